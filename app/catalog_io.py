@@ -1,0 +1,330 @@
+"""Reading and validating procedure catalogs (JSON, CSV, XLSX) into the canonical JSON form.
+
+Canonical form (``motcua catalog list --json`` prints the same)::
+
+    {"code": "1.001193", "local_code": null, "name": "...", "field": "Hộ tịch", "department": "...",
+     "urgent": false, "processing_time": {"amount": 3, "unit": "working_days"},
+     "after_15h_next_day": false, "supplement_notice_days": 3, "verified": true,
+     "fees": [{"name": "...", "kind": "phi", "amount": 8000, "per": "dossier"}],
+     "documents": [{"code": "TP1", "name": "...", "originals": 1, "certified_copies": 0,
+                    "photocopies": 0, "required": true, "alternative_group": null}]}
+
+CSV and XLSX (first sheet) carry the same data as rows, one header row, a ``row`` column saying what each
+row is (``procedure``, ``document`` or ``fee``) and ``code`` on every row naming its procedure:
+
+- procedure rows: code, local_code, name, field, department, urgent, time_amount, time_unit,
+  after_15h_next_day, supplement_notice_days, verified
+- document rows: code, doc_code, doc_name, originals, certified_copies, photocopies, required, alternative_group
+- fee rows: code, fee_name, fee_kind, fee_amount, fee_per
+
+Every problem is reported with its row number (JSON: the list index, from 1); nothing is imported
+unless every row is good.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from app.errors import ValidationError
+from app.text import nfc
+
+UNITS = ("working_days", "working_hours", "days", "same_day")
+FEE_KINDS = ("phi", "le_phi")
+FEE_PER = ("dossier", "copy", "page")
+CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-_]{0,39}$")
+
+CSV_COLUMNS = [
+    "row", "code", "local_code", "name", "field", "department", "urgent", "time_amount", "time_unit",
+    "after_15h_next_day", "supplement_notice_days", "verified",
+    "doc_code", "doc_name", "originals", "certified_copies", "photocopies", "required", "alternative_group",
+    "fee_name", "fee_kind", "fee_amount", "fee_per",
+]
+
+
+class CatalogErrors(ValidationError):
+    """Several bad rows: ``lines`` holds one message per bad row."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+def read_catalog(path: Path) -> list[dict[str, Any]]:
+    """Read a catalog file and return canonical procedures, or raise CatalogErrors."""
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise ValidationError(f"{path}: no such file")
+    if suffix == ".json":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ValidationError(f"{path}: not valid JSON: {exc}") from exc
+        if isinstance(data, dict) and isinstance(data.get("procedures"), list):
+            data = data["procedures"]
+        if not isinstance(data, list):
+            raise ValidationError(f"{path}: expected a JSON list of procedures")
+        return validate_procedures([(i + 1, item) for i, item in enumerate(data)], label="item")
+    if suffix == ".csv":
+        text = path.read_text(encoding="utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        return _from_rows([(i + 2, r) for i, r in enumerate(rows)])
+    if suffix in (".xlsx", ".xlsm"):
+        return _from_rows(_xlsx_rows(path))
+    raise ValidationError(f"{path}: unsupported catalog format {suffix or '(none)'}; use .json, .csv or .xlsx")
+
+
+def _xlsx_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several unrelated types for a bad file
+        raise ValidationError(f"{path}: not a readable XLSX file: {exc}") from exc
+    ws = wb.worksheets[0]
+    rows = ws.iter_rows(values_only=True)
+    header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
+    out = []
+    for number, values in enumerate(rows, start=2):
+        if values is None or all(v is None or str(v).strip() == "" for v in values):
+            continue
+        out.append((number, {h: v for h, v in zip(header, values) if h}))
+    wb.close()
+    return out
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and v.strip() == "")
+
+
+def _from_rows(rows: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
+    errors: list[str] = []
+    procedures: dict[str, tuple[int, dict[str, Any]]] = {}
+    children: list[tuple[int, dict[str, Any]]] = []
+    for number, row in rows:
+        kind = str(row.get("row") or "").strip().lower()
+        code = str(row.get("code") or "").strip()
+        if not code:
+            errors.append(f"row {number}: 'code' is empty")
+            continue
+        if kind == "procedure":
+            if code in procedures:
+                errors.append(f"row {number}: procedure {code} appears twice (first at row {procedures[code][0]})")
+                continue
+            amount = row.get("time_amount")
+            procedures[code] = (
+                number,
+                {
+                    "code": code,
+                    "local_code": None if _blank(row.get("local_code")) else row.get("local_code"),
+                    "name": row.get("name"),
+                    "field": row.get("field"),
+                    "department": row.get("department"),
+                    "urgent": row.get("urgent"),
+                    "processing_time": {"amount": None if _blank(amount) else amount, "unit": row.get("time_unit") or "working_days"},
+                    "after_15h_next_day": row.get("after_15h_next_day"),
+                    "supplement_notice_days": row.get("supplement_notice_days"),
+                    "verified": row.get("verified"),
+                    "fees": [],
+                    "documents": [],
+                },
+            )
+        elif kind in ("document", "fee"):
+            children.append((number, row))
+        else:
+            errors.append(f"row {number}: 'row' must be procedure, document or fee, not {kind!r}")
+    for number, row in children:
+        code = str(row.get("code")).strip()
+        if code not in procedures:
+            errors.append(f"row {number}: no procedure row with code {code}")
+            continue
+        target = procedures[code][1]
+        if str(row.get("row")).strip().lower() == "document":
+            target["documents"].append(
+                {
+                    "_row": number,
+                    "code": row.get("doc_code"),
+                    "name": row.get("doc_name"),
+                    "originals": row.get("originals"),
+                    "certified_copies": row.get("certified_copies"),
+                    "photocopies": row.get("photocopies"),
+                    "required": row.get("required"),
+                    "alternative_group": None if _blank(row.get("alternative_group")) else row.get("alternative_group"),
+                }
+            )
+        else:
+            target["fees"].append(
+                {
+                    "_row": number,
+                    "name": row.get("fee_name"),
+                    "kind": row.get("fee_kind"),
+                    "amount": None if _blank(row.get("fee_amount")) else row.get("fee_amount"),
+                    "per": row.get("fee_per") or "dossier",
+                }
+            )
+    try:
+        result = validate_procedures(list(procedures.values()), label="row")
+    except CatalogErrors as exc:
+        errors.extend(exc.lines)
+        result = []
+    if errors:
+        raise CatalogErrors(sorted(set(errors), key=_row_key))
+    return result
+
+
+def _row_key(line: str) -> tuple[int, str]:
+    m = re.match(r"\w+ (\d+)", line)
+    return (int(m.group(1)) if m else 0, line)
+
+
+def _bool(value: Any, default: bool, where: str, errors: list[str]) -> bool:
+    if _blank(value):
+        return default
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "x", "có", "co", "y"):
+        return True
+    if text in ("0", "false", "no", "không", "khong", "n"):
+        return False
+    errors.append(f"{where}: expected true/false, got {value!r}")
+    return default
+
+
+def _int(value: Any, default: int | None, where: str, errors: list[str], *, minimum: int = 0) -> int | None:
+    if _blank(value):
+        return default
+    try:
+        if isinstance(value, bool):
+            raise ValueError
+        number = float(value)
+        if number != int(number):
+            raise ValueError
+        number = int(number)
+    except (TypeError, ValueError):
+        errors.append(f"{where}: expected a whole number, got {value!r}")
+        return default
+    if number < minimum:
+        errors.append(f"{where}: must be at least {minimum}, got {number}")
+    return number
+
+
+def _text(value: Any, where: str, errors: list[str], *, required: bool = True) -> str | None:
+    if _blank(value):
+        if required:
+            errors.append(f"{where}: is required")
+        return None
+    return nfc(str(value))
+
+
+def validate_procedures(items: list[tuple[int, Any]], *, label: str) -> list[dict[str, Any]]:
+    """Validate raw procedure dicts (with their row numbers) into the canonical form."""
+    errors: list[str] = []
+    out: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for number, item in items:
+        at = f"{label} {number}"
+        if not isinstance(item, dict):
+            errors.append(f"{at}: expected an object")
+            continue
+        row_errors: list[str] = []
+        code = _text(item.get("code"), f"{at}: code", row_errors)
+        if code and not CODE_RE.match(code):
+            row_errors.append(f"{at}: code {code!r} has characters a procedure code cannot have")
+        if code in seen:
+            row_errors.append(f"{at}: code {code} appears twice (first at {label} {seen[code]})")
+        pt = item.get("processing_time") or {}
+        if not isinstance(pt, dict):
+            row_errors.append(f"{at}: processing_time must be an object")
+            pt = {}
+        unit = pt.get("unit") or "working_days"
+        if unit not in UNITS:
+            row_errors.append(f"{at}: processing_time.unit must be one of {', '.join(UNITS)}, got {unit!r}")
+        amount = pt.get("amount")
+        if not _blank(amount):
+            try:
+                amount = float(amount)
+                if amount < 0:
+                    raise ValueError
+                amount = int(amount) if amount == int(amount) else amount
+            except (TypeError, ValueError):
+                row_errors.append(f"{at}: processing_time.amount must be a number ≥ 0, got {pt.get('amount')!r}")
+                amount = None
+            if unit == "days" and isinstance(amount, float):
+                row_errors.append(f"{at}: a 'days' processing time must be whole days")
+        else:
+            amount = 0 if unit == "same_day" else None
+        proc = {
+            "code": code,
+            "local_code": _text(item.get("local_code"), f"{at}: local_code", row_errors, required=False),
+            "name": _text(item.get("name"), f"{at}: name", row_errors),
+            "field": _text(item.get("field"), f"{at}: field", row_errors),
+            "department": _text(item.get("department"), f"{at}: department", row_errors, required=False),
+            "urgent": _bool(item.get("urgent"), False, f"{at}: urgent", row_errors),
+            "processing_time": {"amount": amount, "unit": unit},
+            "after_15h_next_day": _bool(item.get("after_15h_next_day"), False, f"{at}: after_15h_next_day", row_errors),
+            "supplement_notice_days": _int(item.get("supplement_notice_days"), 3, f"{at}: supplement_notice_days", row_errors),
+            "verified": _bool(item.get("verified"), True, f"{at}: verified", row_errors),
+            "fees": [],
+            "documents": [],
+        }
+        fees = item.get("fees") or []
+        if not isinstance(fees, list):
+            row_errors.append(f"{at}: fees must be a list")
+            fees = []
+        for i, fee in enumerate(fees, start=1):
+            where = f"{label} {fee.get('_row')}" if isinstance(fee, dict) and fee.get("_row") else f"{at}: fees[{i}]"
+            if not isinstance(fee, dict):
+                row_errors.append(f"{where}: expected an object")
+                continue
+            kind = fee.get("kind") or "le_phi"
+            if kind not in FEE_KINDS:
+                row_errors.append(f"{where}: kind must be phi or le_phi, got {kind!r}")
+            per = fee.get("per") or "dossier"
+            if per not in FEE_PER:
+                row_errors.append(f"{where}: per must be one of {', '.join(FEE_PER)}, got {per!r}")
+            proc["fees"].append(
+                {
+                    "name": _text(fee.get("name"), f"{where}: name", row_errors),
+                    "kind": kind,
+                    "amount": _int(fee.get("amount"), None, f"{where}: amount", row_errors),
+                    "per": per,
+                }
+            )
+        docs = item.get("documents") or []
+        if not isinstance(docs, list):
+            row_errors.append(f"{at}: documents must be a list")
+            docs = []
+        doc_codes: set[str] = set()
+        for i, doc in enumerate(docs, start=1):
+            where = f"{label} {doc.get('_row')}" if isinstance(doc, dict) and doc.get("_row") else f"{at}: documents[{i}]"
+            if not isinstance(doc, dict):
+                row_errors.append(f"{where}: expected an object")
+                continue
+            dcode = _text(doc.get("code"), f"{where}: code", row_errors) or f"TP{i}"
+            if dcode in doc_codes:
+                row_errors.append(f"{where}: document code {dcode} appears twice in {code}")
+            doc_codes.add(dcode)
+            proc["documents"].append(
+                {
+                    "code": dcode,
+                    "name": _text(doc.get("name"), f"{where}: name", row_errors),
+                    "originals": _int(doc.get("originals"), 0, f"{where}: originals", row_errors),
+                    "certified_copies": _int(doc.get("certified_copies"), 0, f"{where}: certified_copies", row_errors),
+                    "photocopies": _int(doc.get("photocopies"), 0, f"{where}: photocopies", row_errors),
+                    "required": _bool(doc.get("required"), True, f"{where}: required", row_errors),
+                    "alternative_group": _text(doc.get("alternative_group"), f"{where}: alternative_group", row_errors, required=False),
+                }
+            )
+        if row_errors:
+            errors.extend(row_errors)
+            continue
+        seen[code] = number
+        out.append(proc)
+    if errors:
+        raise CatalogErrors(errors)
+    return out

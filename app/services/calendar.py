@@ -1,0 +1,52 @@
+"""The center's working-time calendar: working hours (center setting) + official schedule overrides."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.actors import Actor
+from app.holidays import DayOff, HolidayTable, parse_schedule
+from app.services import center
+from app.services.audit import audit
+from app.store.models import CalendarOverride
+from app.workcal import WorkCalendar, WorkingHours
+
+
+def load_calendar(session: Session) -> WorkCalendar:
+    """Build the calendar every station of the center computes with (cheap: a few dozen rows)."""
+    overrides = [DayOff(r.date, r.name, r.kind) for r in session.scalars(select(CalendarOverride))]
+    config = center.get(session, "calendar.working_hours")
+    hours = WorkingHours.from_config(config) if config else WorkingHours()
+    return WorkCalendar(hours, HolidayTable(overrides))
+
+
+def import_schedule(session: Session, actor: Actor, data: dict[str, Any], *, source: str | None = None) -> int:
+    """Load official schedules (format of shared/data/holidays.json); replaces the years it names."""
+    actor.require(("admin", "technician", "director"))
+    entries = parse_schedule(data)
+    years = sorted({e.date.year for e in entries} | {int(y) for y in (data.get("years") or {}) if str(y).isdigit()})
+    for year in years:
+        session.execute(
+            delete(CalendarOverride).where(
+                CalendarOverride.date >= date(year, 1, 1), CalendarOverride.date <= date(year, 12, 31)
+            )
+        )
+    for entry in entries:
+        session.add(CalendarOverride(date=entry.date, name=entry.name, kind=entry.kind, source=source))
+    audit(session, actor, "calendar.import", source, years=years, entries=len(entries))
+    return len(entries)
+
+
+def holidays_json(calendar: WorkCalendar, year: int) -> list[dict[str, Any]]:
+    """Non-weekend days off of ``year`` (and make-up working days with ``working: true``)."""
+    out = []
+    for day in calendar.holidays.schedule(year):
+        if day.kind == "makeup_workday":
+            out.append({"date": day.date.isoformat(), "name": day.name, "working": True})
+        elif day.date.weekday() < 5:
+            out.append({"date": day.date.isoformat(), "name": day.name})
+    return out

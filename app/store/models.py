@@ -1,0 +1,352 @@
+"""SQLAlchemy 2.0 typed models: one schema for SQLite and PostgreSQL.
+
+Every mutable row carries ``version`` (SQLAlchemy's ``version_id_col``): an UPDATE names the version it
+read, so a second station acting on the same row gets ``StaleDataError`` -> ``StaleVersionError``
+("changed by someone else") instead of silently overwriting the first.
+
+Instants are stored as UTC (``UTCDateTime``); dates of the local calendar (birth dates, holidays) as DATE.
+History rows (dossier events, audit, outbox) are append-only.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from app.store.types import UTCDateTime, utcnow
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# An auto-increment primary key that is BIGINT on PostgreSQL and INTEGER (rowid) on SQLite.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[Any]: JSON()}
+
+
+
+
+# --- reference data -----------------------------------------------------------------------------
+
+
+class Department(Base):
+    """Phòng chuyên môn / cơ quan có thẩm quyền: where dossiers are decided."""
+
+    __tablename__ = "departments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    code: Mapped[str | None] = mapped_column(String(40))
+    head_name: Mapped[str | None] = mapped_column(String(120))
+    head_title: Mapped[str | None] = mapped_column(String(120))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class User(Base):
+    """An officer, receptionist, technician or director. Authentication comes with a later issue."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))  # officer | receptionist | technician | director | admin
+    phone: Mapped[str | None] = mapped_column(String(20))
+    title: Mapped[str | None] = mapped_column(String(120))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Procedure(Base):
+    """Thủ tục hành chính (TTHC): one catalog entry."""
+
+    __tablename__ = "procedures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    local_code: Mapped[str | None] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(Text)
+    name_folded: Mapped[str] = mapped_column(Text)
+    field: Mapped[str] = mapped_column(String(120))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    time_amount: Mapped[float | None] = mapped_column(Numeric(8, 2))
+    time_unit: Mapped[str] = mapped_column(String(20), default="working_days")
+    after_15h_next_day: Mapped[bool] = mapped_column(Boolean, default=False)
+    supplement_notice_days: Mapped[int] = mapped_column(Integer, default=3)
+    verified: Mapped[bool] = mapped_column(Boolean, default=True)
+    extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    department: Mapped[Department | None] = relationship(lazy="joined")
+    documents: Mapped[list[ProcedureDocument]] = relationship(
+        cascade="all, delete-orphan", order_by="ProcedureDocument.position", lazy="selectin"
+    )
+    fees: Mapped[list[ProcedureFee]] = relationship(
+        cascade="all, delete-orphan", order_by="ProcedureFee.position", lazy="selectin"
+    )
+
+
+class ProcedureDocument(Base):
+    """Thành phần hồ sơ: a required (or optional) document item of a procedure."""
+
+    __tablename__ = "procedure_documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(Text)
+    originals: Mapped[int] = mapped_column(Integer, default=0)
+    certified_copies: Mapped[int] = mapped_column(Integer, default=0)
+    photocopies: Mapped[int] = mapped_column(Integer, default=0)
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
+    alternative_group: Mapped[str | None] = mapped_column(String(40))
+
+
+class ProcedureFee(Base):
+    """Phí / lệ phí of a procedure. ``amount`` is NULL where the amount is set elsewhere (unknown)."""
+
+    __tablename__ = "procedure_fees"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(10))  # phi | le_phi
+    amount: Mapped[int | None] = mapped_column(BigInteger)
+    per: Mapped[str] = mapped_column(String(10), default="dossier")  # dossier | copy | page
+
+
+# --- center configuration --------------------------------------------------------------------------
+
+
+class CenterSetting(Base):
+    """A center-wide setting (see ``app.settings.CENTER``), shared by every station."""
+
+    __tablename__ = "center_settings"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(60))
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CalendarOverride(Base):
+    """An official day-off schedule entry (holiday, compensatory, swap_off, makeup_workday)."""
+
+    __tablename__ = "calendar_overrides"
+    date: Mapped[date] = mapped_column(Date, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str | None] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Sequence(Base):
+    """Named counters (daily dossier sequence per agency, register entries...).
+
+    Incremented with one atomic ``INSERT .. ON CONFLICT DO UPDATE .. RETURNING`` inside the caller's
+    transaction, which locks the row until commit on both engines: never max()+1.
+    """
+
+    __tablename__ = "sequences"
+    name: Mapped[str] = mapped_column(String(160), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, nullable=False)
+
+
+# --- dossiers --------------------------------------------------------------------------------------
+
+
+class Dossier(Base):
+    """Hồ sơ: one application by one applicant for one procedure."""
+
+    __tablename__ = "dossiers"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    code_issuer: Mapped[str] = mapped_column(String(40))
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"), index=True)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"), index=True)
+    status: Mapped[str] = mapped_column(String(24), index=True)
+    status_before_supplement: Mapped[str | None] = mapped_column(String(24))
+    applicant_type: Mapped[str] = mapped_column(String(12), default="citizen")
+    channel: Mapped[str] = mapped_column(String(12), default="in_person")
+    delivery: Mapped[str] = mapped_column(String(12), default="counter")
+    sets: Mapped[int] = mapped_column(Integer, default=1)
+    note: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(index=True)
+    clock_started_at: Mapped[datetime | None]
+    due_at: Mapped[datetime | None] = mapped_column(index=True)
+    original_due_at: Mapped[datetime | None]
+    apology_count: Mapped[int] = mapped_column(Integer, default=0)
+    transferred_at: Mapped[datetime | None]
+    decided_at: Mapped[datetime | None]
+    returned_at: Mapped[datetime | None]
+    officer: Mapped[str | None] = mapped_column(String(60), index=True)
+    counter: Mapped[int | None] = mapped_column(Integer)
+    register_book: Mapped[str | None] = mapped_column(String(20))
+    register_entry: Mapped[int | None] = mapped_column(Integer)
+    # Denormalised search keys of the applicant (text.fold / digits); see services.search.
+    search_name: Mapped[str] = mapped_column(Text, default="")
+    search_id_number: Mapped[str | None] = mapped_column(String(20), index=True)
+    search_phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    procedure: Mapped[Procedure] = relationship(lazy="joined")
+    department: Mapped[Department | None] = relationship(lazy="joined")
+    parties: Mapped[list[DossierParty]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    documents: Mapped[list[DossierDocument]] = relationship(
+        cascade="all, delete-orphan", order_by="DossierDocument.position", lazy="selectin"
+    )
+    fees: Mapped[list[DossierFee]] = relationship(
+        cascade="all, delete-orphan", order_by="DossierFee.position", lazy="selectin"
+    )
+    events: Mapped[list[DossierEvent]] = relationship(order_by="DossierEvent.seq", lazy="selectin")
+
+
+class DossierParty(Base):
+    """The applicant (chủ hồ sơ) and, when different, the submitter (người nộp)."""
+
+    __tablename__ = "dossier_parties"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(12))  # applicant | submitter
+    full_name: Mapped[str] = mapped_column(String(200))
+    id_number: Mapped[str | None] = mapped_column(String(20))
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(120))
+    address: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (UniqueConstraint("dossier_id", "role", name="uq_dossier_parties_role"),)
+
+
+class DossierDocument(Base):
+    """A document item as received (counts) against the procedure's checklist."""
+
+    __tablename__ = "dossier_documents"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    item_code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(Text)
+    originals: Mapped[int] = mapped_column(Integer, default=0)
+    certified_copies: Mapped[int] = mapped_column(Integer, default=0)
+    photocopies: Mapped[int] = mapped_column(Integer, default=0)
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
+    alternative_group: Mapped[str | None] = mapped_column(String(40))
+
+
+class DossierFee(Base):
+    """A fee due on a dossier and its collection state."""
+
+    __tablename__ = "dossier_fees"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(10))
+    amount: Mapped[int | None] = mapped_column(BigInteger)
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    collection: Mapped[str] = mapped_column(String(12), default="before")  # before | after | exempt | none
+    method: Mapped[str | None] = mapped_column(String(12))  # cash | transfer | online
+    status: Mapped[str] = mapped_column(String(12), default="waiting")
+    paid_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class DossierEvent(Base):
+    """Append-only history: what the province receives as processing history."""
+
+    __tablename__ = "dossier_events"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(24))
+    occurred_at: Mapped[datetime]
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(60))
+    department: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    __table_args__ = (UniqueConstraint("dossier_id", "seq", name="uq_dossier_events_seq"),)
+
+
+class ArchivedDocument(Base):
+    """A printed or scanned file kept with a dossier, keyed by its SHA-256."""
+
+    __tablename__ = "archived_documents"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    dossier_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    media_type: Mapped[str] = mapped_column(String(60), default="application/pdf")
+    path: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str | None] = mapped_column(String(60))
+
+
+# --- sync and audit --------------------------------------------------------------------------------
+
+
+class OutboxMessage(Base):
+    """A change waiting to reach the province, written in the same transaction as the change."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    kind: Mapped[str] = mapped_column(String(40))
+    aggregate_id: Mapped[str] = mapped_column(String(64), index=True)
+    idempotency_key: Mapped[str] = mapped_column(String(100), unique=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending | sent | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None]
+    __table_args__ = (Index("ix_outbox_status_id", "status", "id"),)
+
+
+class AuditEntry(Base):
+    """Who did what outside the dossier history (imports, settings, back-dated records)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str | None] = mapped_column(String(100))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,41 @@
+"""Named sequences that stay unique across processes and stations on both engines."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from app.store.models import Sequence
+
+
+def next_value(session: Session, name: str, *, start: int = 1) -> int:
+    """Increment and return the sequence ``name`` inside the caller's transaction.
+
+    One statement, ``INSERT .. ON CONFLICT DO UPDATE SET value = value + 1 RETURNING value``: on
+    PostgreSQL the row stays locked until the caller commits (a concurrent caller waits, then sees the
+    new value); on SQLite the caller already holds the database write lock (BEGIN IMMEDIATE). A rolled
+    back transaction gives its number back; a committed one never reuses it.
+    """
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = (
+        insert(Sequence)
+        .values(name=name, value=start)
+        .on_conflict_do_update(index_elements=[Sequence.name], set_={"value": Sequence.value + 1})
+        .returning(Sequence.value)
+    )
+    return int(session.execute(stmt).scalar_one())
+
+
+def peek(session: Session, name: str) -> int | None:
+    return session.scalar(select(Sequence.value).where(Sequence.name == name))
+
+
+def ensure_at_least(session: Session, name: str, value: int) -> None:
+    """Make the next value of ``name`` larger than ``value`` (kept queue tickets, imported codes)."""
+    current = peek(session, name)
+    if current is None:
+        session.add(Sequence(name=name, value=value))
+    elif current < value:
+        session.get(Sequence, name).value = value

@@ -1,0 +1,69 @@
+"""The store: an engine plus short sessions, one transaction each.
+
+``store.write()`` is a unit of work: everything in it commits together or not at all (SQLite takes the
+write lock at BEGIN). ``store.read()`` never writes. Stale versions become ``StaleVersionError``.
+Which thread: any worker thread; never hold a session across threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.errors import StaleVersionError
+from app.store.engine import make_engine, verify_sqlite
+
+
+class Store:
+    def __init__(self, engine: Engine, *, connection: Connection | None = None) -> None:
+        """``connection``: tests bind every session to one connection inside an outer transaction that
+        they roll back afterwards; each unit of work is then a savepoint."""
+        self.engine = engine
+        if connection is not None:
+            self._writer = sessionmaker(bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint")
+            self._reader = self._writer
+        else:
+            self._writer = sessionmaker(bind=engine, expire_on_commit=False)
+            self._reader = sessionmaker(bind=engine.execution_options(readonly=True), expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str, *, migrate: bool = True) -> Store:
+        """Open a database; on SQLite verify the pragmas and (``migrate``) bring the schema up to date."""
+        from app.store import migrate as migrations
+
+        engine = make_engine(url)
+        if engine.dialect.name == "sqlite":
+            verify_sqlite(engine)
+        if migrate:
+            migrations.prepare(engine)
+        return cls(engine)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        session = self._writer()
+        try:
+            with session.begin():
+                yield session
+        except StaleDataError as exc:
+            raise StaleVersionError() from exc
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        session = self._reader()
+        try:
+            yield session
+        finally:
+            session.close()  # ends the transaction without expiring what was loaded
+
+    def close(self) -> None:
+        self.engine.dispose()

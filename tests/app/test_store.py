@@ -1,0 +1,120 @@
+"""Engine factory, migrations and optimistic concurrency on both engines."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import select, text
+
+from app.errors import SchemaMismatchError, StaleVersionError, StoreError
+from app.store import migrate
+from app.store.engine import make_engine, normalize_url, verify_sqlite
+from app.store.models import Department
+from app.store.session import Store
+
+
+def test_normalize_url():
+    assert normalize_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert normalize_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert normalize_url("/tmp/x.sqlite3") == "sqlite:////tmp/x.sqlite3"
+    with pytest.raises(StoreError):
+        normalize_url("postgresql+psycopg2://u@h/db")
+
+
+def test_sqlite_pragmas_take_effect(tmp_path):
+    engine = make_engine(str(tmp_path / "a.sqlite3"))
+    found = verify_sqlite(engine)
+    assert found["journal_mode"] == "wal"
+    assert found["synchronous"] == 2
+    assert found["foreign_keys"] == 1
+    assert found["busy_timeout"] >= 10_000
+
+
+def test_network_path_refused(tmp_path, monkeypatch):
+    from app.store import engine as engine_mod
+
+    monkeypatch.setattr(engine_mod, "is_network_path", lambda path: True)
+    with pytest.raises(StoreError, match="network share"):
+        engine_mod.make_engine(str(tmp_path / "a.sqlite3"))
+
+
+def test_sqlite_migrates_at_start_and_backs_up(tmp_path):
+    path = tmp_path / "m.sqlite3"
+    engine = make_engine(str(path))
+    migrate.upgrade(engine, "0001")
+    assert migrate.current_revision(engine) == "0001"
+    engine.dispose()
+    store = Store.open(str(path))
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
+    backups = list(tmp_path.glob("m.sqlite3.bak-0001-*"))
+    if migrate.head_revision() != "0001":
+        assert len(backups) == 1
+        # the backup is a readable database at the old revision
+        con = sqlite3.connect(backups[0])
+        assert con.execute("select version_num from alembic_version").fetchone()[0] == "0001"
+        con.close()
+    store.close()
+
+
+def test_newer_database_refused(tmp_path):
+    path = tmp_path / "n.sqlite3"
+    store = Store.open(str(path))
+    with store.engine.begin() as conn:
+        conn.execute(text("update alembic_version set version_num = '9999_future'"))
+    store.close()
+    with pytest.raises(SchemaMismatchError, match="newer version"):
+        Store.open(str(path))
+
+
+def test_pg_upgrade_from_first_revision_and_refusal(pg_schema_url):
+    engine = make_engine(pg_schema_url)
+    migrate.upgrade(engine, "0001")
+    with pytest.raises(SchemaMismatchError, match="motcua db upgrade") if migrate.head_revision() != "0001" else _nothing():
+        Store.open(pg_schema_url)
+    migrate.upgrade(engine)
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    store = Store.open(pg_schema_url)  # a shared database is checked, not migrated, at start-up
+    store.close()
+    engine.dispose()
+
+
+def test_pg_unmigrated_refused(pg_schema_url):
+    with pytest.raises(SchemaMismatchError):
+        Store.open(pg_schema_url)
+
+
+class _nothing:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def test_stale_version_is_refused(store):
+    with store.write() as s:
+        s.add(Department(name="Phòng thử"))
+    with store.read() as s:
+        first = s.scalar(select(Department).where(Department.name == "Phòng thử"))
+    with store.read() as s:
+        second = s.scalar(select(Department).where(Department.name == "Phòng thử"))
+    with store.write() as s:
+        mine = s.merge(first, load=False)
+        mine.head_name = "A"
+    with pytest.raises(StaleVersionError, match="changed by someone else"):
+        with store.write() as s:
+            theirs = s.merge(second, load=False)
+            theirs.head_name = "B"
+    with store.read() as s:
+        assert s.scalar(select(Department.head_name).where(Department.name == "Phòng thử")) == "A"
+
+
+def test_write_is_all_or_nothing(store):
+    with pytest.raises(RuntimeError):
+        with store.write() as s:
+            s.add(Department(name="Phòng tạm"))
+            s.flush()
+            raise RuntimeError("power cut")
+    with store.read() as s:
+        assert s.scalar(select(Department).where(Department.name == "Phòng tạm")) is None

@@ -1,0 +1,164 @@
+"""Shared fixtures: offscreen Qt, a data dir, and stores on both engines.
+
+- ``sqlite_store``: a fresh migrated SQLite file per test (copied from a template migrated once).
+- ``pg_store``: one migrated PostgreSQL schema per test session (per xdist worker), every test inside a
+  transaction that is rolled back at the end.
+- ``store``: parametrised over both; PostgreSQL is skipped only outside CI when no server answers.
+- ``pg_schema_url``: a fresh schema of its own for multi-process and migration tests.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PG_URL = os.environ.get("MOTCUA_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _pg_reachable() -> str | None:
+    import psycopg
+
+    try:
+        with psycopg.connect(PG_URL.replace("postgresql+psycopg", "postgresql"), connect_timeout=3) as conn:
+            conn.execute("select 1")
+        return None
+    except Exception as exc:  # any failure means "not reachable"
+        return str(exc)
+
+
+@pytest.fixture(scope="session")
+def pg_available() -> None:
+    problem = _pg_reachable()
+    if problem:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is required in CI but not reachable at {PG_URL}: {problem}")
+        pytest.skip(f"PostgreSQL not reachable at {PG_URL}")
+
+
+def _schema_url(schema: str) -> str:
+    sep = "&" if "?" in PG_URL else "?"
+    return f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+
+
+def _create_schema(schema: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine.dispose()
+
+
+def _drop_schema(schema: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_schema_url(pg_available):
+    """A fresh, empty PostgreSQL schema (own URL) for multi-process and migration tests."""
+    schema = f"mc_{uuid.uuid4().hex[:12]}"
+    _create_schema(schema)
+    yield _schema_url(schema)
+    _drop_schema(schema)
+
+
+@pytest.fixture(scope="session")
+def _pg_session_engine(pg_available):
+    from app.store.engine import make_engine
+    from app.store.migrate import upgrade
+    from app.store.session import Store
+    from app.services.bootstrap import bootstrap
+
+    schema = f"mc_s_{uuid.uuid4().hex[:10]}"
+    _create_schema(schema)
+    engine = make_engine(_schema_url(schema))
+    upgrade(engine)
+    bootstrap(Store(engine))
+    yield engine
+    engine.dispose()
+    _drop_schema(schema)
+
+
+@pytest.fixture
+def pg_store(_pg_session_engine):
+    from app.store.session import Store
+
+    conn = _pg_session_engine.connect()
+    outer = conn.begin()
+    store = Store(_pg_session_engine, connection=conn)
+    yield store
+    outer.rollback()
+    conn.close()
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory) -> Path:
+    from app.services.bootstrap import bootstrap
+    from app.store.session import Store
+
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    store = Store.open(str(path))
+    bootstrap(store)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def sqlite_store(_sqlite_template, tmp_path):
+    from app.store.session import Store
+
+    path = tmp_path / "motcua.sqlite3"
+    shutil.copyfile(_sqlite_template, path)
+    store = Store.open(str(path))
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=["sqlite", "pg"])
+def store(request):
+    return request.getfixturevalue(f"{request.param}_store")
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "data"
+    path.mkdir()
+    monkeypatch.setenv("MOTCUA_DATA_DIR", str(path))
+    monkeypatch.delenv("MOTCUA_DB", raising=False)
+    return path
+
+
+@pytest.fixture
+def admin():
+    from app.actors import Actor
+
+    return Actor("test-admin", "admin", "Quản trị")
+
+
+@pytest.fixture
+def officer():
+    from app.actors import Actor
+
+    return Actor("canbo1", "officer", "Nguyễn Thị Lan", counter=1)
+
+
+@pytest.fixture
+def seeded(store, admin):
+    """The demo center loaded into ``store``."""
+    from app.services import demo
+
+    with store.write() as session:
+        demo.seed(session, admin)
+    return store
