@@ -287,6 +287,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(cccd, "parse", cmd_cccd_parse, "parse the QR text of a citizen ID card ('-' reads stdin)")
     p.add_argument("text")
 
+    from app import cli_dossier
+
+    cli_dossier.register(sub, add)
     for register in EXTRA_COMMANDS:
         register(sub, add)
     return parser

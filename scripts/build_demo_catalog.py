@@ -52,8 +52,8 @@ def build(source: Path) -> list[dict]:
                         "certified_copies": d.get("certified_copies", 0),
                         "photocopies": d.get("photocopies", 0),
                         # Items marked in the source as shown only, or needed only in some cases, are optional.
-                        "required": d.get("required", not _conditional(d["name"], d["code"])),
-                        "alternative_group": d.get("alternative_group"),
+                        "required": d.get("required", not _conditional(d["name"], d["code"], item["code"])),
+                        "alternative_group": d.get("alternative_group") or ALTERNATIVES.get((item["code"], d["code"])),
                     }
                     for d in item.get("documents", [])
                 ],
@@ -65,9 +65,21 @@ def build(source: Path) -> list[dict]:
     return out
 
 
-def _conditional(name: str, code: str) -> bool:
+# "One of" groups read from the item texts (either paper satisfies the checklist).
+ALTERNATIVES = {
+    ("1.000656", "TP2"): "bao_tu", ("1.000656", "TP4"): "bao_tu",
+    ("1.004837", "TP2"): "giam_ho", ("1.004837", "TP3"): "giam_ho",
+    ("1.001022", "TP2"): "chung_cu", ("1.001022", "TP3"): "chung_cu",
+}
+# Items the texts make conditional without one of the usual phrases.
+CONDITIONAL = {("2.001019", "TP2")}
+CONDITIONAL_MARKS = ("(chỉ", "(khi", "(trường hợp", "tùy trường hợp", "(không cần")
+
+
+def _conditional(name: str, code: str, procedure: str = "") -> bool:
+    """Shown-only items (XT...) and items the text says are needed only in some cases are optional."""
     lowered = name.lower()
-    return code.startswith("XT") or "(chỉ khi" in lowered or "nếu có" in lowered or "trường hợp" in lowered
+    return code.startswith("XT") or (procedure, code) in CONDITIONAL or any(m in lowered for m in CONDITIONAL_MARKS)
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.actors import Actor
@@ -16,12 +16,28 @@ from app.store.models import CalendarOverride
 from app.workcal import WorkCalendar, WorkingHours
 
 
+_CACHE: dict[tuple, WorkCalendar] = {}
+
+
 def load_calendar(session: Session) -> WorkCalendar:
-    """Build the calendar every station of the center computes with (cheap: a few dozen rows)."""
-    overrides = [DayOff(r.date, r.name, r.kind) for r in session.scalars(select(CalendarOverride))]
+    """The calendar every station of the center computes with.
+
+    Rebuilt only when the overrides or the working hours change (two small queries decide), so the
+    per-date caches inside survive from one dossier to the next.
+    """
+    count, latest = session.execute(select(func.count(), func.max(CalendarOverride.imported_at))).one()
     config = center.get(session, "calendar.working_hours")
+    key = (str(session.get_bind().engine.url), count, latest, repr(config))
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    overrides = [DayOff(r.date, r.name, r.kind) for r in session.scalars(select(CalendarOverride))]
     hours = WorkingHours.from_config(config) if config else WorkingHours()
-    return WorkCalendar(hours, HolidayTable(overrides))
+    calendar = WorkCalendar(hours, HolidayTable(overrides))
+    if len(_CACHE) > 16:
+        _CACHE.clear()
+    _CACHE[key] = calendar
+    return calendar
 
 
 def import_schedule(session: Session, actor: Actor, data: dict[str, Any], *, source: str | None = None) -> int:

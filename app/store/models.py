@@ -215,6 +215,13 @@ class Dossier(Base):
     counter: Mapped[int | None] = mapped_column(Integer)
     register_book: Mapped[str | None] = mapped_column(String(20))
     register_entry: Mapped[int | None] = mapped_column(Integer)
+    # Entry order across the center (sequence "dossier_serial"): the search index's row id, newest first.
+    serial: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    # When the paper dossier must have reached its department (same working day / next morning).
+    handover_due_at: Mapped[datetime | None]
+    # A supplement request made after the procedure's notice limit (3 working days by default).
+    supplement_late: Mapped[bool] = mapped_column(Boolean, default=False)
+    refused_at_intake: Mapped[bool] = mapped_column(Boolean, default=False)
     # Denormalised search keys of the applicant (text.fold / digits); see services.search.
     search_name: Mapped[str] = mapped_column(Text, default="")
     search_id_number: Mapped[str | None] = mapped_column(String(20), index=True)
@@ -223,6 +230,9 @@ class Dossier(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
+    # NB: on SQLite, migration 0002 puts full-text triggers on this table; a later batch_alter_table
+    # (which recreates the table) must create them again.
+    __table_args__ = (Index("ix_dossiers_status_due_at", "status", "due_at"),)
 
     procedure: Mapped[Procedure] = relationship(lazy="joined")
     department: Mapped[Department | None] = relationship(lazy="joined")
@@ -350,3 +360,27 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(60))
     entity: Mapped[str | None] = mapped_column(String(100))
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class HandoverRound(Base):
+    """One hand-over round (luân chuyển): the paper dossiers collected and handed to departments."""
+
+    __tablename__ = "handover_rounds"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    run_by: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    items: Mapped[list[HandoverItem]] = relationship(cascade="all, delete-orphan", lazy="selectin", order_by="HandoverItem.id")
+
+
+class HandoverItem(Base):
+    """A dossier handed over in a round, to one department."""
+
+    __tablename__ = "handover_items"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("handover_rounds.id", ondelete="CASCADE"), index=True)
+    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    result: Mapped[str | None] = mapped_column(String(10))  # early | on_time | late (against handover_due_at)
+    dossier: Mapped[Dossier] = relationship(lazy="joined")
+    department: Mapped[Department | None] = relationship(lazy="joined")

@@ -1,0 +1,157 @@
+"""``motcua dossier ...``: intake, lifecycle actions, search and the deadline board (argparse only here;
+the handlers import the services they need)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app.errors import ValidationError
+
+ACTIONS = (
+    "transfer", "request-supplement", "supplement-complete", "finish", "refuse", "request-payment",
+    "stop", "apologize", "withdraw", "return", "correct", "cancel",
+)
+
+
+def _read_json(path: str):
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise ValidationError(f"{path}: no such file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"{path}: not valid JSON: {exc}") from None
+
+
+def cmd_receive(ctx, args) -> int:
+    from app.cli import emit, print_line
+    from app.services import dossiers
+    from app.workcal import parse_local
+
+    req = dossiers.parse_intake(_read_json(args.file))
+    received_at = parse_local(args.received_at) if args.received_at else None
+    with ctx.store().write() as session:
+        d = dossiers.receive(session, ctx.officer(), req, received_at=received_at, on_missing=args.on_missing, reason=args.reason)
+        result = {k: v for k, v in dossiers.summary_json(d).items() if k in ("id", "code", "status", "status_code", "received_at", "due_at")}
+    emit(result) if args.json else print_line(f"{result['code']} {result['status']} hẹn trả {result['due_at'] or '-'}")
+    return 0
+
+
+def cmd_show(ctx, args) -> int:
+    from app.cli import emit, print_line
+    from app.services import dossiers
+
+    with ctx.store().read() as session:
+        data = dossiers.dossier_json(dossiers.get_dossier(session, args.code))
+    if args.json:
+        emit(data)
+    else:
+        print_line(f"{data['code']} [{data['status']}] {data['procedure']['name']}")
+        print_line(f"  applicant: {data['applicant']['full_name']}  due: {data['due_at'] or '-'}")
+        for e in data["events"]:
+            print_line(f"  {e['occurred_at']} {e['kind']:<22} {e['actor']} {e['note'] or ''}")
+    return 0
+
+
+def cmd_search(ctx, args) -> int:
+    from app.cli import emit, print_line
+    from app.services import dossiers, search
+
+    with ctx.store().read() as session:
+        items = [dossiers.summary_json(d) for d in search.search(session, args.text, limit=args.limit)]
+    if args.json:
+        emit(items)
+    else:
+        for d in items:
+            print_line(f"{d['code']:<28} {d['status']:<22} {d['applicant']}")
+    return 0
+
+
+def cmd_action(ctx, args) -> int:
+    from app.cli import emit, print_line
+    from app.services import dossiers
+    from app.workcal import parse_local
+
+    changes = None
+    if getattr(args, "file", None):
+        changes = _read_json(args.file)
+        if not isinstance(changes, dict):
+            raise ValidationError("the correction file must hold a JSON object")
+    data = dossiers.ActionInput(
+        reason=args.reason,
+        items=[x.strip() for x in args.items.split(",") if x.strip()] if args.items else None,
+        new_due=parse_local(args.new_due) if args.new_due else None,
+        to=args.to,
+        collector_id=args.collector_id,
+        tracking=args.tracking,
+        department=args.department,
+        at=parse_local(args.at) if args.at else None,
+        changes=changes,
+    )
+    with ctx.store().write() as session:
+        d = dossiers.act(session, ctx.officer(), args.code, args.action, data)
+        result = dossiers.summary_json(d)
+    emit(result) if args.json else print_line(f"{result['code']} {result['status']} hẹn trả {result['due_at'] or '-'}")
+    return 0
+
+
+def cmd_handover(ctx, args) -> int:
+    from app.cli import emit, print_line
+    from app.services import handover
+    from app.workcal import parse_local
+
+    with ctx.store().write() as session:
+        rnd = handover.run_round(session, ctx.officer(), at=parse_local(args.at) if args.at else None)
+        result = handover.round_json(rnd)
+    if args.json:
+        emit(result)
+    else:
+        print_line(f"round {result['round_id']} at {result['at']}: {result['count']} dossiers")
+        for dept in result["departments"]:
+            print_line(f"  {dept['department']}: {len(dept['dossiers'])}")
+    return 0
+
+
+def cmd_board(ctx, args) -> int:
+    from app.cli import emit, print_line
+    from app.services.board import board
+
+    with ctx.store().read() as session:
+        data = board(session, within_days=args.within)
+    if args.json:
+        emit(data)
+    else:
+        print_line(" ".join(f"{k}={v}" for k, v in data["center"].items()))
+    return 0
+
+
+def register(sub, add) -> None:
+    group = sub.add_parser("dossier", help="dossiers (hồ sơ)").add_subparsers(dest="sub", metavar="ACTION", required=True)
+    p = add(group, "receive", cmd_receive, "receive a dossier from a JSON file")
+    p.add_argument("--file", required=True)
+    p.add_argument("--received-at", help="a dossier taken on paper while the station was down (audited)")
+    p.add_argument("--on-missing", choices=("reject", "request-supplement", "refuse"), default="reject")
+    p.add_argument("--reason")
+    p = add(group, "show", cmd_show, "show a dossier with its history")
+    p.add_argument("code")
+    p = add(group, "search", cmd_search, "search by code, applicant name, ID number or phone")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=50)
+    p = add(group, "handover-round", cmd_handover, "run a hand-over round")
+    p.add_argument("--at")
+    p = add(group, "board", cmd_board, "the deadline board")
+    p.add_argument("--within", type=int, default=2, help="'due soon' horizon in working days")
+    for action in ACTIONS:
+        p = add(group, action, cmd_action, f"{action.replace('-', ' ')} a dossier")
+        p.set_defaults(action=action)
+        p.add_argument("code")
+        p.add_argument("--reason")
+        p.add_argument("--items", help="comma-separated document item codes (supplement request)")
+        p.add_argument("--new-due", help="new appointment (apologize; supplement-complete without catalog time)")
+        p.add_argument("--to", help="department (transfer) or the collector's name (return)")
+        p.add_argument("--collector-id")
+        p.add_argument("--tracking")
+        p.add_argument("--department")
+        p.add_argument("--at", help="when it happened (between the last event and now; audited)")
+        if action == "correct":
+            p.add_argument("--file", help='JSON: {"applicant": {...}, "submitter": {...}, "documents": [...], "sets": n}')

@@ -1,0 +1,77 @@
+"""Hand-over rounds (luân chuyển hồ sơ): paper dossiers move to departments at fixed times."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.actors import Actor
+from app.errors import NotFoundError
+from app.services.dossiers import COUNTER_ROLES, _add_event
+from app.store.models import Dossier, HandoverItem, HandoverRound
+from app.workcal import format_local
+
+
+def run_round(session: Session, actor: Actor, *, at: datetime | None = None, now: datetime | None = None) -> HandoverRound:
+    """Collect every received dossier waiting for its department, hand each over, and record the round.
+
+    Each dossier gets a ``transferred`` event (its control sheet row) with the round and whether it
+    reached the department before its hand-over deadline.
+    """
+    actor.require(COUNTER_ROLES)
+    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    at = (at or now).astimezone(timezone.utc)
+    stmt = select(Dossier).where(Dossier.status == "received", Dossier.received_at <= at).order_by(Dossier.received_at)
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True, of=Dossier)
+    dossiers = list(session.scalars(stmt))
+    rnd = HandoverRound(at=at, run_by=actor.username)
+    session.add(rnd)
+    session.flush()
+    for d in dossiers:
+        result = None
+        if d.handover_due_at is not None:
+            result = "on_time" if at <= d.handover_due_at else "late"
+        d.status = "processing"
+        d.transferred_at = d.transferred_at or at
+        rnd.items.append(HandoverItem(dossier=d, department=d.department, result=result))
+        _add_event(
+            session, d, actor, "transferred", at=max(at, d.events[-1].occurred_at), recorded_at=now,
+            note=None, round=rnd.id, to=d.department.name if d.department else None, result=result,
+        )
+    session.flush()
+    return rnd
+
+
+def get_round(session: Session, round_id: int) -> HandoverRound:
+    rnd = session.get(HandoverRound, round_id)
+    if rnd is None:
+        raise NotFoundError(f"no hand-over round {round_id}")
+    return rnd
+
+
+def round_json(rnd: HandoverRound) -> dict[str, Any]:
+    departments: dict[str, list[dict[str, Any]]] = {}
+    for item in rnd.items:
+        name = item.department.name if item.department else "(chưa có phòng)"
+        parties = {p.role: p for p in item.dossier.parties}
+        departments.setdefault(name, []).append(
+            {
+                "code": item.dossier.code,
+                "procedure": item.dossier.procedure.name,
+                "applicant": parties["applicant"].full_name if "applicant" in parties else None,
+                "received_at": format_local(item.dossier.received_at),
+                "due_at": format_local(item.dossier.due_at) if item.dossier.due_at else None,
+                "sets": item.dossier.sets,
+                "result": item.result,
+            }
+        )
+    return {
+        "round_id": rnd.id,
+        "at": format_local(rnd.at),
+        "count": len(rnd.items),
+        "departments": [{"department": k, "dossiers": v} for k, v in sorted(departments.items())],
+    }
