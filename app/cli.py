@@ -287,9 +287,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(cccd, "parse", cmd_cccd_parse, "parse the QR text of a citizen ID card ('-' reads stdin)")
     p.add_argument("text")
 
-    from app import cli_dossier
+    from app import cli_dossier, cli_queue
 
     cli_dossier.register(sub, add)
+    cli_queue.register(sub, add)
     for register in EXTRA_COMMANDS:
         register(sub, add)
     return parser

@@ -70,10 +70,7 @@ def seed(session: Session, actor: Actor) -> dict[str, int]:
         if session.get(CenterSetting, key) is None:
             center.set_value(session, actor, key, value)
     counts = catalog.import_procedures(session, actor, demo_catalog())
-    for hook in EXTRA_SEEDS:
-        hook(session, actor)
+    from app.services import queue
+
+    queue.seed_demo(session, actor)
     return counts
-
-
-# Later rooms (queue services and counters...) register their own demo seeding here.
-EXTRA_SEEDS: list = []

@@ -18,6 +18,8 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Column,
+    Table,
     Date,
     ForeignKey,
     Index,
@@ -384,3 +386,96 @@ class HandoverItem(Base):
     result: Mapped[str | None] = mapped_column(String(10))  # early | on_time | late (against handover_due_at)
     dossier: Mapped[Dossier] = relationship(lazy="joined")
     department: Mapped[Department | None] = relationship(lazy="joined")
+
+
+# --- queue -----------------------------------------------------------------------------------------
+
+
+class QueueService(Base):
+    """A queue service (A Hộ tịch, B Chứng thực...) with its own daily number sequence."""
+
+    __tablename__ = "queue_services"
+    code: Mapped[str] = mapped_column(String(3), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class PriorityGroup(Base):
+    """Who is called first: elderly, people with disabilities, pregnant women, people with small children."""
+
+    __tablename__ = "priority_groups"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    weight: Mapped[int] = mapped_column(Integer, default=1)  # higher is called first among priority tickets
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+counter_services = Table(
+    "counter_services",
+    Base.metadata,
+    Column("counter_number", ForeignKey("counters.number", ondelete="CASCADE"), primary_key=True),
+    Column("service_code", ForeignKey("queue_services.code", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Counter(Base):
+    """Quầy: serves a set of services; holds the ticket being served."""
+
+    __tablename__ = "counters"
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(120))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    pause_reason: Mapped[str | None] = mapped_column(Text)
+    officer: Mapped[str | None] = mapped_column(String(60))
+    current_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id", use_alter=True, name="fk_counters_current_ticket"))
+    # Priority calls in a row that passed over a waiting normal ticket (see queue.call_next).
+    priority_streak: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+    services: Mapped[list[QueueService]] = relationship(secondary=counter_services, lazy="selectin", order_by="QueueService.position")
+
+
+class Ticket(Base):
+    """Số thứ tự: one queue ticket."""
+
+    __tablename__ = "tickets"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    day: Mapped[date] = mapped_column(Date)
+    service_code: Mapped[str] = mapped_column(ForeignKey("queue_services.code"))
+    number: Mapped[str] = mapped_column(String(12))
+    seq: Mapped[int] = mapped_column(Integer)
+    priority_group: Mapped[str | None] = mapped_column(ForeignKey("priority_groups.code"))
+    priority_weight: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(12), default="waiting")  # waiting | serving | skipped | done | cancelled
+    issued_at: Mapped[datetime]
+    place_at: Mapped[datetime]  # its place in the queue; kept on transfer and requeue
+    target_counter: Mapped[int | None] = mapped_column(Integer)
+    counter: Mapped[int | None] = mapped_column(Integer)
+    called_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    skipped_at: Mapped[datetime | None]
+    call_count: Mapped[int] = mapped_column(Integer, default=0)
+    dossier_codes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_tickets_status_service_place", "status", "service_code", "place_at"),
+        UniqueConstraint("day", "number", name="uq_tickets_day_number"),
+    )
+
+
+class QueueCall(Base):
+    """Every call and recall, in order: what the display board and the voice announce."""
+
+    __tablename__ = "queue_calls"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    number: Mapped[str] = mapped_column(String(12))
+    service_code: Mapped[str] = mapped_column(String(3))
+    counter: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10), default="call")  # call | recall

@@ -1,0 +1,494 @@
+"""The queue: tickets from the kiosk, calls at the counters, what the display board shows.
+
+Rules (issue 5):
+- each service has a letter and a daily sequence; a number is never given twice (a locked sequence row);
+- call next: the oldest waiting priority ticket among the counter's services (higher group weight first),
+  unless ``queue.priority_run`` priority calls in a row have passed over a waiting normal ticket, then the
+  oldest normal one; calling finishes the counter's current ticket;
+- a ticket is claimed with ``FOR UPDATE SKIP LOCKED`` on PostgreSQL (two counters never get the same one)
+  and under SQLite's write lock (``BEGIN IMMEDIATE``) on SQLite;
+- transfer and requeue keep the ticket's number and its place (``place_at``);
+- tickets left waiting at closing time are cancelled or kept for the next day (``queue.close_policy``);
+  a kept ticket keeps its number and the new day's sequence starts after it.
+Which thread: workers only. Failures: ValidationError and subclasses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from app.actors import Actor
+from app.errors import NotFoundError, RuleError, ValidationError
+from app.services import center
+from app.services.audit import audit
+from app.store.models import Counter, PriorityGroup, QueueCall, QueueService, Ticket
+from app.store.sequences import ensure_at_least, next_value, peek
+from app.workcal import format_local, to_local
+
+DEFAULT_SERVICE_MINUTES = 5.0
+QUEUE_ROLES = ("officer", "receptionist", "director", "technician")
+
+
+def _now(now: datetime | None) -> datetime:
+    return (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+
+
+def _pg(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def local_day(at: datetime) -> date:
+    return to_local(at).date()
+
+
+# --- configuration -------------------------------------------------------------------------------
+
+
+def set_service(session: Session, actor: Actor, code: str, name: str, *, position: int = 0, active: bool = True) -> QueueService:
+    actor.require(("admin", "technician", "director"))
+    code = code.strip().upper()
+    if not (1 <= len(code) <= 3 and code.isalpha() and code.isascii()):
+        raise ValidationError(f"service code {code!r} must be 1-3 letters")
+    svc = session.get(QueueService, code)
+    if svc is None:
+        svc = QueueService(code=code, name=name, position=position, active=active)
+        session.add(svc)
+    else:
+        svc.name, svc.position, svc.active = name, position, active
+    return svc
+
+
+def set_priority_group(session: Session, actor: Actor, code: str, name: str, weight: int = 1) -> PriorityGroup:
+    actor.require(("admin", "technician", "director"))
+    group = session.get(PriorityGroup, code)
+    if group is None:
+        group = PriorityGroup(code=code, name=name, weight=weight)
+        session.add(group)
+    else:
+        group.name, group.weight = name, weight
+    return group
+
+
+def set_counter(session: Session, actor: Actor, number: int, name: str, services: list[str]) -> Counter:
+    actor.require(("admin", "technician", "director"))
+    if number < 1:
+        raise ValidationError("counter numbers start at 1")
+    found = list(session.scalars(select(QueueService).where(QueueService.code.in_(services))))
+    if len(found) != len(set(services)):
+        missing = sorted(set(services) - {s.code for s in found})
+        raise NotFoundError(f"no queue service {', '.join(missing)}")
+    counter = session.get(Counter, number)
+    if counter is None:
+        counter = Counter(number=number, name=name)
+        session.add(counter)
+    counter.name = name
+    counter.services = found
+    return counter
+
+
+def services(session: Session) -> list[QueueService]:
+    return list(session.scalars(select(QueueService).where(QueueService.active.is_(True)).order_by(QueueService.position, QueueService.code)))
+
+
+def priority_groups(session: Session) -> list[PriorityGroup]:
+    return list(session.scalars(select(PriorityGroup).where(PriorityGroup.active.is_(True)).order_by(PriorityGroup.weight.desc(), PriorityGroup.code)))
+
+
+# --- the day boundary ----------------------------------------------------------------------------
+
+
+def close_days_before(session: Session, day: date, *, now: datetime | None = None) -> int:
+    """Apply the closing policy to tickets still waiting from days before ``day``. Idempotent."""
+    policy = center.get(session, "queue.close_policy")
+    old = and_(Ticket.day < day, Ticket.status.in_(("waiting", "skipped", "serving")))
+    ending = old if policy != "keep" else and_(old, Ticket.status != "waiting")
+    session.execute(
+        update(Counter)
+        .where(Counter.current_ticket_id.in_(select(Ticket.id).where(ending)))
+        .values(current_ticket_id=None, version=Counter.version + 1)
+    )
+    if policy == "keep":
+        # Served or skipped tickets of an old day end; waiting ones stay, with their numbers and places.
+        result = session.execute(
+            update(Ticket).where(old, Ticket.status != "waiting").values(status="done", finished_at=_now(now), version=Ticket.version + 1)
+        )
+        return result.rowcount or 0
+    result = session.execute(update(Ticket).where(old).values(status="cancelled", finished_at=_now(now), version=Ticket.version + 1))
+    return result.rowcount or 0
+
+
+def _next_number(session: Session, service: QueueService, day: date) -> tuple[int, str]:
+    name = f"ticket:{service.code}:{day.isoformat()}"
+    if peek(session, name) is None:
+        close_days_before(session, day)
+        kept = session.scalar(
+            select(func.max(Ticket.seq)).where(Ticket.service_code == service.code, Ticket.status == "waiting", Ticket.day < day)
+        )
+        if kept:
+            ensure_at_least(session, name, kept)
+            session.flush()
+    seq = next_value(session, name)
+    return seq, f"{service.code}{seq:03d}"
+
+
+# --- tickets -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IssuedTicket:
+    ticket_id: int
+    number: str
+    service: str
+    service_name: str
+    priority: str | None
+    waiting_ahead: int
+    issued_at: datetime
+    estimated_wait_minutes: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ticket_id": self.ticket_id, "number": self.number, "service": self.service, "waiting_ahead": self.waiting_ahead}
+
+
+def issue(session: Session, actor: Actor, service_code: str, *, priority: str | None = None, now: datetime | None = None) -> IssuedTicket:
+    """Give a citizen a ticket (kiosk, button box, receptionist)."""
+    actor.require(QUEUE_ROLES + ("kiosk",))
+    now = _now(now)
+    service = session.get(QueueService, service_code.strip().upper())
+    if service is None or not service.active:
+        raise NotFoundError(f"no queue service {service_code!r}")
+    weight = 0
+    if priority:
+        group = session.get(PriorityGroup, priority)
+        if group is None or not group.active:
+            known = ", ".join(g.code for g in priority_groups(session))
+            raise NotFoundError(f"no priority group {priority!r} (known: {known})")
+        weight = group.weight
+    day = local_day(now)
+    seq, number = _next_number(session, service, day)
+    ticket = Ticket(
+        day=day, service_code=service.code, number=number, seq=seq, priority_group=priority, priority_weight=weight,
+        status="waiting", issued_at=now, place_at=now,
+    )
+    session.add(ticket)
+    session.flush()
+    ahead = waiting_ahead(session, ticket)
+    return IssuedTicket(ticket.id, number, service.code, service.name, priority, ahead, now, estimate_wait(session, service.code, ahead, now))
+
+
+def waiting_ahead(session: Session, ticket: Ticket) -> int:
+    """People before this ticket in its service: priority tickets placed before it count, and for a
+    normal ticket every waiting priority ticket counts too (they are called first)."""
+    same = and_(Ticket.status == "waiting", Ticket.service_code == ticket.service_code, Ticket.id != ticket.id)
+    if ticket.priority_group:
+        cond = and_(same, Ticket.priority_weight >= ticket.priority_weight, Ticket.place_at <= ticket.place_at)
+    else:
+        cond = and_(same, or_(Ticket.priority_weight > 0, Ticket.place_at <= ticket.place_at))
+    return int(session.scalar(select(func.count()).select_from(Ticket).where(cond)) or 0)
+
+
+def average_service_minutes(session: Session, service_code: str, now: datetime) -> float:
+    day = local_day(now)
+    rows = session.execute(
+        select(Ticket.called_at, Ticket.finished_at).where(
+            Ticket.service_code == service_code, Ticket.day == day, Ticket.status == "done",
+            Ticket.called_at.is_not(None), Ticket.finished_at.is_not(None),
+        )
+    ).all()
+    spans = [(f - c).total_seconds() / 60 for c, f in rows if f > c]
+    return sum(spans) / len(spans) if spans else DEFAULT_SERVICE_MINUTES
+
+
+def estimate_wait(session: Session, service_code: str, ahead: int, now: datetime) -> float:
+    counters = session.scalar(
+        select(func.count()).select_from(Counter).where(
+            Counter.active.is_(True), Counter.paused.is_(False), Counter.services.any(QueueService.code == service_code)
+        )
+    ) or 1
+    return round(ahead * average_service_minutes(session, service_code, now) / counters, 1)
+
+
+def get_ticket(session: Session, number: str, *, day: date | None = None) -> Ticket:
+    stmt = select(Ticket).where(Ticket.number == number.strip().upper())
+    if day is not None:
+        stmt = stmt.where(Ticket.day <= day)
+    ticket = session.scalar(stmt.order_by(Ticket.day.desc()).limit(1))
+    if ticket is None:
+        raise NotFoundError(f"no ticket {number!r}")
+    return ticket
+
+
+# --- the counter ---------------------------------------------------------------------------------
+
+
+def _counter(session: Session, number: int, *, lock: bool = False) -> Counter:
+    stmt = select(Counter).where(Counter.number == number)
+    if lock and _pg(session):
+        stmt = stmt.with_for_update()
+    counter = session.scalar(stmt)
+    if counter is None or not counter.active:
+        raise NotFoundError(f"no counter {number}")
+    return counter
+
+
+def _current(session: Session, counter: Counter) -> Ticket:
+    if counter.current_ticket_id is None:
+        raise RuleError(f"counter {counter.number} has no current ticket")
+    return session.get(Ticket, counter.current_ticket_id)
+
+
+def _candidates(session: Session, counter: Counter, today: date, *, priority: bool):
+    codes = [s.code for s in counter.services]
+    mine = or_(Ticket.target_counter == counter.number, and_(Ticket.target_counter.is_(None), Ticket.service_code.in_(codes)))
+    stmt = select(Ticket).where(Ticket.status == "waiting", Ticket.day <= today, mine)
+    if priority:
+        stmt = stmt.where(Ticket.priority_weight > 0).order_by(Ticket.priority_weight.desc(), Ticket.place_at, Ticket.id)
+    else:
+        stmt = stmt.where(Ticket.priority_weight == 0).order_by(Ticket.place_at, Ticket.id)
+    return stmt.limit(1)
+
+
+def _claim(session: Session, stmt) -> Ticket | None:
+    if _pg(session):
+        stmt = stmt.with_for_update(skip_locked=True)
+    return session.scalar(stmt)
+
+
+def _finish_current(counter: Counter, session: Session, now: datetime) -> None:
+    if counter.current_ticket_id is not None:
+        current = session.get(Ticket, counter.current_ticket_id)
+        if current is not None and current.status == "serving":
+            current.status = "done"
+            current.finished_at = now
+        counter.current_ticket_id = None
+
+
+def call_next(session: Session, actor: Actor, counter_number: int, *, now: datetime | None = None) -> Ticket | None:
+    """F2: finish the current ticket and call the next one for this counter (None on an empty queue)."""
+    actor.require(QUEUE_ROLES)
+    now = _now(now)
+    counter = _counter(session, counter_number, lock=True)
+    today = local_day(now)
+    close_days_before_if_due(session, today, now)
+    _finish_current(counter, session, now)
+    counter.paused, counter.pause_reason = False, None
+    counter.officer = actor.username
+    run = int(center.get(session, "queue.priority_run"))
+    normal = _claim(session, _candidates(session, counter, today, priority=False))
+    prio = _claim(session, _candidates(session, counter, today, priority=True))
+    if prio is not None and (normal is None or counter.priority_streak < run):
+        ticket = prio
+        counter.priority_streak = counter.priority_streak + 1 if normal is not None else 0
+    else:
+        ticket = normal
+        counter.priority_streak = 0
+    if ticket is None:
+        return None
+    ticket.status = "serving"
+    ticket.counter = counter.number
+    ticket.called_at = now
+    ticket.call_count += 1
+    counter.current_ticket_id = ticket.id
+    session.add(QueueCall(at=now, ticket_id=ticket.id, number=ticket.number, service_code=ticket.service_code, counter=counter.number, kind="call"))
+    session.flush()
+    return ticket
+
+
+def close_days_before_if_due(session: Session, today: date, now: datetime) -> None:
+    """Apply the closing policy once per day, lazily, at the first call of the day."""
+    marker = f"queue_closed:{today.isoformat()}"
+    if peek(session, marker) is None:
+        next_value(session, marker)
+        close_days_before(session, today, now=now)
+
+
+def recall(session: Session, actor: Actor, counter_number: int, *, now: datetime | None = None) -> Ticket:
+    actor.require(QUEUE_ROLES)
+    now = _now(now)
+    counter = _counter(session, counter_number)
+    ticket = _current(session, counter)
+    ticket.call_count += 1
+    session.add(QueueCall(at=now, ticket_id=ticket.id, number=ticket.number, service_code=ticket.service_code, counter=counter.number, kind="recall"))
+    session.flush()
+    return ticket
+
+
+def skip(session: Session, actor: Actor, counter_number: int, *, now: datetime | None = None) -> Ticket:
+    """F4: the citizen did not come; the ticket may come back (requeue) within the set time."""
+    actor.require(QUEUE_ROLES)
+    now = _now(now)
+    counter = _counter(session, counter_number, lock=True)
+    ticket = _current(session, counter)
+    ticket.status = "skipped"
+    ticket.skipped_at = now
+    counter.current_ticket_id = None
+    session.flush()
+    return ticket
+
+
+def done(session: Session, actor: Actor, counter_number: int, *, now: datetime | None = None) -> Ticket:
+    actor.require(QUEUE_ROLES)
+    now = _now(now)
+    counter = _counter(session, counter_number, lock=True)
+    ticket = _current(session, counter)
+    ticket.status = "done"
+    ticket.finished_at = now
+    counter.current_ticket_id = None
+    session.flush()
+    return ticket
+
+
+def transfer(
+    session: Session, actor: Actor, counter_number: int, *, to_service: str | None = None, to_counter: int | None = None,
+    now: datetime | None = None,
+) -> Ticket:
+    """Send the current ticket to another service or counter, keeping its number and its place."""
+    actor.require(QUEUE_ROLES)
+    if (to_service is None) == (to_counter is None):
+        raise ValidationError("give exactly one of --to-service or --to-counter")
+    counter = _counter(session, counter_number, lock=True)
+    ticket = _current(session, counter)
+    if to_service is not None:
+        svc = session.get(QueueService, to_service.strip().upper())
+        if svc is None or not svc.active:
+            raise NotFoundError(f"no queue service {to_service!r}")
+        ticket.service_code = svc.code
+        ticket.target_counter = None
+    else:
+        target = _counter(session, to_counter)
+        if target.number == counter.number:
+            raise RuleError("the ticket is already at this counter")
+        ticket.target_counter = target.number
+    ticket.status = "waiting"
+    ticket.counter = None
+    counter.current_ticket_id = None
+    audit(session, actor, "queue.transfer", ticket.number, to_service=to_service, to_counter=to_counter)
+    session.flush()
+    return ticket
+
+
+def requeue(session: Session, actor: Actor, number: str, *, now: datetime | None = None) -> Ticket:
+    """Bring a skipped ticket back into its place, within ``queue.requeue_minutes`` of the skip."""
+    actor.require(QUEUE_ROLES)
+    now = _now(now)
+    ticket = get_ticket(session, number, day=local_day(now))
+    if ticket.status != "skipped":
+        raise RuleError(f"ticket {ticket.number} was not skipped (it is {ticket.status})")
+    limit = int(center.get(session, "queue.requeue_minutes"))
+    if ticket.skipped_at is None or now - ticket.skipped_at > timedelta(minutes=limit):
+        raise RuleError(f"ticket {ticket.number} was skipped more than {limit} minutes ago; take a new ticket")
+    ticket.status = "waiting"
+    ticket.counter = None
+    session.flush()
+    return ticket
+
+
+def pause(session: Session, actor: Actor, counter_number: int, reason: str) -> Counter:
+    actor.require(QUEUE_ROLES)
+    if not reason or not reason.strip():
+        raise ValidationError("pausing a counter needs a reason")
+    counter = _counter(session, counter_number, lock=True)
+    counter.paused, counter.pause_reason = True, reason.strip()
+    return counter
+
+
+def resume(session: Session, actor: Actor, counter_number: int) -> Counter:
+    actor.require(QUEUE_ROLES)
+    counter = _counter(session, counter_number, lock=True)
+    counter.paused, counter.pause_reason = False, None
+    return counter
+
+
+def link_dossier(session: Session, actor: Actor, counter_number: int, dossier_code: str) -> Ticket:
+    """Record that the dossier was taken while serving the counter's current ticket."""
+    actor.require(QUEUE_ROLES)
+    ticket = _current(session, _counter(session, counter_number))
+    if dossier_code not in (ticket.dossier_codes or []):
+        ticket.dossier_codes = [*(ticket.dossier_codes or []), dossier_code]
+    return ticket
+
+
+# --- what the stations show ----------------------------------------------------------------------
+
+
+def ticket_json(t: Ticket | None) -> dict[str, Any] | None:
+    if t is None:
+        return None
+    return {"ticket_id": t.id, "number": t.number, "service": t.service_code}
+
+
+def status(session: Session, *, now: datetime | None = None) -> dict[str, Any]:
+    now = _now(now)
+    today = local_day(now)
+    waiting = dict(
+        session.execute(
+            select(Ticket.service_code, func.count()).where(Ticket.status == "waiting", Ticket.day <= today).group_by(Ticket.service_code)
+        ).all()
+    )
+    prio = dict(
+        session.execute(
+            select(Ticket.service_code, func.count())
+            .where(Ticket.status == "waiting", Ticket.day <= today, Ticket.priority_weight > 0)
+            .group_by(Ticket.service_code)
+        ).all()
+    )
+    out_services = []
+    for svc in services(session):
+        n = int(waiting.get(svc.code, 0))
+        out_services.append(
+            {"code": svc.code, "name": svc.name, "waiting": n, "priority_waiting": int(prio.get(svc.code, 0)),
+             "estimated_wait_minutes": estimate_wait(session, svc.code, n, now)}
+        )
+    counters = []
+    for c in session.scalars(select(Counter).where(Counter.active.is_(True)).order_by(Counter.number)):
+        current = session.get(Ticket, c.current_ticket_id) if c.current_ticket_id else None
+        counters.append(
+            {"number": c.number, "name": c.name, "current": ticket_json(current), "paused": c.paused,
+             "pause_reason": c.pause_reason, "services": [s.code for s in c.services], "officer": c.officer}
+        )
+    return {"day": today.isoformat(), "services": out_services, "counters": counters}
+
+
+def calls_since(session: Session, after_id: int = 0, *, limit: int = 50) -> list[dict[str, Any]]:
+    """Calls and recalls newer than ``after_id`` (the display board's cursor), oldest first."""
+    rows = session.scalars(select(QueueCall).where(QueueCall.id > after_id).order_by(QueueCall.id).limit(limit))
+    return [
+        {"id": c.id, "at": format_local(c.at), "number": c.number, "service": c.service_code, "counter": c.counter, "kind": c.kind}
+        for c in rows
+    ]
+
+
+def recent_calls(session: Session, *, limit: int = 10) -> list[dict[str, Any]]:
+    rows = list(session.scalars(select(QueueCall).order_by(QueueCall.id.desc()).limit(limit)))
+    return [
+        {"id": c.id, "at": format_local(c.at), "number": c.number, "service": c.service_code, "counter": c.counter, "kind": c.kind}
+        for c in rows
+    ]
+
+
+# --- demo ----------------------------------------------------------------------------------------
+
+DEMO_SERVICES = [("A", "Hộ tịch"), ("B", "Chứng thực"), ("C", "Đất đai - Xây dựng"), ("D", "Bảo trợ xã hội")]
+DEMO_PRIORITY = [
+    ("elderly", "Người cao tuổi", 3),
+    ("disabled", "Người khuyết tật", 3),
+    ("pregnant", "Phụ nữ mang thai", 2),
+    ("small_child", "Người có con nhỏ", 1),
+]
+
+
+def seed_demo(session: Session, actor: Actor) -> None:
+    for i, (code, name) in enumerate(DEMO_SERVICES):
+        if session.get(QueueService, code) is None:
+            set_service(session, actor, code, name, position=i)
+    for code, name, weight in DEMO_PRIORITY:
+        if session.get(PriorityGroup, code) is None:
+            set_priority_group(session, actor, code, name, weight)
+    session.flush()
+    for n in range(1, 5):
+        if session.get(Counter, n) is None:
+            set_counter(session, actor, n, f"Quầy {n}", ["A", "B", "C"] + (["D"] if n == 4 else []))
