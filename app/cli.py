@@ -229,6 +229,116 @@ def cmd_cccd_parse(ctx: Context, args) -> int:
     return 0
 
 
+def _write_out(path: str, data: bytes) -> None:
+    import os
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, target)
+
+
+def cmd_print_form(ctx: Context, args) -> int:
+    from app.services import archive
+    from printing.bridge import render_dossier_form
+
+    store = ctx.store()
+    with store.write() as session:
+        dossier, data = render_dossier_form(session, args.code, args.form)
+        row = archive.keep(session, ctx.data_dir, ctx.officer(), data, kind=f"form:{args.form}", dossier_id=dossier.id)
+        digest = row.sha256
+    _write_out(args.out, data)
+    result = {"form": args.form, "code": dossier.code, "out": args.out, "sha256": digest, "bytes": len(data)}
+    emit(result) if args.json else print_line(f"{args.out} ({len(data)} bytes)")
+    return 0
+
+
+def cmd_print_register(ctx: Context, args) -> int:
+    from datetime import date
+
+    from printing.bridge import render_register
+
+    try:
+        start, end = date.fromisoformat(args.from_), date.fromisoformat(args.to)
+    except ValueError:
+        raise ValidationError("--from and --to take dates as YYYY-MM-DD") from None
+    with ctx.store().read() as session:
+        data = render_register(session, start, end)
+    _write_out(args.out, data)
+    emit({"out": args.out, "bytes": len(data)}) if args.json else print_line(f"{args.out} ({len(data)} bytes)")
+    return 0
+
+
+def cmd_print_handover(ctx: Context, args) -> int:
+    from printing.bridge import render_handover_round
+
+    with ctx.store().read() as session:
+        data = render_handover_round(session, args.round)
+    _write_out(args.out, data)
+    emit({"out": args.out, "bytes": len(data)}) if args.json else print_line(f"{args.out} ({len(data)} bytes)")
+    return 0
+
+
+def cmd_print_ticket(ctx: Context, args) -> int:
+    from datetime import datetime, timezone
+
+    import printing
+    from app.services import center
+    from app.store.models import QueueService
+    from printing.model import TicketDoc
+
+    number = args.number.strip().upper()
+    if not (number[:1].isalpha() and number.isascii() and number.isalnum()):
+        raise ValidationError(f"--number {args.number!r} is not a queue number like A012")
+    with ctx.store().read() as session:
+        service = session.get(QueueService, args.service.strip().upper())
+        if service is None:
+            raise ValidationError(f"no queue service {args.service!r}")
+        now = datetime.now(timezone.utc)
+        ticket = TicketDoc(
+            center_name=center.get(session, "center.name"), number=number, service_name=service.name,
+            issued_at=now, waiting_ahead=0, qr_text=f"{number}|{now.date().isoformat()}",
+        )
+    data = printing.render_ticket(ticket, width_mm=args.width, fmt=args.format)
+    _write_out(args.out, data)
+    emit({"out": args.out, "bytes": len(data)}) if args.json else print_line(f"{args.out} ({len(data)} bytes)")
+    return 0
+
+
+def cmd_speak(ctx: Context, args) -> int:
+    from app.numbers_vi import announcement_clips, announcement_text
+    from app.resources import resource
+    from devices.voice import ClipLibrary, build_announcement
+
+    if args.counter < 1:
+        raise ValidationError("--counter must be 1 or more")
+    keys = announcement_clips(args.number, args.counter)
+    dirs = [Path(p) for p in (ctx.settings.get("voice.sounds_dir"), str(ctx.data_dir / "sounds")) if p]
+    library = ClipLibrary([d for d in dirs if d.is_dir()] + [resource("sounds")])
+    data = build_announcement(keys, library)
+    _write_out(args.out, data)
+    result = {"out": args.out, "text": announcement_text(args.number, args.counter), "bytes": len(data)}
+    emit(result) if args.json else print_line(f"{args.out}: {result['text']}")
+    return 0
+
+
+def cmd_station(ctx: Context, args) -> int:
+    """Open a station window (counter, kiosk, display) on this database."""
+    store = ctx.store()
+    if args.command == "counter":
+        from ui.counter import run_counter
+
+        return run_counter(store, ctx.settings)
+    if args.command == "kiosk":
+        from ui.kiosk import run_kiosk
+
+        return run_kiosk(store, ctx.settings)
+    from ui.display import run_display
+
+    return run_display(store, ctx.settings)
+
+
 # --- plumbing ----------------------------------------------------------------------------------------
 
 
@@ -286,6 +396,33 @@ def build_parser() -> argparse.ArgumentParser:
     cccd = sub.add_parser("cccd", help="citizen ID card").add_subparsers(dest="sub", metavar="ACTION", required=True)
     p = add(cccd, "parse", cmd_cccd_parse, "parse the QR text of a citizen ID card ('-' reads stdin)")
     p.add_argument("text")
+
+    pr = sub.add_parser("print", help="print forms, lists and tickets to a file").add_subparsers(dest="sub", metavar="WHAT", required=True)
+    for form in ("receipt", "supplement", "refusal", "apology", "stop", "control"):
+        p = add(pr, form, cmd_print_form, f"form '{form}' of a dossier as PDF")
+        p.set_defaults(form=form)
+        p.add_argument("code")
+        p.add_argument("--out", required=True)
+    p = add(pr, "register", cmd_print_register, "the tracking register (form 07) of a date range")
+    p.add_argument("--from", dest="from_", required=True, metavar="DATE")
+    p.add_argument("--to", required=True, metavar="DATE")
+    p.add_argument("--out", required=True)
+    p = add(pr, "handover", cmd_print_handover, "the hand-over lists of a round")
+    p.add_argument("--round", type=int, required=True)
+    p.add_argument("--out", required=True)
+    p = add(pr, "ticket", cmd_print_ticket, "a queue ticket")
+    p.add_argument("--number", required=True)
+    p.add_argument("--service", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--format", choices=("escpos", "png"), default="escpos")
+    p.add_argument("--width", type=int, choices=(58, 80), default=80)
+
+    p = add(sub, "speak", cmd_speak, "render a call announcement to a WAV file")
+    p.add_argument("--number", required=True)
+    p.add_argument("--counter", type=int, required=True)
+    p.add_argument("--out", required=True)
+    for station in ("counter", "kiosk", "display"):
+        add(sub, station, cmd_station, f"open the {station} station", json_flag=False)
 
     from app import cli_dossier, cli_queue
 

@@ -9,36 +9,30 @@ Budgets (issue 4): receipt_pdf_ms <= 40, ticket_escpos_ms <= 20, ticket_bytes <=
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.util import median_of  # noqa: E402
 from printing import render_form, render_ticket  # noqa: E402
 from printing.samples import sample_dossier, sample_template, sample_ticket  # noqa: E402
 
 log = logging.getLogger(__name__)
 
-WARMUP = 3
 REPEATS = 30
 BUDGETS = {"receipt_pdf_ms": 40.0, "ticket_escpos_ms": 20.0, "ticket_bytes": 6000}
 
 
-def _median_ms(fn: Callable[[int], object], repeats: int = REPEATS, warmup: int = WARMUP) -> float:
-    for i in range(warmup):
-        fn(10_000 + i)
-    times = []
-    for i in range(repeats):
-        start = time.perf_counter()
-        fn(i)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+def _fresh(render: Callable[[int], object]) -> Callable[[], object]:
+    """A no-argument call that renders a new document each time (see the module docstring)."""
+    counter = itertools.count()
+    return lambda: render(next(counter))
 
 
 def run() -> dict:
@@ -47,7 +41,7 @@ def run() -> dict:
 
     def receipt(i: int) -> bytes:
         d = sample_dossier(n_docs=8, code=f"000.17.22.H56-260505-{i:04d}")
-        return render_form("receipt", d, template)
+        return render_form("receipt", d, template)  # 8 document rows, two copies
 
     def ticket(i: int) -> bytes:
         number = f"A{i % 1000:03d}"
@@ -55,8 +49,8 @@ def run() -> dict:
         return render_ticket(t, width_mm=80)
 
     result = {
-        "receipt_pdf_ms": round(_median_ms(receipt), 2),
-        "ticket_escpos_ms": round(_median_ms(ticket), 2),
+        "receipt_pdf_ms": median_of(_fresh(receipt), repeat=REPEATS),
+        "ticket_escpos_ms": median_of(_fresh(ticket), repeat=REPEATS),
         "ticket_bytes": len(render_ticket(sample_ticket(), width_mm=80)),
         "ticket_bytes_full_raster": len(render_ticket(sample_ticket(), width_mm=80, full_raster=True)),
     }

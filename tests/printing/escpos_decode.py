@@ -118,9 +118,9 @@ def decode(data: bytes, *, width: int = 576) -> Job:
             elif cmd == 0x21:  # ESC ! n
                 v = need(3)[2]
                 bold = bool(v & 0x08)
-                if v & 0x30:
-                    wm = 2 if v & 0x20 else 1
-                    hm = 2 if v & 0x10 else 1
+                # ESC ! also selects the size (bits 4, 5): it overrides an earlier GS !.
+                wm = 2 if v & 0x20 else 1
+                hm = 2 if v & 0x10 else 1
                 job.commands.append(("mode", v))
                 i += 3
             elif cmd == 0x4A:  # ESC J n

@@ -10,9 +10,9 @@ from tests.printing.escpos_decode import DecodeError, decode
 
 
 def test_simple_commands():
-    job = EscPos().init().align("center").size(2, 3).mode(bold=True).line("A012").feed_dots(300).cut()
+    job = EscPos().init().align("center").mode(bold=True).size(2, 3).line("A012").feed_dots(300).cut()
     data = bytes(job)
-    assert data.startswith(b"\x1b@\x1ba\x01\x1d!\x12\x1b!\x08A012\n")
+    assert data.startswith(b"\x1b@\x1ba\x01\x1b!\x08\x1d!\x12A012\n")
     assert b"\x1bJ\xff\x1bJ\x2d" in data  # 300 dots split as 255 + 45
     assert data.endswith(b"\x1dVB\x03")
     decoded = decode(data)
@@ -20,6 +20,12 @@ def test_simple_commands():
     t = decoded.texts[0]
     assert (t.width_mult, t.height_mult, t.bold, t.align) == (2, 3, True, 1)
     assert decoded.ended_with_cut
+
+
+def test_esc_bang_after_gs_bang_resets_the_size():
+    # The last of ESC ! / GS ! wins on real printers; the interpreter models it.
+    job = decode(bytes(EscPos().size(4, 4).mode(bold=True).line("X")))
+    assert (job.texts[0].width_mult, job.texts[0].height_mult) == (1, 1)
 
 
 def test_text_must_be_ascii():

@@ -17,7 +17,6 @@ from printing.model import (
     ApologyInfo,
     DocumentRow,
     DossierDoc,
-    HandoverEvent,
     Person,
     RefusalInfo,
     StopInfo,
@@ -29,8 +28,6 @@ from printing.samples import sample_dossier, sample_handover_events, sample_temp
 from printing.text import qr_payload
 
 UTC = timezone.utc
-A5_PT = (419.5, 595.3)
-A4_PT = (595.3, 841.9)
 
 EXTRAS = {
     "receipt": None,
@@ -255,3 +252,32 @@ def test_deterministic_across_processes(dossier, template):
     here = hashlib.sha256(render_form("receipt", dossier, template)).hexdigest()
     there = subprocess.run([sys.executable, "-c", _SUBPROCESS], capture_output=True, check=True, text=True).stdout
     assert here == there
+
+
+def test_logo_is_drawn_and_a_bad_logo_is_skipped(tmp_path, dossier, caplog):
+    from PIL import Image as PILImage
+
+    logo = tmp_path / "logo.png"
+    PILImage.new("RGB", (64, 64), (200, 0, 0)).save(logo)
+    with_logo = render_form("receipt", dossier, sample_template(logo_path=str(logo)))
+    assert with_logo == render_form("receipt", dossier, sample_template(logo_path=str(logo)))
+    assert with_logo != render_form("receipt", dossier, sample_template())
+    broken = render_form("receipt", dossier, sample_template(logo_path=str(tmp_path / "missing.png")))
+    assert broken == render_form("receipt", dossier, sample_template())
+    assert "logo" in caplog.text
+
+
+def test_concurrent_renders_match_sequential(dossier, template):
+    from concurrent.futures import ThreadPoolExecutor
+
+    forms = list(FORMS) * 3
+    expected = {f: _render(f, dossier, template) for f in FORMS}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda f: (f, _render(f, dossier, template)), forms))
+    assert all(pdf == expected[f] for f, pdf in results)
+
+
+def test_public_form_keys_match_the_renderer():
+    from printing import FORM_KEYS
+
+    assert tuple(FORMS) == FORM_KEYS

@@ -131,3 +131,22 @@ def test_receipt_slip_odd_code_is_rendered_as_image():
 def test_thermal_output_is_deterministic():
     assert render_ticket(sample_ticket()) == render_ticket(sample_ticket())
     assert render_ticket(sample_ticket(), fmt="png") == render_ticket(sample_ticket(), fmt="png")
+
+
+def test_concurrent_tickets_match_sequential():
+    from concurrent.futures import ThreadPoolExecutor
+
+    tickets = [sample_ticket(number=f"A{i:03d}", waiting_ahead=i) for i in range(12)]
+    expected = [render_ticket(t) for t in tickets]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(render_ticket, tickets)) == expected
+
+
+def test_ticket_number_must_fit():
+    with pytest.raises(ValueError):
+        render_ticket(sample_ticket(number=""))
+    with pytest.raises(ValueError):
+        render_ticket(sample_ticket(number="X" * 40), width_mm=58)
+    job = decode(render_ticket(sample_ticket(number="A0123456", service_name="")))
+    big = next(t for t in job.texts if t.text == "A0123456")
+    assert big.width_mult * 12 * 8 <= 576

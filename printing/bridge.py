@@ -1,0 +1,276 @@
+"""From the store to the printing room's plain values: which form applies to a dossier, and its data.
+
+Reads through the core's services (one read session given by the caller); renders nothing itself but
+returns the bytes of ``printing.render_*``. Which thread: a worker (never the GUI thread).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import RuleError
+from app.services import center, dossiers
+from app.services.handover import get_round
+from app.store.models import Department, Dossier, User
+from app.workcal import VN_TZ
+from printing.model import (
+    ApologyInfo,
+    DocumentRow,
+    DossierDoc,
+    FeeRow,
+    HandoverEvent,
+    HandoverList,
+    HandoverRow,
+    Person,
+    RefusalInfo,
+    RegisterRow,
+    StopInfo,
+    SupplementInfo,
+    SupplementItem,
+    Template,
+    TicketDoc,
+)
+
+UNIT_TEXT = {"working_days": "ngày làm việc", "working_hours": "giờ làm việc", "days": "ngày"}
+DELIVERY_TEXT = {"counter": "Tại Bộ phận Một cửa", "post": "Qua dịch vụ bưu chính công ích"}
+
+
+def template_from_settings(settings: dict[str, Any]) -> Template:
+    return Template(
+        center_name=settings["center.name"],
+        parent_body=settings["center.parent_body"],
+        unit_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
+        place_name=settings["center.place"],
+        address=settings["center.address"],
+        phone=settings["center.phone"],
+        agency_id=settings["center.agency_id"],
+        footer_lines=tuple(settings["print.footer"] or ()),
+        paper_size=settings["print.paper"] if settings["print.paper"] in ("A5", "A4") else "A5",
+        qr_template=settings["print.qr_template"] or "{code}",
+    )
+
+
+def load_template(session: Session) -> Template:
+    return template_from_settings(center.get_all(session))
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _person(data: dict[str, Any] | None) -> Person | None:
+    if not data:
+        return None
+    return Person(
+        full_name=data["full_name"],
+        id_number=data.get("id_number") or "",
+        date_of_birth=date.fromisoformat(data["date_of_birth"]) if data.get("date_of_birth") else None,
+        address=data.get("address") or "",
+        phone=data.get("phone") or "",
+        email=data.get("email") or "",
+    )
+
+
+def processing_time_text(procedure) -> str:
+    if procedure.time_unit == "same_day":
+        return "Trong ngày làm việc"
+    if procedure.time_amount is None:
+        return ""
+    amount = float(procedure.time_amount)
+    amount_text = f"{int(amount):02d}" if amount == int(amount) else f"{amount:g}"
+    return f"{amount_text} {UNIT_TEXT.get(procedure.time_unit, procedure.time_unit)}"
+
+
+def _officer_name(session: Session, username: str | None) -> str:
+    if not username:
+        return ""
+    name = session.scalar(select(User.full_name).where(User.username == username))
+    return name or username
+
+
+def dossier_doc(session: Session, d: Dossier) -> DossierDoc:
+    data = dossiers.dossier_json(d)
+    return DossierDoc(
+        code=d.code,
+        procedure_name=d.procedure.name,
+        procedure_code=d.procedure.code,
+        field=d.procedure.field,
+        department=d.department.name if d.department else "",
+        applicant=_person(data["applicant"]),
+        submitter=_person(data["submitter"]),
+        received_at=d.received_at,
+        due_at=d.due_at,
+        processing_time_text=processing_time_text(d.procedure),
+        sets=d.sets,
+        documents=[
+            DocumentRow(name=x["name"], originals=x["originals"], certified_copies=x["certified_copies"], photocopies=x["photocopies"])
+            for x in data["documents"]
+            if x["originals"] or x["certified_copies"] or x["photocopies"]
+        ],
+        fees=[FeeRow(name=f["name"], amount=f["amount"]) for f in data["fees"]],
+        delivery=DELIVERY_TEXT.get(d.delivery, d.delivery),
+        register_book=d.register_book or "",
+        register_entry=str(d.register_entry or ""),
+        officer_name=_officer_name(session, d.officer),
+        counter=str(d.counter or ""),
+        status=d.status,
+    )
+
+
+def _last_event(d: Dossier, kind: str):
+    for event in reversed(d.events):
+        if event.kind == kind:
+            return event
+    return None
+
+
+def _department_head(session: Session, d: Dossier) -> tuple[str, str]:
+    dept = d.department
+    if dept is None:
+        return "", ""
+    return dept.head_name or "", (dept.head_title or "Trưởng phòng").upper()
+
+
+def form_extra(session: Session, d: Dossier, form: str):
+    """The form-specific part, or RuleError when the form does not apply to the dossier's state."""
+    officer = session.scalar(select(User).where(User.username == d.officer)) if d.officer else None
+    if d.status == "cancelled":
+        raise RuleError(f"dossier {d.code} was cancelled; no form applies")
+    if form == "receipt":
+        if d.clock_started_at is None:
+            raise RuleError(f"dossier {d.code} was not taken in complete; print the supplement or refusal form")
+        return None
+    if form == "supplement":
+        event = _last_event(d, "supplement_requested")
+        if d.status != "supplement_requested" or event is None:
+            raise RuleError(f"dossier {d.code} has no open supplement request")
+        items = [SupplementItem(name=i["name"], reason=event.note or "") for i in event.data.get("items", [])]
+        return SupplementInfo(
+            items=items, reason=event.note or "", officer_name=officer.full_name if officer else "",
+            officer_phone=officer.phone or "" if officer else "", issued_at=event.occurred_at,
+        )
+    if form == "refusal":
+        event = _last_event(d, "refused")
+        if event is None:
+            raise RuleError(f"dossier {d.code} was not refused")
+        return RefusalInfo(reason=event.note or "", officer_name=officer.full_name if officer else "", issued_at=event.occurred_at)
+    if form == "apology":
+        event = _last_event(d, "apologized")
+        if event is None:
+            raise RuleError(f"dossier {d.code} has no apology and new appointment")
+        name, title = _department_head(session, d)
+        return ApologyInfo(
+            number=f"{d.register_entry or ''}/XL", reason=event.note or "", new_due_at=d.due_at,
+            signer_name=event.data.get("signer") or name, signer_title=(event.data.get("signer_title") or title).upper(),
+            department=d.department.name if d.department else "", issued_at=event.occurred_at,
+        )
+    if form == "stop":
+        event = _last_event(d, "stopped")
+        if d.status != "stopped" or event is None:
+            raise RuleError(f"dossier {d.code} was not stopped")
+        return StopInfo(requested_at=event.occurred_at, reason=event.note or "", issued_at=event.occurred_at,
+                        return_place=DELIVERY_TEXT["counter"])
+    if form == "control":
+        if d.clock_started_at is None:
+            raise RuleError(f"dossier {d.code} was never taken in; there is no control sheet")
+        return control_rows(d, session)
+    raise RuleError(f"unknown form {form!r}")
+
+
+def control_rows(d: Dossier, session: Session) -> list[HandoverEvent]:
+    unit = center.get(session, "center.name")
+    rows = [HandoverEvent(from_unit="Người nộp hồ sơ", to_unit=unit, given_at=d.received_at, received_at=d.received_at)]
+    for e in d.events:
+        if e.kind == "transferred":
+            rows.append(HandoverEvent(from_unit=unit, to_unit=e.data.get("to") or e.department or "", given_at=e.occurred_at,
+                                      received_at=e.occurred_at, result=e.data.get("result")))
+        elif e.kind in ("finished", "refused") and not e.data.get("at_intake"):
+            on_time = None
+            if d.due_at is not None:
+                on_time = "on_time" if e.occurred_at <= d.due_at else "late"
+            rows.append(HandoverEvent(from_unit=e.department or "", to_unit=unit, given_at=e.occurred_at,
+                                      received_at=e.occurred_at, result=on_time))
+        elif e.kind == "returned":
+            rows.append(HandoverEvent(from_unit=unit, to_unit="Người nộp hồ sơ", given_at=e.occurred_at, received_at=e.occurred_at,
+                                      note=e.data.get("tracking") or ""))
+    return rows
+
+
+def render_dossier_form(session: Session, code: str, form: str) -> tuple[Dossier, bytes]:
+    import printing
+
+    d = dossiers.get_dossier(session, code)
+    extra = form_extra(session, d, form)
+    return d, printing.render_form(form, dossier_doc(session, d), load_template(session), extra=extra)
+
+
+def render_register(session: Session, date_from: date, date_to: date) -> bytes:
+    import printing
+
+    if date_to < date_from:
+        raise RuleError("--to is before --from")
+    start = datetime(date_from.year, date_from.month, date_from.day, tzinfo=VN_TZ).astimezone(timezone.utc)
+    end = datetime(date_to.year, date_to.month, date_to.day, 23, 59, 59, tzinfo=VN_TZ).astimezone(timezone.utc)
+    rows = []
+    for d in session.scalars(
+        select(Dossier).where(Dossier.received_at >= start, Dossier.received_at <= end, Dossier.status != "cancelled").order_by(Dossier.received_at)
+    ):
+        parties = {p.role: p for p in d.parties}
+        applicant = parties.get("applicant")
+        result_event = _last_event(d, "finished") or _last_event(d, "refused")
+        rows.append(
+            RegisterRow(
+                code=d.code, procedure_name=d.procedure.name, sets=d.sets,
+                applicant_name=applicant.full_name if applicant else "", address=applicant.address or "" if applicant else "",
+                phone=applicant.phone or "" if applicant else "", department=d.department.name if d.department else "",
+                received_at=d.received_at, due_at=d.due_at, sent_at=d.transferred_at,
+                result_at=result_event.occurred_at if result_event else None, returned_at=d.returned_at,
+                note={"refused": "Từ chối", "stopped": "Dừng giải quyết", "withdrawn": "Rút hồ sơ"}.get(d.status, ""),
+            )
+        )
+    return printing.render_register(rows, date_from, date_to, load_template(session))
+
+
+def render_handover_round(session: Session, round_id: int) -> bytes:
+    import printing
+
+    rnd = get_round(session, round_id)
+    if not rnd.items:
+        raise RuleError(f"hand-over round {round_id} handed over nothing")
+    by_dept: dict[str, list[HandoverRow]] = {}
+    for item in rnd.items:
+        d = item.dossier
+        parties = {p.role: p for p in d.parties}
+        by_dept.setdefault(item.department.name if item.department else "", []).append(
+            HandoverRow(code=d.code, procedure_name=d.procedure.name,
+                        applicant_name=parties["applicant"].full_name if "applicant" in parties else "",
+                        received_at=d.received_at, due_at=d.due_at, sets=d.sets,
+                        note="Chậm" if item.result == "late" else "")
+        )
+    lists = [HandoverList(round_id=str(rnd.id), round_at=rnd.at, department=name, rows=rows) for name, rows in sorted(by_dept.items())]
+    return printing.render_handovers(lists, load_template(session))
+
+
+def ticket_doc(session: Session, ticket, *, now: datetime | None = None) -> TicketDoc:
+    from app.services.queue import waiting_ahead
+    from app.store.models import PriorityGroup, QueueService
+
+    service = session.get(QueueService, ticket.service_code)
+    priority = session.get(PriorityGroup, ticket.priority_group) if ticket.priority_group else None
+    return TicketDoc(
+        center_name=center.get(session, "center.name"),
+        number=ticket.number,
+        service_name=service.name if service else ticket.service_code,
+        issued_at=ticket.issued_at,
+        waiting_ahead=waiting_ahead(session, ticket),
+        qr_text=f"{ticket.number}|{ticket.day.isoformat()}",
+        priority_label=f"Ưu tiên: {priority.name}" if priority else None,
+    )
+
+
+def department_names(session: Session) -> list[str]:
+    return list(session.scalars(select(Department.name)))

@@ -1,0 +1,116 @@
+"""How values look on paper: local dates, amounts, blanks, QR content. Pure functions."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from datetime import date, datetime, timedelta, timezone
+from urllib.parse import quote
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "DOTS",
+    "VN_TZ",
+    "date_vn",
+    "date_words_vn",
+    "hhmm",
+    "local",
+    "money_vn",
+    "nfc",
+    "or_dots",
+    "place_date_line",
+    "qr_payload",
+    "time_date_vn",
+]
+
+#: Vietnam has kept UTC+7 without daylight saving since 1975: a fixed offset needs no tz database.
+VN_TZ = timezone(timedelta(hours=7), "ICT")
+
+#: A blank to be filled by hand.
+DOTS = "…………"
+
+
+def nfc(text: object) -> str:
+    """Return ``text`` as an NFC string ("" for None): the font has precomposed Vietnamese glyphs only."""
+    if text is None:
+        return ""
+    return unicodedata.normalize("NFC", str(text))
+
+
+def or_dots(text: object, dots: str = DOTS) -> str:
+    """Return the NFC text, or a dotted blank when it is missing or empty."""
+    s = nfc(text).strip()
+    return s if s else dots
+
+
+def local(value: datetime) -> datetime:
+    """Return ``value`` in local time (a naive datetime is taken as local already)."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(VN_TZ)
+
+
+def _as_date(value: date | datetime) -> date:
+    if isinstance(value, datetime):
+        return local(value).date()
+    return value
+
+
+def date_vn(value: date | datetime | None, blank: str = "……/……/………") -> str:
+    """``05/05/2026`` (local date), or a dotted blank."""
+    if value is None:
+        return blank
+    d = _as_date(value)
+    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def hhmm(value: datetime | None, blank: str = "……:……") -> str:
+    """``08:30`` (local time), or a dotted blank."""
+    if value is None:
+        return blank
+    t = local(value)
+    return f"{t.hour:02d}:{t.minute:02d}"
+
+
+def time_date_vn(value: datetime | None) -> str:
+    """``08 giờ 30 phút, ngày 05/05/2026``; blanks to fill by hand when missing."""
+    if value is None:
+        return "…… giờ …… phút, ngày ……/……/………"
+    t = local(value)
+    return f"{t.hour:02d} giờ {t.minute:02d} phút, ngày {date_vn(t)}"
+
+
+def date_words_vn(value: date | datetime | None) -> str:
+    """``ngày 05 tháng 05 năm 2026`` as on the place-and-date line."""
+    if value is None:
+        return "ngày …… tháng …… năm ………"
+    d = _as_date(value)
+    return f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year:04d}"
+
+
+def place_date_line(place: str, value: date | datetime | None) -> str:
+    """``Xã An Bình, ngày 05 tháng 05 năm 2026`` (place dotted when not configured)."""
+    return f"{or_dots(place)}, {date_words_vn(value)}"
+
+
+def money_vn(amount: int | None, blank: str = DOTS) -> str:
+    """``50.000 đồng`` (dot as the thousands separator), or a blank."""
+    if amount is None:
+        return blank
+    sign = "-" if amount < 0 else ""
+    return f"{sign}{abs(int(amount)):,}".replace(",", ".") + " đồng"
+
+
+def qr_payload(qr_template: str, code: str, agency_id: str = "") -> str:
+    """Build the QR content from the template (``{code}``, ``{agency_id}``); URL-quote inside URLs.
+
+    Plain replacement, not ``str.format``: a template is admin data and may hold other braces.
+    """
+    template = qr_template or "{code}"
+    if "://" in template:
+        code_s = quote(code, safe="-._~")
+        agency_s = quote(agency_id, safe="-._~")
+    else:
+        code_s, agency_s = code, agency_id
+    return template.replace("{code}", code_s).replace("{agency_id}", agency_s)
