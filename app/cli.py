@@ -241,11 +241,13 @@ def _write_out(path: str, data: bytes) -> None:
 
 def cmd_print_form(ctx: Context, args) -> int:
     from app.services import archive
-    from printing.bridge import render_dossier_form
+    from app.services.print_data import form_data
+    from printing.from_data import render_form_data
 
     store = ctx.store()
     with store.write() as session:
-        dossier, data = render_dossier_form(session, args.code, args.form)
+        dossier, values = form_data(session, args.code, args.form)
+        data = render_form_data(values)
         row = archive.keep(session, ctx.data_dir, ctx.officer(), data, kind=f"form:{args.form}", dossier_id=dossier.id)
         digest = row.sha256
     _write_out(args.out, data)
@@ -257,24 +259,28 @@ def cmd_print_form(ctx: Context, args) -> int:
 def cmd_print_register(ctx: Context, args) -> int:
     from datetime import date
 
-    from printing.bridge import render_register
+    from app.services.print_data import register_data
+    from printing.from_data import render_register_data
 
     try:
         start, end = date.fromisoformat(args.from_), date.fromisoformat(args.to)
     except ValueError:
         raise ValidationError("--from and --to take dates as YYYY-MM-DD") from None
     with ctx.store().read() as session:
-        data = render_register(session, start, end)
+        values = register_data(session, start, end)
+    data = render_register_data(values)
     _write_out(args.out, data)
     emit({"out": args.out, "bytes": len(data)}) if args.json else print_line(f"{args.out} ({len(data)} bytes)")
     return 0
 
 
 def cmd_print_handover(ctx: Context, args) -> int:
-    from printing.bridge import render_handover_round
+    from app.services.print_data import handover_data
+    from printing.from_data import render_handover_data
 
     with ctx.store().read() as session:
-        data = render_handover_round(session, args.round)
+        values = handover_data(session, args.round)
+    data = render_handover_data(values)
     _write_out(args.out, data)
     emit({"out": args.out, "bytes": len(data)}) if args.json else print_line(f"{args.out} ({len(data)} bytes)")
     return 0

@@ -1,7 +1,9 @@
-"""From the store to the printing room's plain values: which form applies to a dossier, and its data.
+"""What the printed documents say, read from the store as plain values.
 
-Reads through the core's services (one read session given by the caller); renders nothing itself but
-returns the bytes of ``printing.render_*``. Which thread: a worker (never the GUI thread).
+The printing room is pure (values in, bytes out) and the core never imports it, so this module returns
+plain dicts whose keys are the fields of ``printing.model``'s dataclasses (``printing.from_data`` turns
+them into those). It also decides which form applies to a dossier's state (RuleError otherwise).
+Which thread: a worker (never the GUI thread).
 """
 
 from __future__ import annotations
@@ -17,30 +19,13 @@ from app.services import center, dossiers
 from app.services.handover import get_round
 from app.store.models import Department, Dossier, User
 from app.workcal import VN_TZ
-from printing.model import (
-    ApologyInfo,
-    DocumentRow,
-    DossierDoc,
-    FeeRow,
-    HandoverEvent,
-    HandoverList,
-    HandoverRow,
-    Person,
-    RefusalInfo,
-    RegisterRow,
-    StopInfo,
-    SupplementInfo,
-    SupplementItem,
-    Template,
-    TicketDoc,
-)
 
 UNIT_TEXT = {"working_days": "ngày làm việc", "working_hours": "giờ làm việc", "days": "ngày"}
 DELIVERY_TEXT = {"counter": "Tại Bộ phận Một cửa", "post": "Qua dịch vụ bưu chính công ích"}
 
 
-def template_from_settings(settings: dict[str, Any]) -> Template:
-    return Template(
+def template_from_settings(settings: dict[str, Any]) -> dict:
+    return dict(
         center_name=settings["center.name"],
         parent_body=settings["center.parent_body"],
         unit_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
@@ -54,7 +39,7 @@ def template_from_settings(settings: dict[str, Any]) -> Template:
     )
 
 
-def load_template(session: Session) -> Template:
+def load_template(session: Session) -> dict:
     return template_from_settings(center.get_all(session))
 
 
@@ -62,10 +47,10 @@ def _dt(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def _person(data: dict[str, Any] | None) -> Person | None:
+def _person(data: dict[str, Any] | None) -> dict | None:
     if not data:
         return None
-    return Person(
+    return dict(
         full_name=data["full_name"],
         id_number=data.get("id_number") or "",
         date_of_birth=date.fromisoformat(data["date_of_birth"]) if data.get("date_of_birth") else None,
@@ -92,9 +77,9 @@ def _officer_name(session: Session, username: str | None) -> str:
     return name or username
 
 
-def dossier_doc(session: Session, d: Dossier) -> DossierDoc:
+def dossier_doc(session: Session, d: Dossier) -> dict:
     data = dossiers.dossier_json(d)
-    return DossierDoc(
+    return dict(
         code=d.code,
         procedure_name=d.procedure.name,
         procedure_code=d.procedure.code,
@@ -107,11 +92,11 @@ def dossier_doc(session: Session, d: Dossier) -> DossierDoc:
         processing_time_text=processing_time_text(d.procedure),
         sets=d.sets,
         documents=[
-            DocumentRow(name=x["name"], originals=x["originals"], certified_copies=x["certified_copies"], photocopies=x["photocopies"])
+            dict(name=x["name"], originals=x["originals"], certified_copies=x["certified_copies"], photocopies=x["photocopies"])
             for x in data["documents"]
             if x["originals"] or x["certified_copies"] or x["photocopies"]
         ],
-        fees=[FeeRow(name=f["name"], amount=f["amount"]) for f in data["fees"]],
+        fees=[dict(name=f["name"], amount=f["amount"]) for f in data["fees"]],
         delivery=DELIVERY_TEXT.get(d.delivery, d.delivery),
         register_book=d.register_book or "",
         register_entry=str(d.register_entry or ""),
@@ -148,8 +133,8 @@ def form_extra(session: Session, d: Dossier, form: str):
         event = _last_event(d, "supplement_requested")
         if d.status != "supplement_requested" or event is None:
             raise RuleError(f"dossier {d.code} has no open supplement request")
-        items = [SupplementItem(name=i["name"], reason=event.note or "") for i in event.data.get("items", [])]
-        return SupplementInfo(
+        items = [dict(name=i["name"], reason=event.note or "") for i in event.data.get("items", [])]
+        return dict(
             items=items, reason=event.note or "", officer_name=officer.full_name if officer else "",
             officer_phone=officer.phone or "" if officer else "", issued_at=event.occurred_at,
         )
@@ -157,13 +142,13 @@ def form_extra(session: Session, d: Dossier, form: str):
         event = _last_event(d, "refused")
         if event is None:
             raise RuleError(f"dossier {d.code} was not refused")
-        return RefusalInfo(reason=event.note or "", officer_name=officer.full_name if officer else "", issued_at=event.occurred_at)
+        return dict(reason=event.note or "", officer_name=officer.full_name if officer else "", issued_at=event.occurred_at)
     if form == "apology":
         event = _last_event(d, "apologized")
         if event is None:
             raise RuleError(f"dossier {d.code} has no apology and new appointment")
         name, title = _department_head(session, d)
-        return ApologyInfo(
+        return dict(
             number=f"{d.register_entry or ''}/XL", reason=event.note or "", new_due_at=d.due_at,
             signer_name=event.data.get("signer") or name, signer_title=(event.data.get("signer_title") or title).upper(),
             department=d.department.name if d.department else "", issued_at=event.occurred_at,
@@ -172,7 +157,7 @@ def form_extra(session: Session, d: Dossier, form: str):
         event = _last_event(d, "stopped")
         if d.status != "stopped" or event is None:
             raise RuleError(f"dossier {d.code} was not stopped")
-        return StopInfo(requested_at=event.occurred_at, reason=event.note or "", issued_at=event.occurred_at,
+        return dict(requested_at=event.occurred_at, reason=event.note or "", issued_at=event.occurred_at,
                         return_place=DELIVERY_TEXT["counter"])
     if form == "control":
         if d.clock_started_at is None:
@@ -181,36 +166,33 @@ def form_extra(session: Session, d: Dossier, form: str):
     raise RuleError(f"unknown form {form!r}")
 
 
-def control_rows(d: Dossier, session: Session) -> list[HandoverEvent]:
+def control_rows(d: Dossier, session: Session) -> list[dict]:
     unit = center.get(session, "center.name")
-    rows = [HandoverEvent(from_unit="Người nộp hồ sơ", to_unit=unit, given_at=d.received_at, received_at=d.received_at)]
+    rows = [dict(from_unit="Người nộp hồ sơ", to_unit=unit, given_at=d.received_at, received_at=d.received_at)]
     for e in d.events:
         if e.kind == "transferred":
-            rows.append(HandoverEvent(from_unit=unit, to_unit=e.data.get("to") or e.department or "", given_at=e.occurred_at,
+            rows.append(dict(from_unit=unit, to_unit=e.data.get("to") or e.department or "", given_at=e.occurred_at,
                                       received_at=e.occurred_at, result=e.data.get("result")))
         elif e.kind in ("finished", "refused") and not e.data.get("at_intake"):
             on_time = None
             if d.due_at is not None:
                 on_time = "on_time" if e.occurred_at <= d.due_at else "late"
-            rows.append(HandoverEvent(from_unit=e.department or "", to_unit=unit, given_at=e.occurred_at,
+            rows.append(dict(from_unit=e.department or "", to_unit=unit, given_at=e.occurred_at,
                                       received_at=e.occurred_at, result=on_time))
         elif e.kind == "returned":
-            rows.append(HandoverEvent(from_unit=unit, to_unit="Người nộp hồ sơ", given_at=e.occurred_at, received_at=e.occurred_at,
+            rows.append(dict(from_unit=unit, to_unit="Người nộp hồ sơ", given_at=e.occurred_at, received_at=e.occurred_at,
                                       note=e.data.get("tracking") or ""))
     return rows
 
 
-def render_dossier_form(session: Session, code: str, form: str) -> tuple[Dossier, bytes]:
-    import printing
-
+def form_data(session: Session, code: str, form: str) -> tuple[Dossier, dict[str, Any]]:
+    """The dossier and ``{"form", "dossier", "template", "extra"}`` for ``printing.from_data.render_form_data``."""
     d = dossiers.get_dossier(session, code)
     extra = form_extra(session, d, form)
-    return d, printing.render_form(form, dossier_doc(session, d), load_template(session), extra=extra)
+    return d, {"form": form, "dossier": dossier_doc(session, d), "template": load_template(session), "extra": extra}
 
 
-def render_register(session: Session, date_from: date, date_to: date) -> bytes:
-    import printing
-
+def register_data(session: Session, date_from: date, date_to: date) -> dict[str, Any]:
     if date_to < date_from:
         raise RuleError("--to is before --from")
     start = datetime(date_from.year, date_from.month, date_from.day, tzinfo=VN_TZ).astimezone(timezone.utc)
@@ -223,7 +205,7 @@ def render_register(session: Session, date_from: date, date_to: date) -> bytes:
         applicant = parties.get("applicant")
         result_event = _last_event(d, "finished") or _last_event(d, "refused")
         rows.append(
-            RegisterRow(
+            dict(
                 code=d.code, procedure_name=d.procedure.name, sets=d.sets,
                 applicant_name=applicant.full_name if applicant else "", address=applicant.address or "" if applicant else "",
                 phone=applicant.phone or "" if applicant else "", department=d.department.name if d.department else "",
@@ -232,36 +214,34 @@ def render_register(session: Session, date_from: date, date_to: date) -> bytes:
                 note={"refused": "Từ chối", "stopped": "Dừng giải quyết", "withdrawn": "Rút hồ sơ"}.get(d.status, ""),
             )
         )
-    return printing.render_register(rows, date_from, date_to, load_template(session))
+    return {"rows": rows, "date_from": date_from, "date_to": date_to, "template": load_template(session)}
 
 
-def render_handover_round(session: Session, round_id: int) -> bytes:
-    import printing
-
+def handover_data(session: Session, round_id: int) -> dict[str, Any]:
     rnd = get_round(session, round_id)
     if not rnd.items:
         raise RuleError(f"hand-over round {round_id} handed over nothing")
-    by_dept: dict[str, list[HandoverRow]] = {}
+    by_dept: dict[str, list[dict]] = {}
     for item in rnd.items:
         d = item.dossier
         parties = {p.role: p for p in d.parties}
         by_dept.setdefault(item.department.name if item.department else "", []).append(
-            HandoverRow(code=d.code, procedure_name=d.procedure.name,
+            dict(code=d.code, procedure_name=d.procedure.name,
                         applicant_name=parties["applicant"].full_name if "applicant" in parties else "",
                         received_at=d.received_at, due_at=d.due_at, sets=d.sets,
                         note="Chậm" if item.result == "late" else "")
         )
-    lists = [HandoverList(round_id=str(rnd.id), round_at=rnd.at, department=name, rows=rows) for name, rows in sorted(by_dept.items())]
-    return printing.render_handovers(lists, load_template(session))
+    lists = [dict(round_id=str(rnd.id), round_at=rnd.at, department=name, rows=rows) for name, rows in sorted(by_dept.items())]
+    return {"lists": lists, "template": load_template(session)}
 
 
-def ticket_doc(session: Session, ticket, *, now: datetime | None = None) -> TicketDoc:
+def ticket_doc(session: Session, ticket, *, now: datetime | None = None) -> dict:
     from app.services.queue import waiting_ahead
     from app.store.models import PriorityGroup, QueueService
 
     service = session.get(QueueService, ticket.service_code)
     priority = session.get(PriorityGroup, ticket.priority_group) if ticket.priority_group else None
-    return TicketDoc(
+    return dict(
         center_name=center.get(session, "center.name"),
         number=ticket.number,
         service_name=service.name if service else ticket.service_code,
