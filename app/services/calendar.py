@@ -19,14 +19,14 @@ from app.workcal import WorkCalendar, WorkingHours
 _CACHE: dict[tuple, WorkCalendar] = {}
 
 
-def load_calendar(session: Session) -> WorkCalendar:
+def load_calendar(session: Session, *, settings: dict[str, Any] | None = None) -> WorkCalendar:
     """The calendar every station of the center computes with.
 
     Rebuilt only when the overrides or the working hours change (two small queries decide), so the
     per-date caches inside survive from one dossier to the next.
     """
     count, latest = session.execute(select(func.count(), func.max(CalendarOverride.imported_at))).one()
-    config = center.get(session, "calendar.working_hours")
+    config = settings["calendar.working_hours"] if settings is not None else center.get(session, "calendar.working_hours")
     key = (str(session.get_bind().engine.url), count, latest, repr(config))
     cached = _CACHE.get(key)
     if cached is not None:

@@ -346,8 +346,8 @@ def receive(
         status = "supplement_requested" if on_missing == "request-supplement" else "refused"
         if status == "refused" and not (reason and reason.strip()):
             raise ValidationError("a refusal needs a reason (--reason)")
-    calendar = load_calendar(session)
     settings = center.get_all(session)
+    calendar = load_calendar(session, settings=settings)
     agency = settings["center.agency_id"]
     if not agency:
         raise RuleError("the center's agency identifier is not configured (center.agency_id)")

@@ -30,6 +30,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -234,7 +235,16 @@ class Dossier(Base):
     __mapper_args__ = {"version_id_col": version}
     # NB: on SQLite, migration 0002 puts full-text triggers on this table; a later batch_alter_table
     # (which recreates the table) must create them again.
-    __table_args__ = (Index("ix_dossiers_status_due_at", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_dossiers_status_due_at", "status", "due_at"),
+        # The deadline board reads only this (migration 0004).
+        Index(
+            "ix_dossiers_open_board", "due_at", "status", "handover_due_at", "apology_count", "supplement_late",
+            "department_id", "officer", "code",
+            sqlite_where=text("status IN ('payment_requested', 'processing', 'received', 'supplement_requested')"),
+            postgresql_where=text("status IN ('payment_requested', 'processing', 'received', 'supplement_requested')"),
+        ),
+    )
 
     procedure: Mapped[Procedure] = relationship(lazy="joined")
     department: Mapped[Department | None] = relationship(lazy="joined")
