@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
@@ -118,3 +119,20 @@ def test_write_is_all_or_nothing(store):
             raise RuntimeError("power cut")
     with store.read() as s:
         assert s.scalar(select(Department).where(Department.name == "Phòng tạm")) is None
+
+
+def test_upgrade_sample_database_from_0001(tmp_path):
+    """A real file written at revision 0001 upgrades at start-up, keeps its rows, and gets searchable."""
+    import shutil
+
+    from app.services.search import search
+
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "data" / "motcua-0001.sqlite3", path)
+    store = Store.open(str(path))
+    assert migrate.current_revision(store.engine) == migrate.head_revision()
+    assert list(tmp_path.glob("old.sqlite3.bak-0001-*"))
+    with store.read() as s:
+        assert [d.code for d in search(s, "nguyen van")] == ["000.31.12.H56-260504-0001"]
+        assert [d.code for d in search(s, "000.31.12.H56-2605")] == ["000.31.12.H56-260505-0001", "000.31.12.H56-260504-0001"]
+    store.close()

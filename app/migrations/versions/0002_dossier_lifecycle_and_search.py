@@ -71,6 +71,15 @@ def upgrade() -> None:
     else:
         # Built-in full text ('simple' configuration: no stemming, no extension needed).
         op.execute("CREATE INDEX ix_dossiers_search_name_fts ON dossiers USING gin (to_tsvector('simple', search_name))")
+    # Dossiers written before this revision get their serial (entry order) now; on SQLite the update
+    # trigger above puts them into the full-text index.
+    ids = [row[0] for row in bind.execute(sa.text("SELECT id FROM dossiers ORDER BY received_at, code"))]
+    for serial, dossier_id in enumerate(ids, start=1):
+        bind.execute(sa.text("UPDATE dossiers SET serial = :s WHERE id = :i"), {"s": serial, "i": dossier_id})
+    if ids:
+        bind.execute(
+            sa.text("INSERT INTO sequences (name, value) VALUES ('dossier_serial', :v)"), {"v": len(ids)}
+        )
     # ### end Alembic commands ###
 
 
