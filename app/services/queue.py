@@ -16,17 +16,18 @@ Which thread: workers only. Failures: ValidationError and subclasses.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, bindparam, case, func, or_, select, update
+from sqlalchemy.orm import Session, aliased
 
 from app.actors import Actor
 from app.errors import NotFoundError, RuleError, ValidationError
 from app.services import center
 from app.services.audit import audit
-from app.store.models import Counter, PriorityGroup, QueueCall, QueueService, Ticket
+from app.store.models import Counter, PriorityGroup, QueueCall, QueueService, Ticket, counter_services
 from app.store.sequences import ensure_at_least, next_value, peek
 from app.workcal import format_local, to_local
 
@@ -241,69 +242,150 @@ def _current(session: Session, counter: Counter) -> Ticket:
     return session.get(Ticket, counter.current_ticket_id)
 
 
-def _candidates(session: Session, counter: Counter, today: date, *, priority: bool):
-    codes = [s.code for s in counter.services]
-    mine = or_(Ticket.target_counter == counter.number, and_(Ticket.target_counter.is_(None), Ticket.service_code.in_(codes)))
-    stmt = select(Ticket).where(Ticket.status == "waiting", Ticket.day <= today, mine)
-    if priority:
-        stmt = stmt.where(Ticket.priority_weight > 0).order_by(Ticket.priority_weight.desc(), Ticket.place_at, Ticket.id)
-    else:
-        stmt = stmt.where(Ticket.priority_weight == 0).order_by(Ticket.place_at, Ticket.id)
-    return stmt.limit(1)
+@dataclass(frozen=True)
+class CalledTicket:
+    """The ticket a call put on a counter (what the stations show and announce)."""
+
+    id: int
+    number: str
+    service_code: str
+    priority_group: str | None
+    priority_weight: int
 
 
-def _claim(session: Session, stmt) -> Ticket | None:
-    if _pg(session):
-        stmt = stmt.with_for_update(skip_locked=True)
-    return session.scalar(stmt)
+def _waiting_for(t, counter_number, today):
+    mine = or_(
+        t.target_counter == counter_number,
+        and_(
+            t.target_counter.is_(None),
+            t.service_code.in_(select(counter_services.c.service_code).where(counter_services.c.counter_number == counter_number)),
+        ),
+    )
+    return and_(t.status == "waiting", t.day <= today, mine)
 
 
-def _finish_current(counter: Counter, session: Session, now: datetime) -> None:
-    if counter.current_ticket_id is not None:
-        current = session.get(Ticket, counter.current_ticket_id)
-        if current is not None and current.status == "serving":
-            current.status = "done"
-            current.finished_at = now
-        counter.current_ticket_id = None
+@lru_cache(maxsize=8)
+def _call_statements(dialect: str, normal_first: bool):
+    """The statements of call-next, built once with bind parameters (building them costs more CPU than
+    running them; ten counters may press F2 in the same second)."""
+    counter_number, today, now = bindparam("counter_number"), bindparam("today"), bindparam("now")
+    t = aliased(Ticket, name="candidate")
+    is_priority = case((t.priority_weight > 0, 1), else_=0)
+    order = (
+        (is_priority.asc(), t.place_at, t.id)
+        if normal_first
+        else (is_priority.desc(), t.priority_weight.desc(), t.place_at, t.id)
+    )
+    pick = select(t.id).where(_waiting_for(t, counter_number, today)).order_by(*order).limit(1)
+    if dialect == "postgresql":
+        # Lock the row; skip rows another counter has locked: two counters never get the same ticket.
+        pick = pick.with_for_update(skip_locked=True)
+    claim = (
+        update(Ticket)
+        .where(Ticket.id == pick.scalar_subquery())
+        .values(status="serving", counter=counter_number, called_at=now, call_count=Ticket.call_count + 1,
+                version=Ticket.version + 1)
+        .returning(Ticket.id, Ticket.number, Ticket.service_code, Ticket.priority_group, Ticket.priority_weight)
+    )
+    normal_waiting = (
+        select(Ticket.id).where(_waiting_for(Ticket, counter_number, today), Ticket.priority_weight == 0).limit(1)
+    )
+    lock = select(Counter.current_ticket_id, Counter.priority_streak).where(
+        Counter.number == counter_number, Counter.active.is_(True)
+    )
+    if dialect == "postgresql":
+        lock = lock.with_for_update()
+    finish = (
+        update(Ticket)
+        .where(Ticket.id == bindparam("current"), Ticket.status == "serving")
+        .values(status="done", finished_at=now, version=Ticket.version + 1)
+    )
+    set_counter = (
+        update(Counter)
+        .where(Counter.number == counter_number)
+        .values(current_ticket_id=bindparam("ticket_id"), priority_streak=bindparam("streak"), paused=False,
+                pause_reason=None, officer=bindparam("officer"), version=Counter.version + 1)
+    )
+    record = QueueCall.__table__.insert().values(
+        at=now, ticket_id=bindparam("ticket_id"), number=bindparam("number"), service_code=bindparam("service"),
+        counter=counter_number, kind="call",
+    )
+    return {"lock": lock, "finish": finish, "claim": claim, "normal_waiting": normal_waiting,
+            "set_counter": set_counter, "record": record}
 
 
-def call_next(session: Session, actor: Actor, counter_number: int, *, now: datetime | None = None) -> Ticket | None:
-    """F2: finish the current ticket and call the next one for this counter (None on an empty queue)."""
+_SETTING_CACHE: dict[tuple[str, str], tuple[float, Any]] = {}
+_CLOSED_DAYS: set[tuple[str, date]] = set()
+
+
+def _cached_setting(session: Session, key: str, *, ttl: float = 30.0) -> Any:
+    """A center setting read at most every ``ttl`` seconds per process (call-next runs many times a minute)."""
+    import time
+
+    cache_key = (str(session.get_bind().engine.url), key)
+    hit = _SETTING_CACHE.get(cache_key)
+    if hit is not None and time.monotonic() - hit[0] < ttl:
+        return hit[1]
+    value = center.get(session, key)
+    _SETTING_CACHE[cache_key] = (time.monotonic(), value)
+    return value
+
+
+def call_next(session: Session, actor: Actor, counter_number: int, *, now: datetime | None = None) -> CalledTicket | None:
+    """F2: finish the current ticket and call the next one for this counter (None on an empty queue).
+
+    Priority rule: the oldest priority ticket (higher group weight first), unless ``queue.priority_run``
+    priority calls in a row have passed over a waiting normal ticket; then the oldest normal ticket.
+    Core statements, prepared once (see ``_call_statements``): five round trips, little CPU.
+    """
     actor.require(QUEUE_ROLES)
     now = _now(now)
-    counter = _counter(session, counter_number, lock=True)
     today = local_day(now)
+    dialect = session.get_bind().dialect.name
+    plain = {"synchronize_session": False}
+    base = {"counter_number": counter_number, "today": today, "now": now}
+    state = session.execute(_call_statements(dialect, False)["lock"], base).first()
+    if state is None:
+        raise NotFoundError(f"no counter {counter_number}")
+    current, streak = state
     close_days_before_if_due(session, today, now)
-    _finish_current(counter, session, now)
-    counter.paused, counter.pause_reason = False, None
-    counter.officer = actor.username
-    run = int(center.get(session, "queue.priority_run"))
-    normal = _claim(session, _candidates(session, counter, today, priority=False))
-    prio = _claim(session, _candidates(session, counter, today, priority=True))
-    if prio is not None and (normal is None or counter.priority_streak < run):
-        ticket = prio
-        counter.priority_streak = counter.priority_streak + 1 if normal is not None else 0
-    else:
-        ticket = normal
-        counter.priority_streak = 0
-    if ticket is None:
-        return None
-    ticket.status = "serving"
-    ticket.counter = counter.number
-    ticket.called_at = now
-    ticket.call_count += 1
-    counter.current_ticket_id = ticket.id
-    session.add(QueueCall(at=now, ticket_id=ticket.id, number=ticket.number, service_code=ticket.service_code, counter=counter.number, kind="call"))
-    session.flush()
+    run = int(_cached_setting(session, "queue.priority_run"))
+    statements = _call_statements(dialect, streak >= run)
+    if current is not None:
+        session.execute(statements["finish"], {**base, "current": current}, execution_options=plain)
+    row = session.execute(statements["claim"], base, execution_options=plain).first()
+    ticket = CalledTicket(*row) if row else None
+    if ticket is not None and ticket.priority_weight > 0:
+        streak = streak + 1 if session.execute(statements["normal_waiting"], base).first() else 0
+    elif ticket is not None:
+        streak = 0
+    session.execute(
+        statements["set_counter"],
+        {**base, "ticket_id": ticket.id if ticket else None, "streak": streak, "officer": actor.username},
+        execution_options=plain,
+    )
+    if ticket is not None:
+        session.execute(
+            statements["record"], {**base, "ticket_id": ticket.id, "number": ticket.number, "service": ticket.service_code}
+        )
+    # Rows of these tables already loaded in this session are stale now.
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, (Counter, Ticket)):
+            session.expire(obj)
     return ticket
 
 
 def close_days_before_if_due(session: Session, today: date, now: datetime) -> None:
-    """Apply the closing policy once per day, lazily, at the first call of the day."""
+    """Apply the closing policy once per day, lazily, at the first call of the day (remembered per
+    process, and in the database across processes)."""
+    key = (str(session.get_bind().engine.url), today)
+    if key in _CLOSED_DAYS:
+        return
     marker = f"queue_closed:{today.isoformat()}"
     if peek(session, marker) is None:
         next_value(session, marker)
         close_days_before(session, today, now=now)
+    _CLOSED_DAYS.add(key)
 
 
 def recall(session: Session, actor: Actor, counter_number: int, *, now: datetime | None = None) -> Ticket:

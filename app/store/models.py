@@ -446,7 +446,7 @@ class Counter(Base):
     priority_streak: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
-    services: Mapped[list[QueueService]] = relationship(secondary=counter_services, lazy="selectin", order_by="QueueService.position")
+    services: Mapped[list[QueueService]] = relationship(secondary=counter_services, lazy="select", order_by="QueueService.position")
 
 
 class Ticket(Base):

@@ -1,0 +1,165 @@
+"""CallWatcher: notices calls made at any station and tells the GUI thread, within a second.
+
+Every 250 ms a worker thread named "call-watcher" asks ``queue.calls_since(cursor)`` (an indexed range
+query on ``queue_calls.id``, cheap on SQLite and PostgreSQL alike) in a short read session of its own; new
+calls travel to the GUI thread by a queued signal and come out one by one as ``ticket_was_called(call)``,
+oldest first. The watcher does not use the window's store thread: its polls must not queue behind an
+officer's save, nor delay it.
+
+Latency is measured on the way: ``poll_ms`` (the query) and ``delivery_ms`` (found on the worker → emitted
+on the GUI thread); :meth:`CallWatcher.stats` gives their median and worst. A database that cannot be
+reached is a state (``connection_changed(False)``), logged once; the worker keeps trying every second.
+"""
+
+from __future__ import annotations
+
+import logging
+import statistics
+import threading
+import time
+from collections import deque
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from app.services import queue
+
+log = logging.getLogger(__name__)
+
+POLL_INTERVAL_MS = 250
+RETRY_INTERVAL_MS = 1000
+THREAD_NAME = "call-watcher"
+
+
+class CallWatcher(QObject):
+    """Polls for new calls on its own thread; emits on the thread it was created on (the GUI thread).
+
+    ``history`` calls before the start are delivered once as ``history_loaded(list)`` (newest first,
+    ``recent_calls`` shape) and are not emitted as new calls; pass ``after_id`` to start from a known cursor
+    instead. Call :meth:`stop` before the watcher is deleted (a window's ``closeEvent``).
+    """
+
+    ticket_was_called = Signal(dict)  # one calls_since() item: id, at, number, service, counter, kind
+    history_loaded = Signal(list)
+    connection_changed = Signal(bool)
+
+    _found = Signal(list, float)
+    _history = Signal(list)
+    _connection = Signal(bool)
+
+    def __init__(self, store, *, interval_ms: int = POLL_INTERVAL_MS, history: int = 10, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.interval_ms = interval_ms
+        self.history = history
+        self._cursor = 0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._connected = True
+        self.primed = False  # GUI thread: the history was delivered, new calls are told from now on
+        self._poll_ms: deque[float] = deque(maxlen=500)
+        self._delivery_ms: deque[float] = deque(maxlen=500)
+        self._found.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._history.connect(self._deliver_history, Qt.ConnectionType.QueuedConnection)
+        self._connection.connect(self._set_connected, Qt.ConnectionType.QueuedConnection)
+
+    # -- control (GUI thread) --------------------------------------------------------------------
+
+    @property
+    def cursor(self) -> int:
+        """Id of the newest call seen so far."""
+        return self._cursor
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, after_id: int | None = None) -> None:
+        if self.running:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, args=(after_id,), name=THREAD_NAME, daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """Stop polling and wait for the worker (at most one poll long)."""
+        self._stop.set()
+        thread, self._thread = self._thread, None
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+            if thread.is_alive():
+                log.warning("call watcher did not stop within %s s", timeout)
+
+    def stats(self) -> dict[str, float]:
+        """Median and worst of the recent poll and delivery times, in ms."""
+        out: dict[str, float] = {}
+        for name, samples in (("poll_ms", list(self._poll_ms)), ("delivery_ms", list(self._delivery_ms))):
+            if samples:
+                out[f"{name}_median"] = round(statistics.median(samples), 3)
+                out[f"{name}_max"] = round(max(samples), 3)
+        return out
+
+    # -- worker thread ---------------------------------------------------------------------------
+
+    def _run(self, after_id: int | None) -> None:
+        assert threading.current_thread().name == THREAD_NAME
+        primed = after_id is not None
+        if primed:
+            self._cursor = after_id
+            self._history.emit([])
+        while not self._stop.is_set():
+            if not shiboken6.isValid(self):  # deleted without stop(): nobody to tell any more
+                return
+            started = time.perf_counter()
+            try:
+                if not primed:
+                    self._prime()
+                    primed = True
+                else:
+                    self._poll_once()
+                ok = True
+            except Exception as exc:  # the database went away: a state, retried, not a crash
+                ok = False
+                if self._connected:
+                    log.warning("call watcher cannot read the queue: %s", type(exc).__name__)
+            if ok != self._connected:
+                self._connected = ok
+                self._connection.emit(ok)
+                if ok:
+                    log.info("call watcher reads the queue again")
+            interval = self.interval_ms if ok else RETRY_INTERVAL_MS
+            self._stop.wait(max(0.0, interval / 1000 - (time.perf_counter() - started)))
+
+    def _prime(self) -> None:
+        with self.store.read() as session:
+            recent = queue.recent_calls(session, limit=max(1, self.history))
+        self._cursor = max((c["id"] for c in recent), default=0)
+        self._history.emit(recent[: self.history] if self.history else [])
+
+    def _poll_once(self) -> None:
+        started = time.perf_counter()
+        with self.store.read() as session:
+            calls = queue.calls_since(session, self._cursor)
+        found_at = time.perf_counter()
+        self._poll_ms.append((found_at - started) * 1000)
+        if calls:
+            self._cursor = calls[-1]["id"]
+            self._found.emit(calls, found_at)
+
+    # -- GUI thread ------------------------------------------------------------------------------
+
+    @Slot(list, float)
+    def _deliver(self, calls: list[dict[str, Any]], found_at: float) -> None:
+        self._delivery_ms.append((time.perf_counter() - found_at) * 1000)
+        for call in calls:
+            self.ticket_was_called.emit(call)
+
+    @Slot(list)
+    def _deliver_history(self, recent: list[dict[str, Any]]) -> None:
+        self.primed = True
+        self.history_loaded.emit(recent)
+
+    @Slot(bool)
+    def _set_connected(self, ok: bool) -> None:
+        self.connection_changed.emit(ok)
