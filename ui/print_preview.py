@@ -10,7 +10,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton, QSpinBox, QVBoxLayout, QHBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
+
+from ui.i18n import arg
 
 
 class PrintPreviewDialog(QDialog):
@@ -20,7 +22,7 @@ class PrintPreviewDialog(QDialog):
 
     def __init__(self, pdf: bytes, *, title: str, copies: int = 1, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Xem trước khi in — %1").replace("%1", title))
+        self.setWindowTitle(arg(self.tr("Print preview — %1"), title))
         self.resize(760, 900)
         self._data = QByteArray(pdf)
         self._buffer = QBuffer(self._data, self)
@@ -32,13 +34,13 @@ class PrintPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
 
-        self.pages = QLabel(self.tr("%n trang", "", self.document.pageCount()))
+        self.pages = QLabel(self.tr("%n page(s)", "", self.document.pageCount()))
         self.copies = QSpinBox(minimum=1, maximum=10, value=copies)
-        self.copies.setPrefix(self.tr("Số bản: "))
+        self.copies.setPrefix(self.tr("Copies: "))
         buttons = QDialogButtonBox(self)
-        self.print_button = QPushButton(self.tr("In (Ctrl+P)"))
+        self.print_button = QPushButton(self.tr("Print (Ctrl+P)"))
         self.print_button.setDefault(True)
-        self.save_button = QPushButton(self.tr("Lưu PDF…"))
+        self.save_button = QPushButton(self.tr("Save PDF…"))
         buttons.addButton(self.print_button, QDialogButtonBox.AcceptRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ActionRole)
         buttons.addButton(QDialogButtonBox.Close)
@@ -65,7 +67,7 @@ class PrintPreviewDialog(QDialog):
         self.accept()
 
     def _save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu PDF"), "", "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), "", "PDF (*.pdf)")
         if path:
             with open(path, "wb") as f:
                 f.write(bytes(self._data))

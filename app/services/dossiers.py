@@ -322,9 +322,14 @@ def receive(
     received_at: datetime | None = None,
     on_missing: str = "reject",
     reason: str | None = None,
+    refuse: bool = False,
     now: datetime | None = None,
 ) -> Dossier:
-    """Tiếp nhận: record a dossier, compute its appointment, issue its code (never without the slip)."""
+    """Tiếp nhận: record a dossier, compute its appointment, issue its code (never without the slip).
+
+    ``refuse``: the applicant is not eligible; the dossier is recorded as refused at intake (form 03)
+    whether or not papers are missing (``on_missing="refuse"`` covers only the missing-papers case).
+    """
     actor.require(COUNTER_ROLES)
     if on_missing not in ON_MISSING:
         raise ValidationError(f"--on-missing must be one of {', '.join(ON_MISSING)}")
@@ -337,7 +342,11 @@ def receive(
         raise RuleError(f"procedure {procedure.code} is no longer offered")
     rows, missing = checklist(procedure, req.documents)
     status = "received"
-    if missing:
+    if refuse:
+        if not (reason and reason.strip()):
+            raise ValidationError("a refusal needs a reason (--reason)")
+        status = "refused"
+    elif missing:
         if on_missing == "reject":
             raise RuleError(
                 "required documents missing: " + missing_text(missing)

@@ -120,6 +120,28 @@ def _department_head(session: Session, d: Dossier) -> tuple[str, str]:
     return dept.head_name or "", (dept.head_title or "Trưởng phòng").upper()
 
 
+def printable_forms(data: dict[str, Any]) -> list[str]:
+    """The forms that apply to a dossier in the state ``data`` (``dossiers.dossier_json``) describes,
+    in the order the counter offers them; ``form_extra`` enforces the same rules."""
+    if data["status"] == "cancelled":
+        return []
+    kinds = {e["kind"] for e in data["events"]}
+    forms = []
+    if data["clock_started_at"]:
+        forms.append("receipt")
+    if data["status"] == "supplement_requested" and "supplement_requested" in kinds:
+        forms.append("supplement")
+    if "refused" in kinds:
+        forms.append("refusal")
+    if "apologized" in kinds:
+        forms.append("apology")
+    if data["status"] == "stopped":
+        forms.append("stop")
+    if data["clock_started_at"]:
+        forms.append("control")
+    return forms
+
+
 def form_extra(session: Session, d: Dossier, form: str):
     """The form-specific part, or RuleError when the form does not apply to the dossier's state."""
     officer = session.scalar(select(User).where(User.username == d.officer)) if d.officer else None

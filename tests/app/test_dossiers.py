@@ -257,3 +257,12 @@ def test_search_kinds(seeded, officer):
         assert [d.code for d in search(s, a["code"][:-2])] == [b["code"], a["code"]]
         assert [d.code for d in search(s, a["code"].lower())] == [a["code"]]
         assert search(s, "zzz") == []
+
+
+def test_refuse_a_complete_dossier_at_intake(seeded, officer):
+    with pytest.raises(ValidationError, match="reason"):
+        receive(seeded, officer, refuse=True)
+    d = receive(seeded, officer, refuse=True, reason="Không thuộc thẩm quyền")
+    assert d["status"] == "refused" and d["due_at"] is None
+    assert [e["kind"] for e in d["events"]] == ["received", "refused"]
+    assert "return" not in d["allowed_actions"]

@@ -308,8 +308,9 @@ class QueuePanel(QWidget):
         self.requeue_button.setEnabled(known and not self._busy)
 
     def refresh(self) -> None:
-        """Read the counter's state again (skipped while a read or an action is under way)."""
-        if self._refreshing or self._busy:
+        """Read the counter's state again (skipped while a read or an action is under way, and once the
+        window is closing)."""
+        if self._refreshing or self._busy or self.tasks.closed:
             return
         self._refreshing = True
         number = self.counter_number

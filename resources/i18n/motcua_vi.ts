@@ -1,0 +1,2117 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/counter/dossier_view.py" line="+91"/>
+        <source>%1 — dossier %2</source>
+        <translation>%1 — hồ sơ %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Reason *</source>
+        <translation>Lý do *</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Department</source>
+        <translation>Phòng chuyên môn</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Another paper not in the checklist (optional)</source>
+        <translation>Giấy tờ khác ngoài danh mục (nếu có)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing documents *</source>
+        <translation>Giấy tờ còn thiếu *</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Appointment *</source>
+        <translation>Ngày hẹn trả *</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New appointment *</source>
+        <translation>Ngày hẹn trả mới *</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>At the counter</source>
+        <translation>Tại quầy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By post</source>
+        <translation>Qua bưu chính</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Handed over</source>
+        <translation>Hình thức trả</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>9 or 12 digits</source>
+        <translation>9 hoặc 12 chữ số</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Collector&apos;s ID number *</source>
+        <translation>Số giấy tờ người nhận *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collector&apos;s name</source>
+        <translation>Họ tên người nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal tracking number *</source>
+        <translation>Số hiệu bưu gửi *</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Full name *</source>
+        <translation>Họ và tên *</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID number</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Number of sets</source>
+        <translation>Số bộ hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Please enter the reason.</source>
+        <translation>Vui lòng nhập lý do.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick every missing document (or type the other paper).</source>
+        <translation>Đánh dấu đủ các giấy tờ còn thiếu (hoặc nhập giấy tờ khác).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the ID number (9 or 12 digits) of the person collecting the result.</source>
+        <translation>Nhập số giấy tờ (9 hoặc 12 chữ số) của người nhận kết quả.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the postal tracking number.</source>
+        <translation>Nhập số hiệu bưu gửi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the applicant&apos;s full name.</source>
+        <translation>Nhập họ tên chủ hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a valid date of birth (dd/mm/yyyy).</source>
+        <translation>Ngày sinh không hợp lệ (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was changed.</source>
+        <translation>Chưa có thông tin nào thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../ui/common.py" line="+172"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPanel</name>
+    <message>
+        <location filename="../../ui/counter/board.py" line="+36"/>
+        <location line="+79"/>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+79"/>
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+79"/>
+        <source>Due soon</source>
+        <translation>Sắp đến hạn</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+79"/>
+        <source>Apology needed</source>
+        <translation>Cần xin lỗi</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+79"/>
+        <source>Late hand-over</source>
+        <translation>Chậm bàn giao</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+79"/>
+        <source>Late supplement request</source>
+        <translation>Bổ sung muộn</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Show these dossiers</source>
+        <translation>Xem danh sách hồ sơ này</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh the board</source>
+        <translation>Làm mới bảng theo dõi</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open</source>
+        <translation>Đang giải quyết</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>Department</source>
+        <translation>Phòng chuyên môn</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+3"/>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>By department</source>
+        <translation>Theo phòng chuyên môn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By officer</source>
+        <translation>Theo cán bộ</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>The deadline board could not be refreshed: %1</source>
+        <translation>Không làm mới được bảng theo dõi hạn: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Updated %1 · &quot;due soon&quot; = within %2 working days</source>
+        <translation>Cập nhật lúc %1 · &quot;sắp đến hạn&quot; = trong %2 ngày làm việc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no department)</source>
+        <translation>(chưa có phòng)</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="+344"/>
+        <source>Handed in</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Originals</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certified copies</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photocopies</source>
+        <translation>Bản photo</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>[pick one] </source>
+        <translation>[chọn 1] </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Required</source>
+        <translation>Bắt buộc</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One of the items of this group is enough</source>
+        <translation>Chỉ cần một giấy tờ trong nhóm này</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Catalog: %1 original(s), %2 certified cop(ies), %3 photocop(ies)</source>
+        <translation>Theo danh mục: %1 bản chính, %2 bản sao chứng thực, %3 bản photo</translation>
+    </message>
+</context>
+<context>
+    <name>CounterWindow</name>
+    <message>
+        <location filename="../../ui/counter/window.py" line="+56"/>
+        <source>One-stop counter %1</source>
+        <extracomment>(form key of printing.FORMS: &quot;receipt&quot;, &quot;supplement&quot;, &quot;refusal&quot;, &quot;apology&quot;, &quot;stop&quot;; dossier code)</extracomment>
+        <translation>Một cửa — Quầy %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Intake</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossiers</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline board</source>
+        <translation>Bảng theo dõi hạn</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Counter %1</source>
+        <translation>Quầy %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dossier</source>
+        <translation>&amp;Hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New dossier</source>
+        <translation>Hồ sơ &amp;mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find dossier</source>
+        <translation>&amp;Tìm hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run a &amp;hand-over round...</source>
+        <translation>Chạy đợt &amp;bàn giao...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Intake</source>
+        <translation>&amp;Tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>D&amp;ossiers</source>
+        <translation>&amp;Hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deadline &amp;board</source>
+        <translation>&amp;Bảng theo dõi hạn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Loading the catalog...</source>
+        <translation>Đang tải danh mục thủ tục...</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Database: %1</source>
+        <translation>CSDL: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Officer: %1</source>
+        <translation>Cán bộ: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Offline · %n waiting to be sent</source>
+        <translation>
+            <numerusform>Ngoại tuyến · %n chờ gửi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The link to the province is not set up yet; changes wait in the outbox.</source>
+        <translation>Chưa kết nối hệ thống của tỉnh; các thay đổi đang chờ gửi.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <location line="+39"/>
+        <source>Hand-over round</source>
+        <translation>Đợt bàn giao</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Hand every received dossier over to its department now?</source>
+        <translation>Bàn giao ngay tất cả hồ sơ đã tiếp nhận cho phòng chuyên môn?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Running the hand-over round...</source>
+        <translation>Đang chạy đợt bàn giao...</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+70"/>
+        <source>New dossier</source>
+        <translation>Hồ sơ mới</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>The form holds unsaved data. Empty it for a new dossier?</source>
+        <translation>Biểu mẫu còn dữ liệu chưa lưu. Xóa để tiếp nhận hồ sơ mới?</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scan the ID card</source>
+        <translation>Quét CCCD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents checklist (Space ticks)</source>
+        <translation>Danh mục giấy tờ (phím cách để đánh dấu)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Receive</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request supplement</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refuse</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clear the field</source>
+        <translation>Xóa ô đang nhập</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find dossier</source>
+        <translation>Tìm hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back to the list</source>
+        <translation>Quay lại danh sách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossier actions (see each button&apos;s tooltip)</source>
+        <translation>Thao tác trên hồ sơ (xem gợi ý của từng nút)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intake / Dossiers / Deadline board</source>
+        <translation>Tiếp nhận / Hồ sơ / Bảng theo dõi hạn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Board tiles</source>
+        <translation>Các ô của bảng theo dõi hạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The intake form holds unsaved data. Quit anyway?</source>
+        <translation>Biểu mẫu tiếp nhận còn dữ liệu chưa lưu. Vẫn thoát?</translation>
+    </message>
+</context>
+<context>
+    <name>DossierListModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="-168"/>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment</source>
+        <translation>Hẹn trả</translation>
+    </message>
+</context>
+<context>
+    <name>DossierListPanel</name>
+    <message>
+        <location filename="../../ui/counter/dossiers.py" line="+47"/>
+        <source>Dossier code, applicant name, ID number or phone — Enter to search</source>
+        <translation>Mã hồ sơ, tên người nộp, số CCCD hoặc điện thoại — Enter để tìm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search dossiers</source>
+        <translation>Tìm hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Any deadline</source>
+        <translation>Mọi thời hạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load the list again</source>
+        <translation>Tải lại danh sách</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&lt;span style=&apos;background:#f8d0d0&apos;&gt;&amp;nbsp;red&amp;nbsp;&lt;/span&gt; overdue · &lt;span style=&apos;background:#fde7b0&apos;&gt;&amp;nbsp;amber&amp;nbsp;&lt;/span&gt; due today or within one working day</source>
+        <translation>&lt;span style=&apos;background:#f8d0d0&apos;&gt;&amp;nbsp;đỏ&amp;nbsp;&lt;/span&gt; quá hạn · &lt;span style=&apos;background:#fde7b0&apos;&gt;&amp;nbsp;vàng&amp;nbsp;&lt;/span&gt; đến hạn hôm nay hoặc trong 1 ngày làm việc</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>%n dossier(s) found</source>
+        <translation>
+            <numerusform>Tìm thấy %n hồ sơ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Newest %n dossier(s)</source>
+        <translation>
+            <numerusform>%n hồ sơ mới nhất</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DossierView</name>
+    <message>
+        <location filename="../../ui/counter/dossier_view.py" line="+79"/>
+        <source>← Back to the list</source>
+        <translation>← Quay lại danh sách</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the list</source>
+        <translation>Quay lại danh sách</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reload</source>
+        <translation>Tải lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the dossier again</source>
+        <translation>Đọc lại hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Print / reprint…</source>
+        <translation>In / in lại…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview and print a form of this dossier</source>
+        <translation>Xem trước và in một mẫu của hồ sơ này</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+11"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>By</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Phòng chuyên môn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Originals</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certified copies</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photocopies</source>
+        <translation>Bản photo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fee</source>
+        <translation>Khoản thu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Documents</source>
+        <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fees and charges</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>History</source>
+        <translation>Quá trình xử lý</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>ID</source>
+        <translation>CCCD</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>submitted by %1</source>
+        <translation>người nộp hộ: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Received %1 by %2</source>
+        <translation>Tiếp nhận %1, cán bộ %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department: %1</source>
+        <translation>Phòng chuyên môn: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First appointment %1</source>
+        <translation>Hẹn trả lần đầu %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>As set by the province</source>
+        <translation>Theo quy định của HĐND tỉnh</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Receipt and appointment (form 01)</source>
+        <translation>Giấy tiếp nhận và hẹn trả (mẫu 01)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Supplement request (form 02)</source>
+        <translation>Phiếu yêu cầu bổ sung (mẫu 02)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refusal (form 03)</source>
+        <translation>Phiếu từ chối (mẫu 03)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Apology and new appointment (form 04)</source>
+        <translation>Văn bản xin lỗi và hẹn lại (mẫu 04)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop-processing notice (form 05)</source>
+        <translation>Thông báo dừng giải quyết (mẫu 05)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Control sheet (form 06)</source>
+        <translation>Phiếu kiểm soát (mẫu 06)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No appointment (clock stopped)</source>
+        <translation>Chưa có hẹn trả (tạm dừng tính thời hạn)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Appointment: %1</source>
+        <translation>Hẹn trả: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OVERDUE</source>
+        <translation>QUÁ HẠN</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>to %1</source>
+        <translation>chuyển đến %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>missing: </source>
+        <translation>còn thiếu: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>new appointment %1</source>
+        <translation>hẹn trả mới %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>appointment %1</source>
+        <translation>hẹn trả %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>collected by %1 (ID %2)</source>
+        <translation>người nhận %1 (số giấy tờ %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sent by post, tracking %1</source>
+        <translation>gửi bưu chính, số hiệu %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hand-over round %1</source>
+        <translation>đợt bàn giao %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>late</source>
+        <translation>muộn</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Saving...</source>
+        <translation>Đang lưu...</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 — done</source>
+        <translation>%1: %2 — đã xong</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ui/counter/dossiers.py" line="+29"/>
+        <source>Hand-over round</source>
+        <translation>Đợt bàn giao</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Round %1 at %2: %n dossier(s) handed over</source>
+        <translation>
+            <numerusform>Đợt %1 lúc %2: đã bàn giao %n hồ sơ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Department / dossier code</source>
+        <translation>Phòng chuyên môn / mã hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Appointment</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hand-over</source>
+        <translation>Bàn giao</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No dossier was waiting to be handed over.</source>
+        <translation>Không có hồ sơ nào chờ bàn giao.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeController</name>
+    <message>
+        <location filename="../../ui/counter/intake_controller.py" line="+36"/>
+        <source>The issue date on the card is not valid.</source>
+        <translation>Ngày cấp trên thẻ không hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The old ID number on the card must have 9 digits.</source>
+        <translation>Số CMND cũ trên thẻ phải có 9 chữ số.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ID number does not start with a known province code.</source>
+        <translation>Số CCCD không bắt đầu bằng mã tỉnh hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ID number on the card must have 12 digits.</source>
+        <translation>Số CCCD trên thẻ phải có 12 chữ số.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>The ID number does not match the date of birth and sex.</source>
+        <translation>Số CCCD không khớp với ngày sinh và giới tính.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The date of birth on the card is not valid.</source>
+        <translation>Ngày sinh trên thẻ không hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name on the card could not be read.</source>
+        <translation>Không đọc được họ tên trên thẻ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sex on the card could not be read.</source>
+        <translation>Không đọc được giới tính trên thẻ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not the QR code of an ID card (fields missing).</source>
+        <translation>Đây không phải mã QR của thẻ CCCD (thiếu trường dữ liệu).</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Ticket %1</source>
+        <extracomment>(form key, dossier code) after a save: &quot;receipt&quot;, &quot;supplement&quot; or &quot;refusal&quot;. the saved dossier&apos;s summary (``dossiers.summary_json``).</extracomment>
+        <translation>Vé %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>no department</source>
+        <translation>chưa có phòng chuyên môn</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 working day(s)</source>
+        <translation>%1 ngày làm việc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 working hour(s)</source>
+        <translation>%1 giờ làm việc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 day(s)</source>
+        <translation>%1 ngày</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>within the day</source>
+        <translation>trong ngày</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not in the catalog</source>
+        <translation>chưa có trong danh mục</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Processing time: %1</source>
+        <translation>Thời hạn giải quyết: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(received after 15:00: counted from the next working day)</source>
+        <translation>(nhận sau 15 giờ: tính từ ngày làm việc tiếp theo)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fees: none</source>
+        <translation>Phí, lệ phí: không có</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>As set by the provincial People&apos;s Council</source>
+        <translation>Theo quy định của HĐND tỉnh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>free</source>
+        <translation>miễn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fees:</source>
+        <translation>Phí, lệ phí:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Appointment: choose a procedure</source>
+        <translation>Hẹn trả: hãy chọn thủ tục</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Appointment: enter it below</source>
+        <translation>Hẹn trả: nhập ngày hẹn bên dưới</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The QR text could not be read; scan again or type the details.</source>
+        <translation>Không đọc được mã QR; hãy quét lại hoặc nhập tay.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter the applicant&apos;s full name.</source>
+        <translation>Nhập họ tên chủ hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not a valid date of birth (dd/mm/yyyy).</source>
+        <translation>Ngày sinh không hợp lệ (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not a valid e-mail address.</source>
+        <translation>Địa chỉ email không hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the submitter&apos;s full name.</source>
+        <translation>Nhập họ tên người nộp hộ.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The ID number must have 12 digits (or 9 for an old ID card).</source>
+        <translation>Số CCCD phải có 12 chữ số (hoặc 9 chữ số với CMND cũ).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not a valid phone number.</source>
+        <translation>Số điện thoại không hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>or</source>
+        <translation>hoặc</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>one of: %1</source>
+        <translation>một trong: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not saved: required documents are missing. Request a supplement (Ctrl+B) or refuse (Ctrl+T).</source>
+        <translation>Chưa lưu: còn thiếu giấy tờ bắt buộc. Chọn Yêu cầu bổ sung (Ctrl+B) hoặc Từ chối (Ctrl+T).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Still missing:</source>
+        <translation>Còn thiếu:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose the procedure first.</source>
+        <translation>Hãy chọn thủ tục trước.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some fields are not valid; see the messages in red.</source>
+        <translation>Một số ô chưa hợp lệ; xem thông báo màu đỏ.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved: required documents are missing.</source>
+        <translation>Chưa lưu: còn thiếu giấy tờ bắt buộc.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every required document is ticked: there is nothing to request. Untick what is missing.</source>
+        <translation>Đã đánh dấu đủ giấy tờ bắt buộc nên không có gì để yêu cầu bổ sung. Hãy bỏ đánh dấu giấy tờ còn thiếu.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Request a supplement</source>
+        <translation>Yêu cầu bổ sung hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The applicant must bring these documents:</source>
+        <translation>Người nộp cần bổ sung các giấy tờ sau:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The dossier lacks the required documents listed.</source>
+        <translation>Hồ sơ còn thiếu các giấy tờ bắt buộc nêu trên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save and print the request</source>
+        <translation>Lưu và in phiếu yêu cầu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refuse the dossier</source>
+        <translation>Từ chối hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The refusal and its reason are printed for the applicant.</source>
+        <translation>Phiếu từ chối và lý do sẽ được in cho người nộp.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuse and print</source>
+        <translation>Từ chối và in phiếu</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saving the dossier...</source>
+        <translation>Đang lưu hồ sơ...</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Dossier %1: supplement requested. Print the list for the applicant.</source>
+        <translation>Hồ sơ %1: đã yêu cầu bổ sung. In phiếu cho người nộp.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dossier %1 refused. Print the refusal for the applicant.</source>
+        <translation>Đã từ chối hồ sơ %1. In phiếu từ chối cho người nộp.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dossier %1 received. %2</source>
+        <translation>Đã tiếp nhận hồ sơ %1. %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Appointment: %1 on %2</source>
+        <translation>Hẹn trả: %1 ngày %2</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../ui/counter/intake.py" line="+174"/>
+        <location line="+144"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location line="-141"/>
+        <source>Scan the QR code of the ID card here (or paste its text)</source>
+        <translation>Quét mã QR trên thẻ CCCD vào đây (hoặc dán nội dung)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>12 digits (or 9 for an old ID)</source>
+        <translation>12 chữ số (hoặc 9 với CMND cũ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only used to check the ID number; not stored</source>
+        <translation>Chỉ dùng để đối chiếu số CCCD; không lưu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Applicant</source>
+        <translation>Chủ hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan ID card</source>
+        <translation>Quét CCCD</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>Full name *</source>
+        <translation>Họ và tên *</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+22"/>
+        <source>ID number</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+20"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Submitted on behalf by someone else</source>
+        <translation>Có người nộp hộ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the submitter&apos;s fields</source>
+        <translation>Hiện thông tin người nộp hộ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitter</source>
+        <translation>Người nộp hộ</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applicant type</source>
+        <translation>Loại đối tượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Kênh nộp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result delivery</source>
+        <translation>Nhận kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of sets</source>
+        <translation>Số bộ hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No processing time in the catalog; appointment:</source>
+        <translation>Thủ tục chưa có thời hạn trong danh mục; hẹn trả:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Space ticks a document; type a number to change a count</source>
+        <translation>Phím cách để đánh dấu giấy tờ; gõ số để sửa số bản</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Receive</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the dossier and print the slip</source>
+        <translation>Lưu hồ sơ và in giấy tiếp nhận, hẹn trả kết quả</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request supplement</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record the dossier as incomplete and print the list of what to bring</source>
+        <translation>Ghi nhận hồ sơ chưa đủ và in phiếu yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuse</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refuse the dossier and print the reason</source>
+        <translation>Từ chối hồ sơ và in phiếu từ chối</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear form</source>
+        <translation>Xóa biểu mẫu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty the form for the next citizen</source>
+        <translation>Làm trống biểu mẫu cho người tiếp theo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scan the ID card&apos;s QR code</source>
+        <translation>Quét mã QR trên CCCD</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Documents received (* required)</source>
+        <translation>Thành phần hồ sơ đã nhận (* bắt buộc)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintController</name>
+    <message>
+        <location filename="../../ui/counter/print_controller.py" line="+61"/>
+        <source>Preparing the form...</source>
+        <translation>Đang chuẩn bị mẫu in...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Receipt and appointment</source>
+        <translation>Giấy tiếp nhận và hẹn trả</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Supplement request</source>
+        <translation>Phiếu yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refusal</source>
+        <translation>Phiếu từ chối</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Apology and new appointment</source>
+        <translation>Văn bản xin lỗi và hẹn lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop-processing notice</source>
+        <translation>Thông báo dừng giải quyết</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Control sheet</source>
+        <translation>Phiếu kiểm soát</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Sending to the printer...</source>
+        <translation>Đang gửi lệnh in...</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sent to the printer: %1</source>
+        <translation>Đã gửi in: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="+25"/>
+        <source>Print preview — %1</source>
+        <translation>Xem trước khi in — %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n trang</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copies: </source>
+        <translation>Số bản: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print (Ctrl+P)</source>
+        <translation>In (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Save PDF</source>
+        <translation>Lưu PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <location filename="../../ui/counter/intake.py" line="-267"/>
+        <source>Type a procedure name or code, e.g. &quot;khai sinh&quot; or 2.000815</source>
+        <translation>Gõ tên hoặc mã thủ tục, ví dụ &quot;khai sinh&quot; hoặc 2.000815</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="+79"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>Sao &amp;chép</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location line="-8"/>
+        <source>Show Details...</source>
+        <translation>Xem chi tiết...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide Details...</source>
+        <translation>Ẩn chi tiết...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location line="-10"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>Sao &amp;chép</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/common.py" line="+99"/>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Please enter the reason.</source>
+        <translation>Vui lòng nhập lý do.</translation>
+    </message>
+</context>
+<context>
+    <name>action</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="+35"/>
+        <source>Transfer</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request supplement</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplement complete</source>
+        <translation>Đã bổ sung đủ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish</source>
+        <translation>Hoàn thành</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuse</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request financial obligation</source>
+        <translation>Yêu cầu thực hiện nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop processing</source>
+        <translation>Dừng giải quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apologize &amp;&amp; new appointment</source>
+        <translation>Xin lỗi &amp;&amp; hẹn lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw</source>
+        <translation>Rút hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return result</source>
+        <translation>Trả kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct information</source>
+        <translation>Sửa thông tin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel dossier</source>
+        <translation>Hủy hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>codes</name>
+    <message>
+        <location line="+4"/>
+        <source>Citizen</source>
+        <translation>Công dân</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business</source>
+        <translation>Doanh nghiệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State body</source>
+        <translation>Cơ quan nhà nước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In person</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>By post</source>
+        <translation>Qua bưu chính</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At the counter</source>
+        <translation>Tại quầy</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fee</source>
+        <translation>Phí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charge</source>
+        <translation>Lệ phí</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting</source>
+        <translation>Chờ thu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unpaid</source>
+        <translation>Chưa nộp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>Đã nộp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunded</source>
+        <translation>Đã hoàn trả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late</source>
+        <translation>Trễ hạn</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="+32"/>
+        <source>The device is disconnected</source>
+        <translation>Thiết bị mất kết nối</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer is out of paper</source>
+        <translation>Máy in hết giấy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The device did not answer in time</source>
+        <translation>Thiết bị không phản hồi (quá thời gian chờ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer cover is open</source>
+        <translation>Nắp máy in đang mở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The device is busy; please try again</source>
+        <translation>Thiết bị đang bận, vui lòng thử lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The device is not configured correctly; call the technician</source>
+        <translation>Thiết bị chưa được cấu hình đúng; liên hệ kỹ thuật viên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading from or writing to the device failed</source>
+        <translation>Lỗi đọc/ghi dữ liệu với thiết bị</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your account is not allowed to do this.</source>
+        <translation>Tài khoản của bạn không có quyền thực hiện thao tác này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dossier&apos;s current status does not allow this action.</source>
+        <translation>Trạng thái hiện tại của hồ sơ không cho phép thao tác này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required documents are missing.</source>
+        <translation>Còn thiếu giấy tờ bắt buộc.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An apology with a new appointment may be given only once per dossier.</source>
+        <translation>Mỗi hồ sơ chỉ được xin lỗi và hẹn lại một lần.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new appointment must be after the current one.</source>
+        <translation>Ngày hẹn mới phải sau ngày hẹn hiện tại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new appointment must fall within working hours.</source>
+        <translation>Ngày hẹn mới phải nằm trong giờ làm việc.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This dossier has no appointment to extend.</source>
+        <translation>Hồ sơ này chưa có ngày hẹn để gia hạn.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This procedure has no processing time in the catalog: enter the appointment.</source>
+        <translation>Thủ tục chưa có thời hạn giải quyết trong danh mục: hãy nhập ngày hẹn trả.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The center&apos;s agency identifier is not configured; call the technician.</source>
+        <translation>Chưa cấu hình mã định danh của cơ quan; liên hệ kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This procedure is no longer offered.</source>
+        <translation>Thủ tục này không còn được thực hiện.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the ID number (9 or 12 digits) of the person collecting the result.</source>
+        <translation>Nhập số giấy tờ (9 hoặc 12 chữ số) của người nhận kết quả.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A result sent by post needs the postal tracking number.</source>
+        <translation>Trả kết quả qua bưu chính cần có số hiệu bưu gửi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please enter the reason.</source>
+        <translation>Vui lòng nhập lý do.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List every missing document.</source>
+        <translation>Liệt kê đầy đủ các giấy tờ còn thiếu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A dossier refused at intake has no result to return.</source>
+        <translation>Hồ sơ bị từ chối khi tiếp nhận không có kết quả để trả.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the department to transfer the dossier to.</source>
+        <translation>Chọn phòng chuyên môn để chuyển hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That department does not exist.</source>
+        <translation>Không có phòng chuyên môn này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was changed.</source>
+        <translation>Chưa có thông tin nào thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The time received cannot be in the future.</source>
+        <translation>Thời điểm tiếp nhận không thể ở tương lai.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The date of birth is not valid.</source>
+        <translation>Ngày sinh không hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ID number must have 9 or 12 digits.</source>
+        <translation>Số CCCD/CMND phải có 9 hoặc 12 chữ số.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The phone number is not valid.</source>
+        <translation>Số điện thoại không hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The e-mail address is not valid.</source>
+        <translation>Địa chỉ email không hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the applicant&apos;s full name.</source>
+        <translation>Nhập họ tên chủ hồ sơ.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The dossier was just changed by someone else. Please reload and try again.</source>
+        <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not found: the dossier or item asked for does not exist.</source>
+        <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This cannot be done under the rules.</source>
+        <translation>Không thể thực hiện thao tác này theo quy định.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The data entered is not valid.</source>
+        <translation>Dữ liệu nhập chưa hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database belongs to another version of the software; call the technician.</source>
+        <translation>Cơ sở dữ liệu thuộc phiên bản phần mềm khác; liên hệ kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database cannot be used; call the technician.</source>
+        <translation>Không sử dụng được cơ sở dữ liệu; liên hệ kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The operation could not be completed.</source>
+        <translation>Không thực hiện được thao tác.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot reach the database. Check the network connection and try again.</source>
+        <translation>Không kết nối được cơ sở dữ liệu. Kiểm tra kết nối mạng rồi thử lại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An unexpected error occurred. The details were written to the log.</source>
+        <translation>Đã xảy ra lỗi không mong muốn. Chi tiết đã được ghi vào nhật ký (log).</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>If it happens again, tell the technician the time it happened.</source>
+        <translation>Nếu lỗi lặp lại, hãy báo kỹ thuật viên thời điểm xảy ra lỗi.</translation>
+    </message>
+</context>
+<context>
+    <name>event</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="-59"/>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transferred for processing</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplement requested</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplement complete</source>
+        <translation>Đã bổ sung đủ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished</source>
+        <translation>Hoàn thành</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Financial obligation requested</source>
+        <translation>Yêu cầu thực hiện nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing stopped</source>
+        <translation>Dừng giải quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>Rút hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apology and new appointment</source>
+        <translation>Xin lỗi và hẹn lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result returned</source>
+        <translation>Trả kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information corrected</source>
+        <translation>Sửa thông tin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Hủy hồ sơ</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location line="-25"/>
+        <source>Received</source>
+        <translation>Đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>Đã từ chối</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for supplement</source>
+        <translation>Chờ bổ sung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for financial obligation</source>
+        <translation>Chờ thực hiện nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>Đã rút</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing stopped</source>
+        <translation>Dừng giải quyết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result ready</source>
+        <translation>Đã có kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result returned</source>
+        <translation>Đã trả kết quả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+</context>
+</TS>

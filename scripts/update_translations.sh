@@ -1,0 +1,16 @@
+#!/bin/sh
+# Refresh resources/i18n/motcua_vi.ts from the source strings in ui/ (pyside6-lupdate), then build the
+# .qm the windows load (pyside6-lrelease). Translate new strings in Qt Linguist
+# (.venv/bin/pyside6-linguist resources/i18n/motcua_vi.ts) and run this script again.
+set -eu
+# ui/queue, ui/kiosk and ui/display keep their own catalog (resources/i18n/motcua_queue_vi.ts, see
+# ui/queue/__init__.py); everything else in ui/ belongs to this one.
+cd "$(dirname "$0")/.."
+BIN="${VENV:-.venv}/bin"
+TS=resources/i18n/motcua_vi.ts
+mkdir -p resources/i18n
+# shellcheck disable=SC2046 # one argument per source file
+"$BIN/pyside6-lupdate" -no-obsolete -locations relative -source-language en -target-language vi \
+    $(find ui -name '*.py' -not -path 'ui/queue/*' -not -path 'ui/kiosk/*' -not -path 'ui/display/*' | LC_ALL=C sort) \
+    -ts "$TS"
+"$BIN/pyside6-lrelease" "$TS" -qm resources/i18n/motcua_vi.qm

@@ -1,0 +1,50 @@
+"""UI fixtures: a seeded SQLite store (demo center), station settings, the Vietnamese translators and the
+real counter window running every operation inline (no threads, no sleeps)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.actors import Actor
+
+
+@pytest.fixture
+def seeded_store(sqlite_store):
+    """The demo center (departments, officers, catalog) in a fresh SQLite file."""
+    from app.services import demo
+
+    with sqlite_store.write() as session:
+        demo.seed(session, Actor("admin", "admin"))
+    return sqlite_store
+
+
+@pytest.fixture
+def station_settings(tmp_path):
+    from app.settings import StationSettings
+
+    return StationSettings(tmp_path, {"station.counter": 3, "station.officer": "canbo1", "ui.language": "vi"})
+
+
+@pytest.fixture
+def counter_vi(qapp):
+    """The counter's Vietnamese catalog installed for one test, removed afterwards."""
+    from ui.i18n import install_translators
+
+    installed = install_translators(qapp, "vi")
+    yield installed
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def counter_window(qtbot, seeded_store, station_settings, counter_vi):
+    """The real counter window over the seeded store, shown and active, with an inline executor."""
+    from ui.counter import build_counter_window
+    from ui.tasks import InlineExecutor
+
+    window = build_counter_window(seeded_store, station_settings, executor=InlineExecutor())
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return window

@@ -1,0 +1,207 @@
+"""The dossier list: search (code, name, ID number, phone), filters, deadline colours; and the hand-over round.
+
+Enter in the search box searches; an empty search lists the newest 50. Double-click or Enter on a row asks
+to open the dossier. All reads run on the store thread (QueryOp); GUI thread otherwise.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.lifecycle import STATUSES
+from ui.common import format_dt, local_now, with_shortcut
+from ui.i18n import HANDOVER_RESULT_NAMES, arg, code_name, status_name
+from ui.models import DossierListModel, ListFilter, latest_dossiers, search_dossiers
+from ui.tasks import QueryOp, TaskManager
+
+
+class DossierListPanel(QWidget):
+    """Search box, filters and the list. Emits ``open_requested(code)``."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, tasks: TaskManager, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.calendar = None
+        self._generation = 0
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("dossierSearch")
+        self.search_edit.setPlaceholderText(self.tr("Dossier code, applicant name, ID number or phone — Enter to search"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setToolTip(with_shortcut(self.tr("Search dossiers"), "Ctrl+F"))
+        self.status_combo = QComboBox(self)
+        self.status_combo.setObjectName("statusFilter")
+        self.status_combo.addItem(self.tr("All statuses"), None)
+        for status in STATUSES:
+            self.status_combo.addItem(status_name(status), status)
+        self.due_combo = QComboBox(self)
+        self.due_combo.setObjectName("dueFilter")
+        self.due_combo.addItem(self.tr("Any deadline"), None)
+        self.due_combo.addItem(self.tr("Overdue"), "overdue")
+        self.due_combo.addItem(self.tr("Due today"), "due_today")
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setToolTip(with_shortcut(self.tr("Load the list again"), "Ctrl+R"))
+        self.refresh_button.setShortcut(QKeySequence("Ctrl+R"))
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.count_label.setStyleSheet("color: #555;")
+
+        self.model = DossierListModel(parent=self)
+        self.table = QTableView(self)
+        self.table.setObjectName("dossierTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(False)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.installEventFilter(self)
+        self.search_edit.installEventFilter(self)
+        self.table.doubleClicked.connect(lambda index: self.open_requested.emit(self.model.code(index.row())))
+
+        legend = QLabel(
+            self.tr("<span style='background:#f8d0d0'>&nbsp;red&nbsp;</span> overdue · "
+                    "<span style='background:#fde7b0'>&nbsp;amber&nbsp;</span> due today or within one working day"),
+            self,
+        )
+        legend.setStyleSheet("color: #555;")
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_edit, 1)
+        bar.addWidget(self.status_combo)
+        bar.addWidget(self.due_combo)
+        bar.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        foot = QHBoxLayout()
+        foot.addWidget(self.count_label)
+        foot.addStretch(1)
+        foot.addWidget(legend)
+        layout.addLayout(foot)
+
+        self.search_edit.returnPressed.connect(self.refresh)
+        self.status_combo.currentIndexChanged.connect(self.refresh)
+        self.due_combo.currentIndexChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+
+    def set_calendar(self, calendar) -> None:
+        self.calendar = calendar
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def current_filter(self) -> ListFilter:
+        return ListFilter(status=self.status_combo.currentData(), due=self.due_combo.currentData())
+
+    def refresh(self) -> None:
+        """Run the current search (or list the newest) on the store thread."""
+        self._generation += 1
+        generation = self._generation
+        text = self.search_edit.text().strip()
+        flt = self.current_filter()
+        now = local_now()
+        if text:
+            op = lambda session: search_dossiers(session, text, flt, now)  # noqa: E731
+        else:
+            op = lambda session: latest_dossiers(session, flt, now)  # noqa: E731
+        QueryOp(parent=self, op=op, tasks=self.tasks).success(
+            lambda rows: self._show(rows, generation, now, searched=bool(text))
+        ).run_in_background()
+
+    def _show(self, rows, generation: int, now, *, searched: bool) -> None:
+        if generation != self._generation:
+            return  # an older query finished after a newer one started
+        self.model.set_dossiers(rows, now=now, calendar=self.calendar)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        if searched:
+            text = self.tr("%n dossier(s) found", "", len(rows))
+        else:
+            text = self.tr("Newest %n dossier(s)", "", len(rows))
+        self.count_label.setText(text)
+        if rows:
+            self.table.selectRow(0)
+
+    def on_changes(self, changes: dict, initiator: object) -> None:
+        if "dossiers" in changes or "store" in changes:
+            self.refresh()
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        if obj is self.table and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            index = self.table.currentIndex()
+            if index.isValid():
+                self.open_requested.emit(self.model.code(index.row()))
+                return True
+        if obj is self.search_edit and event.key() == Qt.Key.Key_Down and self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(max(0, self.table.currentIndex().row()))
+            return True
+        return False
+
+
+class HandoverDialog(QDialog):
+    """The result of a hand-over round: dossiers per department, with on time / late."""
+
+    def __init__(self, result: dict, users: dict[str, str] | None = None, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Hand-over round"))
+        self.resize(1150, 560)
+        title = QLabel(
+            arg(self.tr("Round %1 at %2: %n dossier(s) handed over", "", result["count"]), result["round_id"], format_dt(result["at"])),
+            self,
+        )
+        title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("handoverTree")
+        self.tree.setHeaderLabels([
+            self.tr("Department / dossier code"), self.tr("Applicant"), self.tr("Procedure"),
+            self.tr("Received"), self.tr("Appointment"), self.tr("Hand-over"),
+        ])
+        for dept in result["departments"]:
+            parent_item = QTreeWidgetItem(self.tree, [f"{dept['department']} ({len(dept['dossiers'])})"])
+            font = parent_item.font(0)
+            font.setBold(True)
+            parent_item.setFont(0, font)
+            for d in dept["dossiers"]:
+                QTreeWidgetItem(parent_item, [
+                    d["code"], d["applicant"] or "", d["procedure"], format_dt(d["received_at"]),
+                    format_dt(d["due_at"]), code_name(HANDOVER_RESULT_NAMES, d["result"]),
+                ])
+            parent_item.setExpanded(True)
+        for column in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(column)
+        self.tree.setColumnWidth(2, min(self.tree.columnWidth(2), 360))
+        if not result["departments"]:
+            QTreeWidgetItem(self.tree, [self.tr("No dossier was waiting to be handed over.")])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(buttons)

@@ -1,0 +1,322 @@
+"""The counter window: queue panel on the left; intake, dossiers and the deadline board in the middle; the
+menus, shortcuts and the status bar around them. It wires the panels together and owns the TaskManager.
+
+GUI thread only; every store access goes through ``self.tasks`` (``ui.tasks``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from concurrent.futures import Executor
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTabWidget
+from sqlalchemy import func, select
+
+from app.actors import Actor
+from app.services import handover
+from app.store.models import OutboxMessage
+from ui.common import StatusIndicator, local_now
+from ui.counter.board import BoardPanel
+from ui.counter.dossier_view import DossierView
+from ui.counter.dossiers import DossierListPanel, HandoverDialog
+from ui.counter.intake import IntakeForm
+from ui.counter.intake_controller import IntakeController
+from ui.counter.print_controller import PrintController
+from ui.i18n import arg
+from ui.queue.panel import QueuePanel
+from ui.models import CounterContext, load_context
+from ui.tasks import QueryOp, StoreOp, TaskManager
+
+log = logging.getLogger(__name__)
+
+CLOCK_MS = 15_000
+DIALECTS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+INTAKE, DOSSIERS, BOARD = range(3)
+
+
+class CounterWindow(QMainWindow):
+    """The reception counter. ``print_requested(form, code)`` asks for a form to be printed."""
+
+    #: (form key of printing.FORMS: "receipt", "supplement", "refusal", "apology", "stop"; dossier code)
+    print_requested = Signal(str, str)
+
+    def __init__(self, *, store, settings, executor: Executor | None = None, device_executor: Executor | None = None) -> None:
+        super().__init__()
+        self.setObjectName("counterWindow")
+        self.store = store
+        self.settings = settings
+        self.confirm_close = False
+        self.pending_dialog = None
+        self.context: CounterContext | None = None
+        self.tasks = TaskManager(store, executor=executor, device_executor=device_executor, parent=self)
+        self._actor = Actor(settings.get("station.officer"), "officer", counter=settings.get("station.counter"))
+        self.setWindowTitle(arg(self.tr("One-stop counter %1"), self._actor.counter))
+        self.resize(1440, 900)
+
+        self.queue_panel = QueuePanel(
+            store=store, counter_number=self._actor.counter, actor=self._actor, tasks=self.tasks, parent=self
+        )
+        self.queue_panel.setMinimumWidth(170)
+        self.queue_panel.setMaximumWidth(320)
+        self.intake_form = IntakeForm(parent=self)
+        self.intake = IntakeController(self.intake_form, self.tasks, self.actor, parent=self)
+        self.dossier_list = DossierListPanel(self.tasks, parent=self)
+        self.dossier_view = DossierView(self.tasks, self.actor, parent=self)
+        self.dossier_stack = QStackedWidget(self)
+        self.dossier_stack.addWidget(self.dossier_list)
+        self.dossier_stack.addWidget(self.dossier_view)
+        self.board = BoardPanel(self.tasks, parent=self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("counterTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.intake_form, self.tr("Intake"))
+        self.tabs.addTab(self.dossier_stack, self.tr("Dossiers"))
+        self.tabs.addTab(self.board, self.tr("Deadline board"))
+        self.tabs.setStyleSheet("QTabBar::tab { padding: 6px 18px; font-size: 11pt; }")
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.queue_panel)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1240])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+        self.load_context()
+
+    # -- construction ----------------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.officer_label = QLabel(self)
+        self.officer_label.setObjectName("officerLabel")
+        self.counter_label = QLabel(arg(self.tr("Counter %1"), self._actor.counter), self)
+        self.counter_label.setObjectName("counterLabel")
+        self.database_label = QLabel(self)
+        self.database_label.setObjectName("databaseLabel")
+        self.sync_indicator = StatusIndicator(parent=self)
+        self.sync_indicator.setObjectName("syncIndicator")
+        self.clock_label = QLabel(self)
+        self.clock_label.setObjectName("clockLabel")
+        self._show_officer()
+        for widget in (self.officer_label, self.counter_label, self.database_label, self.sync_indicator, self.clock_label):
+            widget.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(widget)
+        self._clock = QTimer(self)
+        self._clock.setInterval(CLOCK_MS)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        self._tick()
+
+    def _action(self, menu, text: str, keys: list[str], slot, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if keys:
+            action.setToolTip(f"{tip or text.replace('&', '')} ({', '.join(keys)})")
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Quit"), ["Ctrl+Q"], self.close)
+        dossier_menu = bar.addMenu(self.tr("&Dossier"))
+        self.new_action = self._action(dossier_menu, self.tr("&New dossier"), ["F5", "Ctrl+N"], self.new_intake)
+        self.find_action = self._action(dossier_menu, self.tr("&Find dossier"), ["Ctrl+F"], self.find_dossier)
+        dossier_menu.addSeparator()
+        self.handover_action = self._action(dossier_menu, self.tr("Run a &hand-over round..."), ["F8"], self.ask_handover_round)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for index, text, key in ((INTAKE, self.tr("&Intake"), "Ctrl+1"), (DOSSIERS, self.tr("D&ossiers"), "Ctrl+2"), (BOARD, self.tr("Deadline &board"), "Ctrl+3")):
+            self._action(view_menu, text, [key], lambda _=False, i=index: self.show_tab(i))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), ["F1"], self.show_shortcuts)
+
+    def _connect(self) -> None:
+        self.queue_panel.ticket_called.connect(self.start_intake_for_ticket)
+        self.intake.print_requested.connect(self.print_requested)
+        self.dossier_view.print_requested.connect(self.print_requested)
+        self.printing = PrintController(tasks=self.tasks, settings=self.settings, actor=self.actor, parent=self)
+        self.intake.print_requested.connect(lambda form, code: self.printing.request(form, code, preview=False))
+        self.dossier_view.print_requested.connect(lambda form, code: self.printing.request(form, code, preview=True))
+        self.intake.dossier_saved.connect(lambda summary: self.queue_panel.link_dossier(summary["code"]))
+        self.dossier_list.open_requested.connect(self.open_dossier)
+        self.board.open_requested.connect(self.open_dossier)
+        self.dossier_view.back_requested.connect(self.show_list)
+        self.dossier_view.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.board.status_message.connect(lambda text: self.statusBar().showMessage(text, 30_000))
+        for view in (self.dossier_list, self.dossier_view, self.board):
+            self.tasks.changes_applied.connect(view.on_changes)
+        self.tasks.changes_applied.connect(lambda *_: self.refresh_pending())
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+    # -- the acting officer and the context --------------------------------------------------------------
+
+    def actor(self) -> Actor:
+        """The officer signed in at this counter (GUI thread; the Actor itself is immutable)."""
+        return self._actor
+
+    def load_context(self) -> None:
+        """Load the catalog, calendar, departments and users once (store thread), then fill the panels."""
+        QueryOp(parent=self, op=load_context, tasks=self.tasks).success(self._context_loaded) \
+            .with_progress(self.tr("Loading the catalog...")).run_in_background()
+
+    def _context_loaded(self, context: CounterContext) -> None:
+        self.context = context
+        full_name = context.users.get(self._actor.username, "")
+        self._actor = dataclasses.replace(self._actor, display_name=full_name)
+        self._show_officer()
+        self.database_label.setText(arg(self.tr("Database: %1"), DIALECTS.get(context.dialect, context.dialect)))
+        self.intake.set_context(context)
+        self.dossier_view.set_context(context)
+        self.dossier_list.set_calendar(context.calendar)
+        self.board.set_users(context.users)
+        self.dossier_list.refresh()
+        self.board.refresh()
+        self.refresh_pending()
+
+    def _show_officer(self) -> None:
+        name = self._actor.display_name or self._actor.username
+        self.officer_label.setText(arg(self.tr("Officer: %1"), name))
+
+    def refresh_pending(self) -> None:
+        """The sync placeholder: how many changes wait in the outbox (the sync room will own this)."""
+        op = lambda session: session.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "pending"))  # noqa: E731
+        QueryOp(parent=self, op=op, tasks=self.tasks).success(self._show_pending).failure(lambda exc: None).run_in_background()
+
+    def _show_pending(self, count: int) -> None:
+        self.sync_indicator.set_state(
+            "warn" if count else "idle",
+            self.tr("Offline · %n waiting to be sent", "", int(count or 0)),
+            self.tr("The link to the province is not set up yet; changes wait in the outbox."),
+        )
+
+    def _tick(self) -> None:
+        self.clock_label.setText(local_now().strftime("%H:%M  %d/%m/%Y"))
+
+    # -- navigation ----------------------------------------------------------------------------------------
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        if index == DOSSIERS and self.dossier_stack.currentWidget() is self.dossier_list:
+            self.dossier_list.table.setFocus()
+
+    def _tab_shown(self, index: int) -> None:
+        """Deadline colours age with the clock: a page shown again is read again (cheap, off the GUI thread)."""
+        if self.context is None:
+            return
+        if index == DOSSIERS and self.dossier_stack.currentWidget() is self.dossier_list:
+            self.dossier_list.refresh()
+        elif index == BOARD:
+            self.board.refresh()
+
+    def new_intake(self) -> None:
+        """F5 / Ctrl+N: a fresh intake form (the banner of the last save stays until the next one)."""
+        self.tabs.setCurrentIndex(INTAKE)
+        if not self.intake_form.is_dirty():
+            self.intake.new_intake()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("New dossier"),
+                          self.tr("The form holds unsaved data. Empty it for a new dossier?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(self.intake.new_intake)
+        box.finished.connect(lambda _r: self._forget_dialog(box))
+        self.pending_dialog = box
+        box.open()
+
+    def start_intake_for_ticket(self, ticket: str) -> None:
+        self.tabs.setCurrentIndex(INTAKE)
+        if not self.intake_form.is_dirty():
+            self.intake.new_intake()
+        self.intake.set_ticket(ticket)
+        self.intake_form.picker.edit.setFocus()
+
+    def find_dossier(self) -> None:
+        self.tabs.setCurrentIndex(DOSSIERS)
+        self.show_list()
+        self.dossier_list.focus_search()
+
+    def open_dossier(self, code: str) -> None:
+        self.tabs.setCurrentIndex(DOSSIERS)
+        self.dossier_stack.setCurrentWidget(self.dossier_view)
+        self.dossier_view.load(code)
+        self.dossier_view.setFocus()
+
+    def show_list(self) -> None:
+        self.dossier_stack.setCurrentWidget(self.dossier_list)
+        self.dossier_list.table.setFocus()
+
+    # -- hand-over round ---------------------------------------------------------------------------------
+
+    def ask_handover_round(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Hand-over round"),
+                          self.tr("Hand every received dossier over to its department now?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(self.run_handover_round)
+        box.finished.connect(lambda _r: self._forget_dialog(box))
+        self.pending_dialog = box
+        box.open()
+        return box
+
+    def run_handover_round(self) -> None:
+        actor = self.actor()
+        StoreOp(
+            parent=self,
+            op=lambda session: handover.round_json(handover.run_round(session, actor)),
+            changes=lambda result: {"handover": result["round_id"], "dossiers": [d["code"] for dept in result["departments"] for d in dept["dossiers"]]},
+            tasks=self.tasks,
+        ).success(self._show_handover).with_progress(self.tr("Running the hand-over round...")).run_in_background()
+
+    def _show_handover(self, result: dict) -> None:
+        dialog = HandoverDialog(result, self.context.users if self.context else None, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self._forget_dialog(dialog))
+        self.pending_dialog = dialog
+        dialog.open()
+
+    def _forget_dialog(self, dialog) -> None:
+        if self.pending_dialog is dialog:
+            self.pending_dialog = None
+
+    # -- help and closing ----------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> QMessageBox:
+        rows = [
+            ("F5, Ctrl+N", self.tr("New dossier")), ("Ctrl+L", self.tr("Procedure")), ("Ctrl+I", self.tr("Scan the ID card")),
+            ("Ctrl+D", self.tr("Documents checklist (Space ticks)")), ("Ctrl+Enter", self.tr("Receive")),
+            ("Ctrl+B", self.tr("Request supplement")), ("Ctrl+T", self.tr("Refuse")), ("Esc", self.tr("Clear the field")),
+            ("Ctrl+F", self.tr("Find dossier")), ("Ctrl+R", self.tr("Refresh")), ("Alt+Left", self.tr("Back to the list")),
+            ("Ctrl+Shift+…", self.tr("Dossier actions (see each button's tooltip)")), ("F8", self.tr("Hand-over round")),
+            ("Ctrl+1 / 2 / 3", self.tr("Intake / Dossiers / Deadline board")), ("Alt+1…6", self.tr("Board tiles")),
+            ("Ctrl+Q", self.tr("Quit")),
+        ]
+        text = "<table cellspacing=4>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"), text, QMessageBox.StandardButton.Close, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.confirm_close and self.intake_form.is_dirty():
+            answer = QMessageBox.question(
+                self, self.tr("Quit"), self.tr("The intake form holds unsaved data. Quit anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.board.timer.stop()
+        self.tasks.shutdown(wait=True)
+        super().closeEvent(event)
+

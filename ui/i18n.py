@@ -1,0 +1,196 @@
+"""Translations (conventions §11): the core returns codes, ``ui/`` turns them into words.
+
+Source strings are English inside ``self.tr()`` / ``QCoreApplication.translate()``; the Vietnamese lives in
+``resources/i18n/motcua_vi.ts`` (built to ``.qm`` by ``scripts/update_translations.sh``). Placeholders are
+``%1``, ``%2``... filled with :func:`arg`, and ``%n`` for counts. GUI thread only.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QT_TRANSLATE_NOOP, QTranslator
+
+from app.resources import resource
+
+log = logging.getLogger(__name__)
+
+APP_CATALOG = "motcua"
+SOURCE_LANGUAGE = "en"
+
+
+def translations_dir() -> Path:
+    return resource("i18n")
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install the app's translator (``motcua_<lang>.qm``) and Qt's own (``qtbase_<lang>``).
+
+    ``language`` "en" (the source language) installs nothing. A missing file is logged, not fatal: the
+    window then shows the English source text. The translators are parented to ``app`` so they live as
+    long as it does.
+    """
+    installed: list[QTranslator] = []
+    if not language or language == SOURCE_LANGUAGE:
+        return installed
+    QLocale.setDefault(QLocale(language))
+    own = QTranslator(app)
+    if own.load(f"{APP_CATALOG}_{language}", str(translations_dir())):
+        app.installTranslator(own)
+        installed.append(own)
+    else:
+        log.warning("no translation %s_%s.qm in %s", APP_CATALOG, language, translations_dir())
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    else:
+        log.info("Qt ships no qtbase_%s translation here; Qt's own dialogs stay in English", language)
+    return installed
+
+
+def arg(text: str, *values: object) -> str:
+    """Fill ``%1``, ``%2``... (highest first, so ``%1`` never eats the start of ``%10``)."""
+    for index in range(len(values), 0, -1):
+        text = text.replace(f"%{index}", str(values[index - 1]))
+    return text
+
+
+def tr(context: str, text: str, n: int = -1) -> str:
+    """Translate outside a QObject (tables, plain functions)."""
+    return QCoreApplication.translate(context, text, None, n)
+
+
+# Qt ships no Vietnamese translation of its own texts (no qtbase_vi): the standard buttons, the edit menus
+# and the message box's details button are translated in this catalog under Qt's own contexts.
+QT_OWN_TEXTS = (
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&No"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Apply"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Retry"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Help"),
+    QT_TRANSLATE_NOOP("QMessageBox", "Show Details..."),
+    QT_TRANSLATE_NOOP("QMessageBox", "Hide Details..."),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Undo"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Redo"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Cu&t"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Copy"),
+    QT_TRANSLATE_NOOP("QLineEdit", "&Paste"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Delete"),
+    QT_TRANSLATE_NOOP("QLineEdit", "Select All"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Undo"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Redo"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Cu&t"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Copy"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "&Paste"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Delete"),
+    QT_TRANSLATE_NOOP("QWidgetTextControl", "Select All"),
+)
+
+# --- names of the core's codes ---------------------------------------------------------------------
+
+STATUS_NAMES = {
+    "received": QT_TRANSLATE_NOOP("status", "Received"),
+    "refused": QT_TRANSLATE_NOOP("status", "Refused"),
+    "processing": QT_TRANSLATE_NOOP("status", "Processing"),
+    "supplement_requested": QT_TRANSLATE_NOOP("status", "Waiting for supplement"),
+    "payment_requested": QT_TRANSLATE_NOOP("status", "Waiting for financial obligation"),
+    "withdrawn": QT_TRANSLATE_NOOP("status", "Withdrawn"),
+    "stopped": QT_TRANSLATE_NOOP("status", "Processing stopped"),
+    "finished": QT_TRANSLATE_NOOP("status", "Result ready"),
+    "returned": QT_TRANSLATE_NOOP("status", "Result returned"),
+    "cancelled": QT_TRANSLATE_NOOP("status", "Cancelled"),
+}
+
+EVENT_NAMES = {
+    "received": QT_TRANSLATE_NOOP("event", "Received"),
+    "transferred": QT_TRANSLATE_NOOP("event", "Transferred for processing"),
+    "supplement_requested": QT_TRANSLATE_NOOP("event", "Supplement requested"),
+    "supplement_completed": QT_TRANSLATE_NOOP("event", "Supplement complete"),
+    "finished": QT_TRANSLATE_NOOP("event", "Finished"),
+    "refused": QT_TRANSLATE_NOOP("event", "Refused"),
+    "payment_requested": QT_TRANSLATE_NOOP("event", "Financial obligation requested"),
+    "stopped": QT_TRANSLATE_NOOP("event", "Processing stopped"),
+    "withdrawn": QT_TRANSLATE_NOOP("event", "Withdrawn"),
+    "apologized": QT_TRANSLATE_NOOP("event", "Apology and new appointment"),
+    "returned": QT_TRANSLATE_NOOP("event", "Result returned"),
+    "corrected": QT_TRANSLATE_NOOP("event", "Information corrected"),
+    "cancelled": QT_TRANSLATE_NOOP("event", "Cancelled"),
+}
+
+ACTION_NAMES = {
+    "transfer": QT_TRANSLATE_NOOP("action", "Transfer"),
+    "request_supplement": QT_TRANSLATE_NOOP("action", "Request supplement"),
+    "supplement_complete": QT_TRANSLATE_NOOP("action", "Supplement complete"),
+    "finish": QT_TRANSLATE_NOOP("action", "Finish"),
+    "refuse": QT_TRANSLATE_NOOP("action", "Refuse"),
+    "request_payment": QT_TRANSLATE_NOOP("action", "Request financial obligation"),
+    "stop": QT_TRANSLATE_NOOP("action", "Stop processing"),
+    "apologize": QT_TRANSLATE_NOOP("action", "Apologize && new appointment"),
+    "withdraw": QT_TRANSLATE_NOOP("action", "Withdraw"),
+    "return": QT_TRANSLATE_NOOP("action", "Return result"),
+    "correct": QT_TRANSLATE_NOOP("action", "Correct information"),
+    "cancel": QT_TRANSLATE_NOOP("action", "Cancel dossier"),
+}
+
+APPLICANT_TYPE_NAMES = {
+    "citizen": QT_TRANSLATE_NOOP("codes", "Citizen"),
+    "business": QT_TRANSLATE_NOOP("codes", "Business"),
+    "state_body": QT_TRANSLATE_NOOP("codes", "State body"),
+    "other": QT_TRANSLATE_NOOP("codes", "Other"),
+}
+CHANNEL_NAMES = {
+    "in_person": QT_TRANSLATE_NOOP("codes", "In person"),
+    "post": QT_TRANSLATE_NOOP("codes", "By post"),
+    "online": QT_TRANSLATE_NOOP("codes", "Online"),
+}
+DELIVERY_NAMES = {
+    "counter": QT_TRANSLATE_NOOP("codes", "At the counter"),
+    "post": QT_TRANSLATE_NOOP("codes", "By post"),
+}
+FEE_KIND_NAMES = {
+    "phi": QT_TRANSLATE_NOOP("codes", "Fee"),
+    "le_phi": QT_TRANSLATE_NOOP("codes", "Charge"),
+}
+FEE_STATUS_NAMES = {
+    "waiting": QT_TRANSLATE_NOOP("codes", "Waiting"),
+    "unpaid": QT_TRANSLATE_NOOP("codes", "Unpaid"),
+    "paid": QT_TRANSLATE_NOOP("codes", "Paid"),
+    "refunded": QT_TRANSLATE_NOOP("codes", "Refunded"),
+    "cancelled": QT_TRANSLATE_NOOP("codes", "Cancelled"),
+}
+HANDOVER_RESULT_NAMES = {
+    "early": QT_TRANSLATE_NOOP("codes", "Early"),
+    "on_time": QT_TRANSLATE_NOOP("codes", "On time"),
+    "late": QT_TRANSLATE_NOOP("codes", "Late"),
+}
+
+
+def _name(table: dict[str, str], context: str, code: str | None) -> str:
+    if not code:
+        return ""
+    source = table.get(code)
+    return QCoreApplication.translate(context, source) if source else code
+
+
+def status_name(code: str | None) -> str:
+    return _name(STATUS_NAMES, "status", code)
+
+
+def event_name(code: str | None) -> str:
+    return _name(EVENT_NAMES, "event", code)
+
+
+def action_name(code: str | None) -> str:
+    """The action's button text (``&&`` is a literal ampersand on a button)."""
+    return _name(ACTION_NAMES, "action", code)
+
+
+def code_name(table: dict[str, str], code: str | None) -> str:
+    """Name of an applicant type, channel, delivery, fee kind/status or hand-over result."""
+    return _name(table, "codes", code)
