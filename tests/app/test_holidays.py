@@ -1,29 +1,12 @@
 """Statutory holidays, official overrides and the merge rule."""
 
-import json
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
 from app.errors import ValidationError
+from app.resources import resource
 from app.holidays import KINDS, DayOff, HolidayTable, default_schedule, load_schedule, parse_schedule
-
-
-def _holidays_json_path() -> Path:
-    candidates = [
-        Path(__file__).resolve().parents[2] / "resources/data/holidays.json",
-        Path(__file__).resolve().parents[3] / "shared/data/holidays.json",
-    ]
-    for path in candidates:
-        if path.is_file():
-            return path
-    pytest.fail(f"holidays.json not found in {[str(p) for p in candidates]}")
-
-
-@pytest.fixture(scope="module")
-def holidays_data() -> dict:
-    return json.loads(_holidays_json_path().read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +170,7 @@ def test_inferred_entries_are_skipped(holidays_data):
 
 
 def test_load_schedule_reads_the_file(holidays_data):
-    assert load_schedule(_holidays_json_path()) == parse_schedule(holidays_data)
+    assert load_schedule(resource("data", "holidays.json")) == parse_schedule(holidays_data)
 
 
 def test_load_schedule_bad_file(tmp_path):

@@ -3,7 +3,6 @@
 import json
 import time as _time
 from datetime import date, datetime, time, timedelta, timezone
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,21 +13,9 @@ from app.holidays import DayOff, HolidayTable, parse_schedule
 from app.workcal import VN_TZ, WorkCalendar, WorkingHours, format_local, parse_local, to_local
 
 
-def _holidays_json_path() -> Path:
-    candidates = [
-        Path(__file__).resolve().parents[2] / "resources/data/holidays.json",
-        Path(__file__).resolve().parents[3] / "shared/data/holidays.json",
-    ]
-    for path in candidates:
-        if path.is_file():
-            return path
-    pytest.fail(f"holidays.json not found in {[str(p) for p in candidates]}")
-
-
 @pytest.fixture(scope="module")
-def table() -> HolidayTable:
-    data = json.loads(_holidays_json_path().read_text(encoding="utf-8"))
-    return HolidayTable(parse_schedule(data))
+def table(holidays_data) -> HolidayTable:
+    return HolidayTable(parse_schedule(holidays_data))
 
 
 @pytest.fixture(scope="module")

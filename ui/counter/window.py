@@ -59,7 +59,7 @@ class CounterWindow(QMainWindow):
         self.queue_panel = QueuePanel(
             store=store, counter_number=self._actor.counter, actor=self._actor, tasks=self.tasks, parent=self
         )
-        self.queue_panel.setMinimumWidth(170)
+        self.queue_panel.setMinimumWidth(210)
         self.queue_panel.setMaximumWidth(320)
         self.intake_form = IntakeForm(parent=self)
         self.intake = IntakeController(self.intake_form, self.tasks, self.actor, parent=self)
@@ -80,7 +80,7 @@ class CounterWindow(QMainWindow):
         splitter.addWidget(self.queue_panel)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 1240])
+        splitter.setSizes([220, 1220])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
