@@ -50,4 +50,6 @@ def setup_logging(log_dir: Path | None, *, to_stderr: bool = False, level: int =
         stream.setFormatter(logging.Formatter(FORMAT))
         root.addHandler(stream)
     logging.captureWarnings(True)
+    # Alembic announces every plugin and context at INFO on each start; the upgrade itself is logged by us.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     root._motcua_configured = True  # type: ignore[attr-defined]

@@ -33,6 +33,10 @@ def set_value(session: Session, actor: Actor, key: str, value: Any) -> None:
     var = _var(key)
     if value is not None and var.type in (int, str, list, dict) and not isinstance(value, var.type):
         raise ValidationError(f"center setting {key}: expected {var.type.__name__}, got {type(value).__name__}")
+    if isinstance(value, str):
+        from app.text import nfc
+
+        value = nfc(value)
     if key == "center.agency_id":
         from app.codes import validate_agency_id
 

@@ -29,6 +29,7 @@ from app.services import center
 from app.services.audit import audit
 from app.store.models import Counter, PriorityGroup, QueueCall, QueueService, Ticket, counter_services
 from app.store.sequences import ensure_at_least, next_value, peek
+from app.text import nfc
 from app.workcal import format_local, to_local
 
 DEFAULT_SERVICE_MINUTES = 5.0
@@ -55,6 +56,9 @@ def set_service(session: Session, actor: Actor, code: str, name: str, *, positio
     code = code.strip().upper()
     if not (1 <= len(code) <= 3 and code.isalpha() and code.isascii()):
         raise ValidationError(f"service code {code!r} must be 1-3 letters")
+    name = nfc(name)
+    if not name:
+        raise ValidationError("a queue service needs a name")
     svc = session.get(QueueService, code)
     if svc is None:
         svc = QueueService(code=code, name=name, position=position, active=active)
@@ -66,6 +70,7 @@ def set_service(session: Session, actor: Actor, code: str, name: str, *, positio
 
 def set_priority_group(session: Session, actor: Actor, code: str, name: str, weight: int = 1) -> PriorityGroup:
     actor.require(("admin", "technician", "director"))
+    name = nfc(name)
     group = session.get(PriorityGroup, code)
     if group is None:
         group = PriorityGroup(code=code, name=name, weight=weight)
@@ -83,6 +88,7 @@ def set_counter(session: Session, actor: Actor, number: int, name: str, services
     if len(found) != len(set(services)):
         missing = sorted(set(services) - {s.code for s in found})
         raise NotFoundError(f"no queue service {', '.join(missing)}")
+    name = nfc(name)
     counter = session.get(Counter, number)
     if counter is None:
         counter = Counter(number=number, name=name)
@@ -474,7 +480,7 @@ def pause(session: Session, actor: Actor, counter_number: int, reason: str) -> C
     if not reason or not reason.strip():
         raise ValidationError("pausing a counter needs a reason")
     counter = _counter(session, counter_number, lock=True)
-    counter.paused, counter.pause_reason = True, reason.strip()
+    counter.paused, counter.pause_reason = True, nfc(reason)
     return counter
 
 
