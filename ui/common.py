@@ -1,4 +1,5 @@
-"""Small pieces shared by the windows: date/time display, deadline colours, a banner, a status indicator.
+"""Small pieces shared by the windows: date/time display, deadline colours, a banner, a status indicator,
+a titled box, and the start-up of a full-screen station (kiosk, display board).
 
 Dates are shown as ``dd/mm/yyyy`` and times as ``HH:MM`` in Vietnam time. GUI thread only, except the
 pure formatting functions, which are safe anywhere.
@@ -7,13 +8,15 @@ pure formatting functions, which are safe anywhere.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -140,6 +143,18 @@ def busy_cursor() -> Iterator[None]:
         yield
     finally:
         QGuiApplication.restoreOverrideCursor()
+
+
+def titled(title: str, widget: QWidget, *, parent: QWidget) -> QWidget:
+    """``widget`` under a bold ``title``, in a new box owned by ``parent`` (e.g. a table in a splitter)."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 4, 0, 0)
+    label = QLabel(title, box)
+    label.setStyleSheet("font-weight: bold;")
+    layout.addWidget(label)
+    layout.addWidget(widget)
+    return box
 
 
 def with_shortcut(text: str, shortcut: QKeySequence | str) -> str:
@@ -297,3 +312,28 @@ class ReasonDialog(QDialog):
             return
         super().accept()
         self.accepted_with.emit(self.reason())
+
+
+# --- full-screen stations ----------------------------------------------------------------------------
+
+
+def station_application(settings, argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication of a station (kiosk, display board) with its translators installed (the main
+    catalog, Qt's own and the queue room's, in ``ui.language``). GUI thread, before any window is built.
+    ``argv`` None: the program name only, so Qt never reads the station's command-line options."""
+    from ui.queue import install_all_translators  # the queue room's catalog: only stations need it
+
+    app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
+    install_all_translators(app, settings.get("ui.language"))
+    return app
+
+
+def show_full_screen(window: QWidget) -> None:
+    """Show ``window`` full screen on the primary screen and give it the focus (GUI thread)."""
+    # Without a window manager (a bare X session on a kiosk PC) full screen is only a request: cover the
+    # screen ourselves as well.
+    screen = QApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.geometry())
+    window.showFullScreen()
+    window.activateWindow()

@@ -4,8 +4,8 @@
 <context>
     <name>CounterTile</name>
     <message>
-        <location filename="../../ui/display/window.py" line="72"/>
-        <location filename="../../ui/display/window.py" line="89"/>
+        <location filename="../../ui/display/window.py" line="+72"/>
+        <location line="+17"/>
         <source>Counter %1</source>
         <translation>Quầy %1</translation>
     </message>
@@ -13,242 +13,245 @@
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../ui/display/window.py" line="204"/>
+        <location line="+115"/>
         <source>Queue display</source>
         <translation>Bảng hiển thị số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="236"/>
+        <location line="+32"/>
         <source>Connection lost — reconnecting…</source>
         <translation>Mất kết nối — đang kết nối lại…</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="255"/>
+        <location line="+19"/>
         <source>Recently called</source>
         <translation>Số vừa gọi</translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="380"/>
+        <location line="+125"/>
         <source>Paused</source>
         <translation>Tạm dừng</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/display/window.py" line="392"/>
+        <location line="+12"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n người đang chờ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/display/window.py" line="447"/>
+        <location line="+55"/>
         <source>%1  →  Counter %2</source>
         <translation>%1  →  Quầy %2</translation>
     </message>
 </context>
 <context>
-    <name>KioskWindow</name>
+    <name>KioskController</name>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="70"/>
+        <location filename="../../ui/kiosk/controller.py" line="+43"/>
         <source>Your dossier has been received and is being processed</source>
         <translation>Hồ sơ của bạn đã được tiếp nhận và đang được xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="71"/>
+        <location line="+1"/>
         <source>Your dossier is being processed</source>
         <translation>Hồ sơ của bạn đang được xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="72"/>
+        <location line="+1"/>
         <source>Your dossier is being processed at %1</source>
         <translation>Hồ sơ của bạn đang được xử lý tại %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="73"/>
+        <location line="+1"/>
         <source>Your dossier needs more papers. Please bring the missing papers to the reception counter</source>
         <translation>Hồ sơ của bạn cần bổ sung giấy tờ. Vui lòng mang giấy tờ còn thiếu đến quầy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="76"/>
+        <location line="+4"/>
         <source>Your dossier is waiting for the fees to be paid. Please come to the counter to pay them</source>
         <translation>Hồ sơ của bạn đang chờ nộp phí, lệ phí. Vui lòng đến quầy để nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="79"/>
+        <location line="+4"/>
         <source>The result of your dossier is ready. Please come to the result counter to collect it</source>
         <translation>Hồ sơ của bạn đã có kết quả. Mời bạn đến quầy trả kết quả để nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="82"/>
+        <location line="+4"/>
         <source>The result of your dossier has been handed over</source>
         <translation>Kết quả hồ sơ của bạn đã được trả</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="83"/>
+        <location line="+1"/>
         <source>The result of your dossier was handed over on %1</source>
         <translation>Kết quả hồ sơ của bạn đã được trả ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="84"/>
+        <location line="+1"/>
         <source>Your dossier cannot be settled. Please come to the counter to receive the written explanation</source>
         <translation>Hồ sơ của bạn không đủ điều kiện giải quyết. Mời bạn đến quầy để nhận văn bản giải thích lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="88"/>
+        <location line="+4"/>
         <source>The dossier was withdrawn at your request</source>
         <translation>Hồ sơ đã được rút theo đề nghị của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="89"/>
+        <location line="+1"/>
         <source>Processing of the dossier was stopped at your request</source>
         <translation>Hồ sơ đã dừng giải quyết theo đề nghị của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="90"/>
+        <location line="+1"/>
         <source>This dossier was cancelled. Please ask at the reception counter</source>
         <translation>Hồ sơ này đã bị hủy. Vui lòng hỏi cán bộ tại quầy tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="91"/>
+        <location line="+3"/>
         <source>%1, result due on %2</source>
         <translation>%1, hẹn trả %2</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="92"/>
+        <location line="+1"/>
         <source>The dossier is later than promised; we apologise. Please ask at the counter for the new date</source>
         <translation>Hồ sơ đang chậm so với ngày hẹn, chúng tôi thành thật xin lỗi. Vui lòng hỏi cán bộ tại quầy về ngày trả mới</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="95"/>
+        <location line="+4"/>
         <source>No dossier was found for this code. Please check the appointment slip or ask an officer</source>
         <translation>Không tìm thấy hồ sơ theo mã vừa quét. Vui lòng kiểm tra lại phiếu hẹn hoặc hỏi cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="98"/>
+        <location line="+4"/>
         <source>The look-up is not available right now. Please ask an officer</source>
         <translation>Hiện chưa tra cứu được. Vui lòng hỏi cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="102"/>
+        <location line="+6"/>
         <source>The ticket printer is out of paper — please remember your number</source>
         <translation>Máy in vé đang hết giấy — vui lòng ghi nhớ số của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="103"/>
+        <location line="+3"/>
         <source>The ticket printer is not working — please remember your number</source>
         <translation>Máy in vé đang không hoạt động — vui lòng ghi nhớ số của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="104"/>
+        <location line="+3"/>
         <source>The ticket printer is open — please remember your number</source>
         <translation>Máy in vé đang mở nắp — vui lòng ghi nhớ số của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="106"/>
+        <location line="+4"/>
         <source>The ticket could not be printed — please remember your number</source>
         <translation>Không in được vé — vui lòng ghi nhớ số của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="241"/>
+        <location line="+169"/>
+        <source>Priority: %1</source>
+        <translation>Ưu tiên: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../ui/kiosk/window.py" line="+102"/>
         <source>Take a number</source>
         <translation>Lấy số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="277"/>
+        <location line="+46"/>
         <source>Please choose a service</source>
         <translation>Xin mời chọn dịch vụ</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="282"/>
-        <location filename="../../ui/kiosk/window.py" line="350"/>
+        <location line="+3"/>
+        <location line="+51"/>
         <source>Look up my dossier</source>
         <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="296"/>
+        <location line="-40"/>
         <source>Do you belong to a priority group?</source>
         <translation>Bạn có thuộc đối tượng ưu tiên không?</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="304"/>
-        <location filename="../../ui/kiosk/window.py" line="369"/>
+        <location line="+6"/>
+        <location line="+44"/>
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="306"/>
+        <location line="-42"/>
         <source>Print ticket</source>
         <translation>In vé</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="319"/>
+        <location line="+13"/>
         <source>Your number</source>
         <translation>Số thứ tự của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="337"/>
+        <location line="+6"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="353"/>
+        <location line="+15"/>
         <source>Hold the barcode or QR code of your appointment slip under the scanner</source>
         <translation>Đưa mã vạch hoặc mã QR trên phiếu hẹn vào máy quét</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="446"/>
-        <location filename="../../ui/kiosk/window.py" line="453"/>
+        <location line="+82"/>
+        <location line="+7"/>
         <source>The kiosk is not ready. Please ask an officer for a number</source>
         <translation>Máy lấy số chưa sẵn sàng. Vui lòng nhờ cán bộ lấy số giúp</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="470"/>
+        <location line="+17"/>
         <source>No priority</source>
         <translation>Không ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="519"/>
+        <location line="+44"/>
         <source>No number could be given. Please try again or ask an officer</source>
         <translation>Chưa lấy được số. Vui lòng thử lại hoặc hỏi cán bộ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/kiosk/window.py" line="529"/>
+        <location line="+10"/>
         <source>%n people are waiting before you</source>
         <translation>
             <numerusform>Có %n người đang chờ trước bạn</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="531"/>
+        <location line="+2"/>
         <source>Nobody is waiting before you</source>
         <translation>Không có ai đang chờ trước bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="532"/>
+        <location line="+1"/>
         <source>Printing your ticket…</source>
         <translation>Đang in vé…</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="541"/>
-        <source>Priority: %1</source>
-        <translation>Ưu tiên: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/kiosk/window.py" line="562"/>
+        <location line="+10"/>
         <source>Please take your ticket</source>
         <translation>Mời bạn nhận vé</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="674"/>
+        <location line="+97"/>
         <source>Technician</source>
         <translation>Kỹ thuật viên</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="675"/>
+        <location line="+1"/>
         <source>Technician PIN:</source>
         <translation>Mã PIN kỹ thuật viên:</translation>
     </message>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="685"/>
+        <location line="+9"/>
         <source>Wrong PIN</source>
         <translation>Sai mã PIN</translation>
     </message>
@@ -256,32 +259,32 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../ui/queue/panel.py" line="129"/>
+        <location filename="../../ui/queue/panel.py" line="+129"/>
         <source>Pause the counter</source>
         <translation>Tạm dừng quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="130"/>
+        <location line="+1"/>
         <source>Reason:</source>
         <translation>Lý do:</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="135"/>
+        <location line="+5"/>
         <source>Break</source>
         <translation>Nghỉ giải lao</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="135"/>
+        <location line="+0"/>
         <source>Meeting</source>
         <translation>Họp</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="135"/>
+        <location line="+0"/>
         <source>Helping another counter</source>
         <translation>Hỗ trợ quầy khác</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="135"/>
+        <location line="+0"/>
         <source>Technical problem</source>
         <translation>Sự cố kỹ thuật</translation>
     </message>
@@ -289,154 +292,154 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue/panel.py" line="184"/>
+        <location line="+49"/>
         <source>Counter %1</source>
         <translation>Quầy %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="198"/>
-        <location filename="../../ui/queue/panel.py" line="271"/>
+        <location line="+14"/>
+        <location line="+73"/>
         <source>No ticket being served</source>
         <translation>Chưa phục vụ số nào</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="206"/>
+        <location line="-65"/>
         <source>Call next (F2)</source>
         <translation>Gọi số tiếp (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="209"/>
+        <location line="+3"/>
         <source>Call again (F3)</source>
         <translation>Gọi lại (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="210"/>
+        <location line="+1"/>
         <source>Skip (F4)</source>
         <translation>Bỏ qua (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="211"/>
+        <location line="+1"/>
         <source>Transfer…</source>
         <translation>Chuyển…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="212"/>
+        <location line="+1"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="213"/>
-        <location filename="../../ui/queue/panel.py" line="287"/>
+        <location line="+1"/>
+        <location line="+74"/>
         <source>Pause…</source>
         <translation>Tạm dừng…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="214"/>
+        <location line="-73"/>
         <source>Bring back…</source>
         <translation>Đưa số trở lại…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="215"/>
+        <location line="+1"/>
         <source>Put a skipped ticket back in its place</source>
         <translation>Đưa số đã bỏ qua trở lại đúng chỗ cũ trong hàng</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="232"/>
+        <location line="+17"/>
         <source>Waiting</source>
         <translation>Đang chờ</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="276"/>
+        <location line="+44"/>
         <source>%1 · priority: %2</source>
         <translation>%1 · ưu tiên: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="278"/>
+        <location line="+2"/>
         <source>%1 · called %2 times</source>
         <translation>%1 · đã gọi %2 lần</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="281"/>
+        <location line="+3"/>
         <source>This counter is not set up in the queue</source>
         <translation>Quầy này chưa được thiết lập trong hệ thống xếp hàng</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="283"/>
+        <location line="+2"/>
         <source>Paused: %1</source>
         <translation>Tạm dừng: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="285"/>
+        <location line="+2"/>
         <source>Open</source>
         <translation>Đang tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="287"/>
+        <location line="+2"/>
         <source>Resume</source>
         <translation>Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="293"/>
+        <location line="+6"/>
         <source>%1 %2: %3</source>
         <translation>%1 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="295"/>
+        <location line="+2"/>
         <source>%1 (%2 priority)</source>
         <translation>%1 (%2 ưu tiên)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="377"/>
+        <location line="+83"/>
         <source>Nobody is waiting</source>
         <translation>Không còn ai đang chờ</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="379"/>
+        <location line="+2"/>
         <source>Called %1</source>
         <translation>Đã gọi %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="389"/>
+        <location line="+10"/>
         <source>Called %1 again</source>
         <translation>Đã gọi lại %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="396"/>
+        <location line="+7"/>
         <source>Skipped %1</source>
         <translation>Đã bỏ qua %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="402"/>
+        <location line="+6"/>
         <source>Finished %1</source>
         <translation>Đã xong %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="407"/>
+        <location line="+5"/>
         <source>Transferred %1</source>
         <translation>Đã chuyển %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="412"/>
+        <location line="+5"/>
         <source>Counter paused</source>
         <translation>Quầy đã tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="416"/>
+        <location line="+4"/>
         <source>Counter open again</source>
         <translation>Quầy tiếp tục làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="429"/>
+        <location line="+13"/>
         <source>%1 is waiting again in its place</source>
         <translation>%1 đã trở lại hàng chờ đúng chỗ cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="474"/>
+        <location line="+45"/>
         <source>Bring back a skipped ticket</source>
         <translation>Đưa số đã bỏ qua trở lại</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="475"/>
+        <location line="+1"/>
         <source>Ticket number:</source>
         <translation>Số thứ tự:</translation>
     </message>
@@ -444,22 +447,22 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../ui/queue/panel.py" line="82"/>
+        <location line="-394"/>
         <source>Transfer the ticket</source>
         <translation>Chuyển số</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="83"/>
+        <location line="+1"/>
         <source>To another service</source>
         <translation>Sang dịch vụ khác</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="84"/>
+        <location line="+1"/>
         <source>To another counter</source>
         <translation>Sang quầy khác</translation>
     </message>
     <message>
-        <location filename="../../ui/queue/panel.py" line="94"/>
+        <location line="+10"/>
         <source>Counter %1</source>
         <translation>Quầy %1</translation>
     </message>

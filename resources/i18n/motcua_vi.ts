@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/counter/dossier_view.py" line="+91"/>
+        <location filename="../../ui/counter/dossier_view.py" line="+92"/>
         <source>%1 — dossier %2</source>
         <translation>%1 — hồ sơ %2</translation>
     </message>
@@ -152,7 +152,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../ui/common.py" line="+172"/>
+        <location filename="../../ui/common.py" line="+187"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -253,7 +253,7 @@
         <translation>Theo cán bộ</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+59"/>
         <source>The deadline board could not be refreshed: %1</source>
         <translation>Không làm mới được bảng theo dõi hạn: %1</translation>
     </message>
@@ -754,7 +754,7 @@
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+64"/>
         <source>ID</source>
         <translation>CCCD</translation>
     </message>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.board import board
-from ui.common import format_dt, with_shortcut
+from ui.common import format_dt, titled, with_shortcut
 from ui.errors import error_text, show_error
 from ui.i18n import arg, status_name
 from ui.models import Column, DictTableModel
@@ -142,8 +142,8 @@ class BoardPanel(QWidget):
         list_layout.addWidget(self.list_view)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(list_box)
-        split.addWidget(self._titled(self.tr("By department"), self.department_view))
-        split.addWidget(self._titled(self.tr("By officer"), self.officer_view))
+        split.addWidget(titled(self.tr("By department"), self.department_view, parent=self))
+        split.addWidget(titled(self.tr("By officer"), self.officer_view, parent=self))
         split.setSizes([340, 170, 170])
 
         head = QHBoxLayout()
@@ -176,16 +176,6 @@ class BoardPanel(QWidget):
         else:  # the name column takes the room; the counts stay narrow
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         return view
-
-    def _titled(self, title: str, widget: QWidget) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 4, 0, 0)
-        label = QLabel(title, box)
-        label.setStyleSheet("font-weight: bold;")
-        layout.addWidget(label)
-        layout.addWidget(widget)
-        return box
 
     def set_users(self, users: dict[str, str]) -> None:
         self.users = dict(users)

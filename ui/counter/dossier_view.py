@@ -55,6 +55,7 @@ from ui.common import (
     local_now,
     parse_date,
     set_error,
+    titled,
     with_shortcut,
 )
 from ui.errors import show_error
@@ -388,11 +389,11 @@ class DossierView(QWidget):
         self.documents_view = self._table(self.documents, stretch=1, name="documentsView")
         self.fees_view = self._table(self.fees, stretch=1, name="feesView")
         bottom = QSplitter(Qt.Orientation.Horizontal, self)
-        bottom.addWidget(self._titled(self.tr("Documents"), self.documents_view))
-        bottom.addWidget(self._titled(self.tr("Fees and charges"), self.fees_view))
+        bottom.addWidget(titled(self.tr("Documents"), self.documents_view, parent=self))
+        bottom.addWidget(titled(self.tr("Fees and charges"), self.fees_view, parent=self))
         bottom.setSizes([600, 400])
         split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self._titled(self.tr("History"), self.events_view))
+        split.addWidget(titled(self.tr("History"), self.events_view, parent=self))
         split.addWidget(bottom)
         split.setSizes([380, 220])
 
@@ -414,16 +415,6 @@ class DossierView(QWidget):
         view.setWordWrap(True)
         view.horizontalHeader().setStretchLastSection(True)
         return view
-
-    def _titled(self, title: str, widget: QWidget) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 4, 0, 0)
-        label = QLabel(title, box)
-        label.setStyleSheet("font-weight: bold;")
-        layout.addWidget(label)
-        layout.addWidget(widget)
-        return box
 
     def set_context(self, context: CounterContext) -> None:
         self.context = context

@@ -21,7 +21,6 @@ from typing import Any
 from PySide6.QtCore import QDateTime, QLocale, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.numbers_vi import announcement_clips
 from app.services import center, queue
+from ui.common import show_full_screen, station_application
 from ui.i18n import arg
 from ui.queue.watcher import CallWatcher
 from ui.tasks import QueryOp, TaskManager
@@ -526,21 +526,10 @@ def build_display_window(store, settings, *, executor=None, announcer=None, high
 
 def run_display(store, settings, *, argv=None) -> int:
     """``motcua display``: the board full screen until closed (Ctrl+Shift+Q). Returns the exit code."""
-    import sys
-
-    from ui.queue import install_all_translators
-
-    app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
-    install_all_translators(app, settings.get("ui.language"))
+    app = station_application(settings, argv)
     window = build_display_window(store, settings)
     app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-    # Without a window manager (a bare X session on a kiosk PC) full screen is only a request: cover the
-    # screen ourselves as well.
-    screen = QApplication.primaryScreen()
-    if screen is not None:
-        window.setGeometry(screen.geometry())
-    window.showFullScreen()
-    window.activateWindow()
+    show_full_screen(window)
     try:
         return app.exec()
     finally:

@@ -4,10 +4,11 @@ Pages: the services (one big button each) → the priority choice → "Print tic
 with how many people wait ahead (back to the start after ~8 s). "Look up my dossier" takes the receipt's
 barcode/QR from a scanner (keyboard wedge ending with Enter) and says the dossier's state in plain words.
 
-Threads: the ticket is issued on the window's store thread (``StoreOp``); it is rendered and sent to the
-ticket printer on a dedicated single device thread named "ticket-printer" (conventions §4), never on the GUI
-thread. A printer failure is told on the screen in plain Vietnamese; the ticket stays valid because its
-number is on the screen.
+This module is the screen (GUI thread only): pages, big buttons, messages and keys. The work behind it,
+issuing the ticket on the store thread and printing it on the "ticket-printer" device thread, the look-up and
+the PIN check, is :class:`ui.kiosk.controller.KioskController`'s; its answers come back here as signals. A
+printer failure is told on the screen in plain Vietnamese; the ticket stays valid because its number is on
+the screen.
 
 A serial button box may send a service's letter followed by Enter: that issues a ticket for the service
 without priority, the same as a tap on the service and "Print ticket". Technician exit: Ctrl+Shift+Q and
@@ -16,19 +17,13 @@ the PIN in ``MOTCUA_TECH_PIN`` (default "1234").
 
 from __future__ import annotations
 
-import hmac
 import logging
-import os
-import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -42,158 +37,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.actors import Actor
-from app.errors import NotFoundError
-from app.services import center, dossiers, queue
-from app.workcal import to_local
-from devices.base import DeviceError
-from ui.i18n import arg
-from ui.tasks import DeviceOp, QueryOp, StoreOp, TaskManager
+from ui.common import show_full_screen, station_application
+from ui.kiosk.controller import PRINTER_THREAD, KioskController, candidate_codes
+from ui.tasks import TaskManager
+
+__all__ = ["KioskWindow", "build_kiosk_window", "candidate_codes", "run_kiosk"]
 
 log = logging.getLogger(__name__)
-
-KIOSK_ACTOR = Actor("kiosk", "kiosk", "Kiosk")
-PRINTER_THREAD = "ticket-printer"
-TECH_PIN_ENV = "MOTCUA_TECH_PIN"
-DEFAULT_TECH_PIN = "1234"
-TICKET_WIDTH_MM = 80
 
 RESULT_MS = 8_000  # the number stays on screen this long
 RESULT_FAILED_MS = 20_000  # longer when the ticket did not print: time to note the number
 IDLE_MS = 30_000  # an unfinished choice or a look-up goes back to the start
 BANNER_MS = 10_000
-
-CONTEXT = "KioskWindow"
-
-# Dossier states in the words a citizen uses (journey 7): no status codes.
-LOOKUP_TEXT = {
-    "received": QT_TRANSLATE_NOOP("KioskWindow", "Your dossier has been received and is being processed"),
-    "processing": QT_TRANSLATE_NOOP("KioskWindow", "Your dossier is being processed"),
-    "processing_at": QT_TRANSLATE_NOOP("KioskWindow", "Your dossier is being processed at %1"),
-    "supplement_requested": QT_TRANSLATE_NOOP(
-        "KioskWindow", "Your dossier needs more papers. Please bring the missing papers to the reception counter"
-    ),
-    "payment_requested": QT_TRANSLATE_NOOP(
-        "KioskWindow", "Your dossier is waiting for the fees to be paid. Please come to the counter to pay them"
-    ),
-    "finished": QT_TRANSLATE_NOOP(
-        "KioskWindow", "The result of your dossier is ready. Please come to the result counter to collect it"
-    ),
-    "returned": QT_TRANSLATE_NOOP("KioskWindow", "The result of your dossier has been handed over"),
-    "returned_on": QT_TRANSLATE_NOOP("KioskWindow", "The result of your dossier was handed over on %1"),
-    "refused": QT_TRANSLATE_NOOP(
-        "KioskWindow",
-        "Your dossier cannot be settled. Please come to the counter to receive the written explanation",
-    ),
-    "withdrawn": QT_TRANSLATE_NOOP("KioskWindow", "The dossier was withdrawn at your request"),
-    "stopped": QT_TRANSLATE_NOOP("KioskWindow", "Processing of the dossier was stopped at your request"),
-    "cancelled": QT_TRANSLATE_NOOP("KioskWindow", "This dossier was cancelled. Please ask at the reception counter"),
-    "due": QT_TRANSLATE_NOOP("KioskWindow", "%1, result due on %2"),
-    "late": QT_TRANSLATE_NOOP(
-        "KioskWindow", "The dossier is later than promised; we apologise. Please ask at the counter for the new date"
-    ),
-    "not_found": QT_TRANSLATE_NOOP(
-        "KioskWindow", "No dossier was found for this code. Please check the appointment slip or ask an officer"
-    ),
-    "failed": QT_TRANSLATE_NOOP("KioskWindow", "The look-up is not available right now. Please ask an officer"),
-}
-
-PRINT_FAILURES = {
-    "paper_out": QT_TRANSLATE_NOOP("KioskWindow", "The ticket printer is out of paper — please remember your number"),
-    "offline": QT_TRANSLATE_NOOP("KioskWindow", "The ticket printer is not working — please remember your number"),
-    "cover_open": QT_TRANSLATE_NOOP("KioskWindow", "The ticket printer is open — please remember your number"),
-}
-PRINT_FAILED = QT_TRANSLATE_NOOP("KioskWindow", "The ticket could not be printed — please remember your number")
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, None, n)
-
-
-# --- store-thread work -----------------------------------------------------------------------------
-
-
-def _load_choices(session) -> dict[str, Any]:
-    return {
-        "center_name": center.get(session, "center.name"),
-        "services": [{"code": s.code, "name": s.name} for s in queue.services(session)],
-        "groups": [{"code": g.code, "name": g.name} for g in queue.priority_groups(session)],
-    }
-
-
-def _issue(session, service: str, priority: str | None) -> dict[str, Any]:
-    ticket = queue.issue(session, KIOSK_ACTOR, service, priority=priority)
-    groups = {g.code: g.name for g in queue.priority_groups(session)} if priority else {}
-    return {
-        "number": ticket.number,
-        "service": ticket.service,
-        "service_name": ticket.service_name,
-        "waiting_ahead": ticket.waiting_ahead,
-        "issued_at": ticket.issued_at,
-        "day": queue.local_day(ticket.issued_at).isoformat(),
-        "priority": priority,
-        "priority_name": groups.get(priority or "", ""),
-        "center_name": center.get(session, "center.name"),
-    }
-
-
-def candidate_codes(scanned: str) -> list[str]:
-    """The dossier codes a scan may hold: the text itself, or, for a look-up URL, its query values and
-    last path segment (``print.qr_template`` may wrap the code in an address)."""
-    text = scanned.strip()
-    out = [text] if text else []
-    if "://" in text or "?" in text:
-        try:
-            parts = urlsplit(text)
-        except ValueError:
-            return out
-        out += [value.strip() for _key, value in parse_qsl(parts.query) if value.strip()]
-        segment = parts.path.rstrip("/").rsplit("/", 1)[-1]
-        if segment:
-            out.append(segment)
-    return list(dict.fromkeys(out))
-
-
-def _lookup(session, scanned: str) -> dict[str, Any] | None:
-    for code in candidate_codes(scanned):
-        try:
-            dossier = dossiers.get_dossier(session, code)
-        except NotFoundError:
-            continue
-        now = datetime.now(timezone.utc)
-        due = dossier.due_at
-        return {
-            "status": dossier.status,
-            "procedure": dossier.procedure.name if dossier.procedure else "",
-            "department": dossier.department.name if dossier.department else "",
-            "due": to_local(due).strftime("%d/%m/%Y") if due else "",
-            "late": bool(due and due < now and dossier.status in ("received", "processing", "payment_requested")),
-            "returned": to_local(dossier.returned_at).strftime("%d/%m/%Y") if dossier.returned_at else "",
-        }
-    return None
-
-
-def plain_status(found: dict[str, Any] | None) -> str:
-    """The sentence the kiosk shows for a look-up result (GUI thread: it translates)."""
-    if found is None:
-        return _tr(LOOKUP_TEXT["not_found"])
-    status = found["status"]
-    if status == "processing" and found.get("department"):
-        text = arg(_tr(LOOKUP_TEXT["processing_at"]), found["department"])
-    elif status == "returned" and found.get("returned"):
-        text = arg(_tr(LOOKUP_TEXT["returned_on"]), found["returned"])
-    else:
-        text = _tr(LOOKUP_TEXT.get(status, LOOKUP_TEXT["cancelled"]))
-    if status in ("received", "processing") and found.get("due"):
-        text = arg(_tr(LOOKUP_TEXT["due"]), text, found["due"])
-    if found.get("late"):
-        text = f"{text}. {_tr(LOOKUP_TEXT['late'])}"
-    return text
-
-
-def print_failure_text(exc: BaseException) -> str:
-    kind = exc.kind if isinstance(exc, DeviceError) else ""
-    return _tr(PRINT_FAILURES.get(kind, PRINT_FAILED))
 
 
 # --- the window ------------------------------------------------------------------------------------
@@ -208,8 +63,17 @@ def _touch_button(text: str, name: str, parent: QWidget) -> QPushButton:
     return button
 
 
+def _centred_label(text: str, name: str, parent: QWidget, *, wrap: bool = True) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(wrap)
+    return label
+
+
 class KioskWindow(QWidget):
-    """The kiosk screen. Build it with :func:`build_kiosk_window`.
+    """The kiosk screen. Build it with :func:`build_kiosk_window`; its work (store, printer, PIN) is done by
+    ``self.controller`` (:class:`ui.kiosk.controller.KioskController`).
 
     ``ticket_issued(info)`` after a ticket was taken; ``ticket_printed(number)`` / ``print_failed(number,
     message)`` when the printer answered.
@@ -223,12 +87,9 @@ class KioskWindow(QWidget):
 
     def __init__(self, *, tasks: TaskManager, printer, locked: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tasks = tasks
-        self.printer = printer
+        self.controller = KioskController(tasks=tasks, printer=printer, parent=self)
         self.locked = locked
         self._exit_allowed = False
-        self._closed = False
-        self._issuing = False
         self._service: str | None = None
         self._priority: str | None = None
         self._services: list[dict[str, str]] = []
@@ -251,18 +112,28 @@ class KioskWindow(QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+Q"), self, context=Qt.ShortcutContext.WindowShortcut,
                   activated=self.ask_technician_pin)
 
+        self.controller.choices_loaded.connect(self._show_choices)
+        self.controller.choices_failed.connect(self._load_failed)
+        self.controller.issued.connect(self._issued)
+        self.controller.issue_failed.connect(self._issue_failed)
+        self.controller.printed.connect(self._printed)
+        self.controller.print_failed.connect(self._print_failed)
+        self.controller.looked_up.connect(self._looked_up)
+
+    @property
+    def tasks(self) -> TaskManager:
+        return self.controller.tasks
+
+    @property
+    def printer(self):
+        return self.controller.printer
+
     # -- building --------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.center_label = QLabel("", self)
-        self.center_label.setObjectName("centerName")
-        self.center_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.center_label.setWordWrap(True)
+        self.center_label = _centred_label("", "centerName", self)
         self.stack = QStackedWidget(self)
-        self.banner = QLabel("", self)
-        self.banner.setObjectName("banner")
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setWordWrap(True)
+        self.banner = _centred_label("", "banner", self)
         self.banner.hide()
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 24, 32, 24)
@@ -274,9 +145,7 @@ class KioskWindow(QWidget):
         # 1. services
         page = QWidget(self.stack)
         layout = QVBoxLayout(page)
-        title = QLabel(self.tr("Please choose a service"), page)
-        title.setObjectName("title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = _centred_label(self.tr("Please choose a service"), "title", page, wrap=False)
         self.services_grid = QGridLayout()
         self.services_grid.setSpacing(20)
         self.lookup_button = _touch_button(self.tr("Look up my dossier"), "lookupButton", page)
@@ -289,13 +158,8 @@ class KioskWindow(QWidget):
         # 2. priority
         page = QWidget(self.stack)
         layout = QVBoxLayout(page)
-        self.priority_title = QLabel("", page)
-        self.priority_title.setObjectName("title")
-        self.priority_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.priority_title.setWordWrap(True)
-        question = QLabel(self.tr("Do you belong to a priority group?"), page)
-        question.setObjectName("subtitle")
-        question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.priority_title = _centred_label("", "title", page)
+        question = _centred_label(self.tr("Do you belong to a priority group?"), "subtitle", page, wrap=False)
         self.priority_grid = QGridLayout()
         self.priority_grid.setSpacing(16)
         self.priority_group = QButtonGroup(self)
@@ -316,24 +180,12 @@ class KioskWindow(QWidget):
         # 3. the ticket
         page = QWidget(self.stack)
         layout = QVBoxLayout(page)
-        caption = QLabel(self.tr("Your number"), page)
-        caption.setObjectName("subtitle")
-        caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.number_label = QLabel("", page)
-        self.number_label.setObjectName("bigNumber")
-        self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ticket_service = QLabel("", page)
-        self.ticket_service.setObjectName("subtitle")
-        self.ticket_service.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ahead_label = QLabel("", page)
-        self.ahead_label.setObjectName("ahead")
-        self.ahead_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ahead_label.setWordWrap(True)
-        self.print_status = QLabel("", page)
-        self.print_status.setObjectName("printStatus")
+        caption = _centred_label(self.tr("Your number"), "subtitle", page, wrap=False)
+        self.number_label = _centred_label("", "bigNumber", page, wrap=False)
+        self.ticket_service = _centred_label("", "subtitle", page, wrap=False)
+        self.ahead_label = _centred_label("", "ahead", page)
+        self.print_status = _centred_label("", "printStatus", page)
         self.print_status.setProperty("failed", "no")
-        self.print_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.print_status.setWordWrap(True)
         done = _touch_button(self.tr("Done"), "doneButton", page)
         done.clicked.connect(self.go_home)
         layout.addWidget(caption)
@@ -347,25 +199,16 @@ class KioskWindow(QWidget):
         # 4. dossier look-up
         page = QWidget(self.stack)
         layout = QVBoxLayout(page)
-        title = QLabel(self.tr("Look up my dossier"), page)
-        title.setObjectName("title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel(self.tr("Hold the barcode or QR code of your appointment slip under the scanner"), page)
-        hint.setObjectName("subtitle")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setWordWrap(True)
+        title = _centred_label(self.tr("Look up my dossier"), "title", page, wrap=False)
+        hint = _centred_label(
+            self.tr("Hold the barcode or QR code of your appointment slip under the scanner"), "subtitle", page
+        )
         self.lookup_field = QLineEdit(page)
         self.lookup_field.setObjectName("lookupField")
         self.lookup_field.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lookup_field.returnPressed.connect(self.look_up)
-        self.lookup_procedure = QLabel("", page)
-        self.lookup_procedure.setObjectName("subtitle")
-        self.lookup_procedure.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lookup_procedure.setWordWrap(True)
-        self.lookup_result = QLabel("", page)
-        self.lookup_result.setObjectName("lookupResult")
-        self.lookup_result.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lookup_result.setWordWrap(True)
+        self.lookup_procedure = _centred_label("", "subtitle", page)
+        self.lookup_result = _centred_label("", "lookupResult", page)
         back = _touch_button(self.tr("Back"), "backButton", page)
         back.clicked.connect(self.go_home)
         layout.addWidget(title)
@@ -436,13 +279,10 @@ class KioskWindow(QWidget):
     # -- loading ---------------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read the services and priority groups (store thread) and build the buttons."""
-        QueryOp(parent=self, op=_load_choices, tasks=self.tasks).success(self._show_choices).failure(
-            self._load_failed
-        ).run_in_background()
+        """Read the services and priority groups (store thread); the buttons are built when they come."""
+        self.controller.load()
 
-    def _load_failed(self, exc: BaseException) -> None:
-        log.error("kiosk cannot read the services: %s", type(exc).__name__)
+    def _load_failed(self) -> None:
         self.show_banner(self.tr("The kiosk is not ready. Please ask an officer for a number"), sticky=True)
         QTimer.singleShot(10_000, self, self.load)
 
@@ -502,24 +342,19 @@ class KioskWindow(QWidget):
         self.issue(self._service, self._priority)
 
     def issue(self, service: str, priority: str | None = None) -> None:
-        if self._issuing:  # a second tap while the first is being issued
+        """Issue a ticket for ``service``; the answer comes back as ``_issued`` or ``_issue_failed``."""
+        if self.controller.issuing:  # a second tap while the first is being issued
             return
-        self._issuing = True
-        self.print_button.setEnabled(False)
-        StoreOp(
-            parent=self, op=lambda session: _issue(session, service, priority), changes={"queue": [service]},
-            tasks=self.tasks,
-        ).success(self._issued).failure(self._issue_failed).run_in_background()
+        self.print_button.setEnabled(False)  # before: the answer may come back at once
+        self.controller.issue(service, priority)
 
-    def _issue_failed(self, exc: BaseException) -> None:
-        self._issuing = False
+    def _issue_failed(self) -> None:
         self.print_button.setEnabled(True)
-        log.error("ticket not issued: %s", type(exc).__name__, exc_info=(type(exc), exc, exc.__traceback__))
         self.go_home()
         self.show_banner(self.tr("No number could be given. Please try again or ask an officer"))
 
     def _issued(self, info: dict[str, Any]) -> None:
-        self._issuing = False
+        """The number is shown (and ``ticket_issued`` sent) before the controller asks the printer."""
         self.print_button.setEnabled(True)
         self.last_ticket = info
         self.number_label.setText(info["number"])
@@ -532,49 +367,22 @@ class KioskWindow(QWidget):
         self._set_print_status(self.tr("Printing your ticket…"), failed=False)
         self._show_page(self.PAGE_TICKET, RESULT_MS)
         self.ticket_issued.emit(info)
-        self._print(info)
 
     def ticket_doc(self, info: dict[str, Any]):
-        """The printable ticket (GUI thread: the priority label is translated)."""
-        from printing.model import TicketDoc
+        """The printable ticket (GUI thread); see :meth:`KioskController.ticket_doc`."""
+        return self.controller.ticket_doc(info)
 
-        label = arg(self.tr("Priority: %1"), info["priority_name"]) if info.get("priority_name") else None
-        return TicketDoc(
-            center_name=info["center_name"], number=info["number"], service_name=info["service_name"],
-            issued_at=info["issued_at"], waiting_ahead=info["waiting_ahead"],
-            qr_text=f"{info['number']} {info['day']}", priority_label=label,
-        )
+    def _printed(self, number: str) -> None:
+        if self.last_ticket and self.last_ticket["number"] == number:
+            self._set_print_status(self.tr("Please take your ticket"), failed=False)
+        self.ticket_printed.emit(number)
 
-    def _print(self, info: dict[str, Any]) -> None:
-        doc = self.ticket_doc(info)
-        printer = self.printer
-        number = info["number"]
-
-        def deliver() -> None:  # device thread
-            if not threading.current_thread().name.startswith(PRINTER_THREAD):
-                log.warning("ticket printed off the printer thread (%s)", threading.current_thread().name)
-            from printing import render_ticket
-
-            printer.send(render_ticket(doc, width_mm=TICKET_WIDTH_MM, fmt="escpos"))
-
-        def printed(_result) -> None:
-            if self.last_ticket and self.last_ticket["number"] == number:
-                self._set_print_status(self.tr("Please take your ticket"), failed=False)
-            self.ticket_printed.emit(number)
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, DeviceError):
-                log.warning("ticket %s not printed: %s", number, exc)
-            else:
-                log.error("ticket %s not printed", number, exc_info=(type(exc), exc, exc.__traceback__))
-            message = print_failure_text(exc)
-            if self.last_ticket and self.last_ticket["number"] == number:
-                self._set_print_status(message, failed=True)
-                if self.stack.currentIndex() == self.PAGE_TICKET:
-                    self._home_timer.start(RESULT_FAILED_MS)
-            self.print_failed.emit(number, message)
-
-        DeviceOp(parent=self, op=deliver, tasks=self.tasks).success(printed).failure(failed).run_in_background()
+    def _print_failed(self, number: str, message: str) -> None:
+        if self.last_ticket and self.last_ticket["number"] == number:
+            self._set_print_status(message, failed=True)
+            if self.stack.currentIndex() == self.PAGE_TICKET:
+                self._home_timer.start(RESULT_FAILED_MS)
+        self.print_failed.emit(number, message)
 
     def _set_print_status(self, text: str, *, failed: bool) -> None:
         self.print_status.setText(text)
@@ -598,19 +406,11 @@ class KioskWindow(QWidget):
         self._home_timer.start(IDLE_MS)
         if not scanned.strip():
             return
+        self.controller.look_up(scanned)
 
-        def show(found: dict[str, Any] | None) -> None:
-            self.lookup_procedure.setText(found["procedure"] if found else "")
-            self.lookup_result.setText(plain_status(found))
-
-        def failed(exc: BaseException) -> None:
-            log.error("dossier look-up failed: %s", type(exc).__name__)
-            self.lookup_procedure.clear()
-            self.lookup_result.setText(_tr(LOOKUP_TEXT["failed"]))
-
-        QueryOp(parent=self, op=lambda session: _lookup(session, scanned), tasks=self.tasks).success(show).failure(
-            failed
-        ).run_in_background()
+    def _looked_up(self, procedure: str, sentence: str) -> None:
+        self.lookup_procedure.setText(procedure)
+        self.lookup_result.setText(sentence)
 
     # -- pages, keys, banner ---------------------------------------------------------------------
 
@@ -679,9 +479,8 @@ class KioskWindow(QWidget):
         return dialog
 
     def technician_exit(self, pin: str) -> bool:
-        expected = os.environ.get(TECH_PIN_ENV) or DEFAULT_TECH_PIN
-        if not hmac.compare_digest(pin.encode(), expected.encode()):
-            log.warning("wrong technician PIN at the kiosk")
+        """Close the kiosk if ``pin`` is the technician PIN (checked by the controller); else say it is wrong."""
+        if not self.controller.pin_ok(pin):
             self.show_banner(self.tr("Wrong PIN"))
             return False
         log.info("kiosk closed by the technician")
@@ -698,16 +497,9 @@ class KioskWindow(QWidget):
 
     def shutdown(self) -> None:
         """Stop the timers and workers, release the printer; idempotent."""
-        if self._closed:
-            return
-        self._closed = True
         for timer in (self._home_timer, self._banner_timer, self._typed_timer):
             timer.stop()
-        self.tasks.shutdown(wait=True)
-        try:
-            self.printer.close()
-        except Exception:  # closing must not fail the shutdown
-            log.warning("ticket printer did not close cleanly")
+        self.controller.shutdown()
 
 
 def build_kiosk_window(store, settings, *, printer=None, executor=None, locked: bool = False) -> KioskWindow:
@@ -729,21 +521,10 @@ def build_kiosk_window(store, settings, *, printer=None, executor=None, locked: 
 
 def run_kiosk(store, settings, *, argv=None) -> int:
     """``motcua kiosk``: full screen, no close button; Ctrl+Shift+Q and the PIN end it. Returns the exit code."""
-    import sys
-
-    from ui.queue import install_all_translators
-
-    app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
-    install_all_translators(app, settings.get("ui.language"))
+    app = station_application(settings, argv)
     window = build_kiosk_window(store, settings, locked=True)
     window.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
-    # Without a window manager (a bare X session on a kiosk PC) full screen is only a request: cover the
-    # screen ourselves as well.
-    screen = QApplication.primaryScreen()
-    if screen is not None:
-        window.setGeometry(screen.geometry())
-    window.showFullScreen()
-    window.activateWindow()
+    show_full_screen(window)
     try:
         return app.exec()
     finally:

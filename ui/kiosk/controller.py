@@ -1,0 +1,329 @@
+"""The kiosk's work behind the screen: the services on offer, issuing a ticket, printing it, the dossier
+look-up and the technician PIN. The screen itself is :class:`ui.kiosk.window.KioskWindow`.
+
+Threads: the services are read and the ticket is issued on the store thread of the window's TaskManager
+(``QueryOp``/``StoreOp``); the ticket is rendered and sent to the ticket printer on a dedicated single device
+thread named "ticket-printer" (conventions §4), never on the GUI thread. Every result comes back on the GUI
+thread as a signal of :class:`KioskController`; failures are logged here and told to the window by signal.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import os
+import threading
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import QWidget
+
+from app.actors import Actor
+from app.errors import NotFoundError
+from app.services import center, dossiers, queue
+from app.workcal import to_local
+from devices.base import DeviceError
+from ui.i18n import arg
+from ui.tasks import DeviceOp, QueryOp, StoreOp, TaskManager
+
+log = logging.getLogger(__name__)
+
+KIOSK_ACTOR = Actor("kiosk", "kiosk", "Kiosk")
+PRINTER_THREAD = "ticket-printer"
+TECH_PIN_ENV = "MOTCUA_TECH_PIN"
+DEFAULT_TECH_PIN = "1234"
+TICKET_WIDTH_MM = 80
+
+CONTEXT = "KioskController"
+
+# Dossier states in the words a citizen uses (journey 7): no status codes.
+LOOKUP_TEXT = {
+    "received": QT_TRANSLATE_NOOP("KioskController", "Your dossier has been received and is being processed"),
+    "processing": QT_TRANSLATE_NOOP("KioskController", "Your dossier is being processed"),
+    "processing_at": QT_TRANSLATE_NOOP("KioskController", "Your dossier is being processed at %1"),
+    "supplement_requested": QT_TRANSLATE_NOOP(
+        "KioskController",
+        "Your dossier needs more papers. Please bring the missing papers to the reception counter",
+    ),
+    "payment_requested": QT_TRANSLATE_NOOP(
+        "KioskController",
+        "Your dossier is waiting for the fees to be paid. Please come to the counter to pay them",
+    ),
+    "finished": QT_TRANSLATE_NOOP(
+        "KioskController",
+        "The result of your dossier is ready. Please come to the result counter to collect it",
+    ),
+    "returned": QT_TRANSLATE_NOOP("KioskController", "The result of your dossier has been handed over"),
+    "returned_on": QT_TRANSLATE_NOOP("KioskController", "The result of your dossier was handed over on %1"),
+    "refused": QT_TRANSLATE_NOOP(
+        "KioskController",
+        "Your dossier cannot be settled. Please come to the counter to receive the written explanation",
+    ),
+    "withdrawn": QT_TRANSLATE_NOOP("KioskController", "The dossier was withdrawn at your request"),
+    "stopped": QT_TRANSLATE_NOOP("KioskController", "Processing of the dossier was stopped at your request"),
+    "cancelled": QT_TRANSLATE_NOOP(
+        "KioskController", "This dossier was cancelled. Please ask at the reception counter"
+    ),
+    "due": QT_TRANSLATE_NOOP("KioskController", "%1, result due on %2"),
+    "late": QT_TRANSLATE_NOOP(
+        "KioskController",
+        "The dossier is later than promised; we apologise. Please ask at the counter for the new date",
+    ),
+    "not_found": QT_TRANSLATE_NOOP(
+        "KioskController",
+        "No dossier was found for this code. Please check the appointment slip or ask an officer",
+    ),
+    "failed": QT_TRANSLATE_NOOP(
+        "KioskController", "The look-up is not available right now. Please ask an officer"
+    ),
+}
+
+PRINT_FAILURES = {
+    "paper_out": QT_TRANSLATE_NOOP(
+        "KioskController", "The ticket printer is out of paper — please remember your number"
+    ),
+    "offline": QT_TRANSLATE_NOOP(
+        "KioskController", "The ticket printer is not working — please remember your number"
+    ),
+    "cover_open": QT_TRANSLATE_NOOP(
+        "KioskController", "The ticket printer is open — please remember your number"
+    ),
+}
+PRINT_FAILED = QT_TRANSLATE_NOOP(
+    "KioskController", "The ticket could not be printed — please remember your number"
+)
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, text, None, n)
+
+
+# --- store-thread work -----------------------------------------------------------------------------
+
+
+def _load_choices(session) -> dict[str, Any]:
+    return {
+        "center_name": center.get(session, "center.name"),
+        "services": [{"code": s.code, "name": s.name} for s in queue.services(session)],
+        "groups": [{"code": g.code, "name": g.name} for g in queue.priority_groups(session)],
+    }
+
+
+def _issue(session, service: str, priority: str | None) -> dict[str, Any]:
+    ticket = queue.issue(session, KIOSK_ACTOR, service, priority=priority)
+    groups = {g.code: g.name for g in queue.priority_groups(session)} if priority else {}
+    return {
+        "number": ticket.number,
+        "service": ticket.service,
+        "service_name": ticket.service_name,
+        "waiting_ahead": ticket.waiting_ahead,
+        "issued_at": ticket.issued_at,
+        "day": queue.local_day(ticket.issued_at).isoformat(),
+        "priority": priority,
+        "priority_name": groups.get(priority or "", ""),
+        "center_name": center.get(session, "center.name"),
+    }
+
+
+def candidate_codes(scanned: str) -> list[str]:
+    """The dossier codes a scan may hold: the text itself, or, for a look-up URL, its query values and
+    last path segment (``print.qr_template`` may wrap the code in an address)."""
+    text = scanned.strip()
+    out = [text] if text else []
+    if "://" in text or "?" in text:
+        try:
+            parts = urlsplit(text)
+        except ValueError:
+            return out
+        out += [value.strip() for _key, value in parse_qsl(parts.query) if value.strip()]
+        segment = parts.path.rstrip("/").rsplit("/", 1)[-1]
+        if segment:
+            out.append(segment)
+    return list(dict.fromkeys(out))
+
+
+def _lookup(session, scanned: str) -> dict[str, Any] | None:
+    for code in candidate_codes(scanned):
+        try:
+            dossier = dossiers.get_dossier(session, code)
+        except NotFoundError:
+            continue
+        now = datetime.now(timezone.utc)
+        due = dossier.due_at
+        return {
+            "status": dossier.status,
+            "procedure": dossier.procedure.name if dossier.procedure else "",
+            "department": dossier.department.name if dossier.department else "",
+            "due": to_local(due).strftime("%d/%m/%Y") if due else "",
+            "late": bool(due and due < now and dossier.status in ("received", "processing", "payment_requested")),
+            "returned": to_local(dossier.returned_at).strftime("%d/%m/%Y") if dossier.returned_at else "",
+        }
+    return None
+
+
+# --- words for the citizen (GUI thread: they translate) --------------------------------------------
+
+
+def plain_status(found: dict[str, Any] | None) -> str:
+    """The sentence the kiosk shows for a look-up result (GUI thread: it translates)."""
+    if found is None:
+        return _tr(LOOKUP_TEXT["not_found"])
+    status = found["status"]
+    if status == "processing" and found.get("department"):
+        text = arg(_tr(LOOKUP_TEXT["processing_at"]), found["department"])
+    elif status == "returned" and found.get("returned"):
+        text = arg(_tr(LOOKUP_TEXT["returned_on"]), found["returned"])
+    else:
+        text = _tr(LOOKUP_TEXT.get(status, LOOKUP_TEXT["cancelled"]))
+    if status in ("received", "processing") and found.get("due"):
+        text = arg(_tr(LOOKUP_TEXT["due"]), text, found["due"])
+    if found.get("late"):
+        text = f"{text}. {_tr(LOOKUP_TEXT['late'])}"
+    return text
+
+
+def print_failure_text(exc: BaseException) -> str:
+    kind = exc.kind if isinstance(exc, DeviceError) else ""
+    return _tr(PRINT_FAILURES.get(kind, PRINT_FAILED))
+
+
+# --- the controller --------------------------------------------------------------------------------
+
+
+class KioskController(QObject):
+    """Runs the kiosk's work for ``parent`` (the kiosk window, which also owns the ops' lifetime).
+
+    Signals, all on the GUI thread: ``choices_loaded(data)`` / ``choices_failed()``; ``issued(info)`` /
+    ``issue_failed()``; ``printed(number)`` / ``print_failed(number, message)``; ``looked_up(procedure,
+    sentence)`` (also when the look-up failed: the sentence then says so).
+    """
+
+    choices_loaded = Signal(dict)
+    choices_failed = Signal()
+    issued = Signal(dict)
+    issue_failed = Signal()
+    printed = Signal(str)
+    print_failed = Signal(str, str)
+    looked_up = Signal(str, str)
+
+    def __init__(self, *, tasks: TaskManager, printer, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.printer = printer
+        self._view = parent  # the ops' parent: their callbacks stop when the window is gone
+        self._issuing = False
+        self._closed = False
+
+    @property
+    def issuing(self) -> bool:
+        return self._issuing
+
+    # -- the services ----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the services and priority groups (store thread)."""
+        QueryOp(parent=self._view, op=_load_choices, tasks=self.tasks).success(self.choices_loaded.emit).failure(
+            self._load_failed
+        ).run_in_background()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        log.error("kiosk cannot read the services: %s", type(exc).__name__)
+        self.choices_failed.emit()
+
+    # -- the ticket ------------------------------------------------------------------------------
+
+    def issue(self, service: str, priority: str | None = None) -> bool:
+        """Issue a ticket (store thread), then print it (printer thread). False while one is being issued
+        (a second tap): nothing is started."""
+        if self._issuing:
+            return False
+        self._issuing = True
+        StoreOp(
+            parent=self._view, op=lambda session: _issue(session, service, priority), changes={"queue": [service]},
+            tasks=self.tasks,
+        ).success(self._issued).failure(self._issue_failed).run_in_background()
+        return True
+
+    def _issue_failed(self, exc: BaseException) -> None:
+        self._issuing = False
+        log.error("ticket not issued: %s", type(exc).__name__, exc_info=(type(exc), exc, exc.__traceback__))
+        self.issue_failed.emit()
+
+    def _issued(self, info: dict[str, Any]) -> None:
+        self._issuing = False
+        self.issued.emit(info)  # the window shows the number before the printer is asked
+        self.send_to_printer(info)
+
+    def ticket_doc(self, info: dict[str, Any]):
+        """The printable ticket (GUI thread: the priority label is translated)."""
+        from printing.model import TicketDoc
+
+        label = arg(self.tr("Priority: %1"), info["priority_name"]) if info.get("priority_name") else None
+        return TicketDoc(
+            center_name=info["center_name"], number=info["number"], service_name=info["service_name"],
+            issued_at=info["issued_at"], waiting_ahead=info["waiting_ahead"],
+            qr_text=f"{info['number']} {info['day']}", priority_label=label,
+        )
+
+    def send_to_printer(self, info: dict[str, Any]) -> None:
+        """Render the ticket and send it on the printer thread; ``printed`` or ``print_failed`` follows."""
+        doc = self.ticket_doc(info)
+        printer = self.printer
+        number = info["number"]
+
+        def deliver() -> None:  # device thread
+            if not threading.current_thread().name.startswith(PRINTER_THREAD):
+                log.warning("ticket printed off the printer thread (%s)", threading.current_thread().name)
+            from printing import render_ticket
+
+            printer.send(render_ticket(doc, width_mm=TICKET_WIDTH_MM, fmt="escpos"))
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, DeviceError):
+                log.warning("ticket %s not printed: %s", number, exc)
+            else:
+                log.error("ticket %s not printed", number, exc_info=(type(exc), exc, exc.__traceback__))
+            self.print_failed.emit(number, print_failure_text(exc))
+
+        DeviceOp(parent=self._view, op=deliver, tasks=self.tasks).success(
+            lambda _result: self.printed.emit(number)
+        ).failure(failed).run_in_background()
+
+    # -- look-up ---------------------------------------------------------------------------------
+
+    def look_up(self, scanned: str) -> None:
+        """Find the dossier of a scanned code (store thread) and say its state in plain words."""
+
+        def show(found: dict[str, Any] | None) -> None:
+            self.looked_up.emit(found["procedure"] if found else "", plain_status(found))
+
+        def failed(exc: BaseException) -> None:
+            log.error("dossier look-up failed: %s", type(exc).__name__)
+            self.looked_up.emit("", _tr(LOOKUP_TEXT["failed"]))
+
+        QueryOp(parent=self._view, op=lambda session: _lookup(session, scanned), tasks=self.tasks).success(
+            show
+        ).failure(failed).run_in_background()
+
+    # -- technician PIN and closing --------------------------------------------------------------
+
+    def pin_ok(self, pin: str) -> bool:
+        """Whether ``pin`` is the technician PIN (``MOTCUA_TECH_PIN``, default "1234"); a wrong one is logged."""
+        expected = os.environ.get(TECH_PIN_ENV) or DEFAULT_TECH_PIN
+        if not hmac.compare_digest(pin.encode(), expected.encode()):
+            log.warning("wrong technician PIN at the kiosk")
+            return False
+        return True
+
+    def shutdown(self) -> None:
+        """Stop the workers (waiting for a ticket being printed), release the printer; idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        self.tasks.shutdown(wait=True)
+        try:
+            self.printer.close()
+        except Exception:  # closing must not fail the shutdown
+            log.warning("ticket printer did not close cleanly")
