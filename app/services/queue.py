@@ -20,7 +20,7 @@ from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, func, or_, select, update
+from sqlalchemy import Integer, and_, bindparam, case, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from app.actors import Actor
@@ -270,18 +270,20 @@ def _waiting_for(t, counter_number, today):
     return and_(t.status == "waiting", t.day <= today, mine)
 
 
-@lru_cache(maxsize=8)
-def _call_statements(dialect: str, normal_first: bool):
+@lru_cache(maxsize=4)
+def _call_statements(dialect: str):
     """The statements of call-next, built once with bind parameters (building them costs more CPU than
-    running them; ten counters may press F2 in the same second)."""
+    running them; ten counters may press F2 in the same second). One statement serves both orders —
+    priority first, or normal first after a priority run — through the ``normal_first`` parameter, so
+    there is one compiled form and no cold compile in the middle of a busy morning."""
     counter_number, today, now = bindparam("counter_number"), bindparam("today"), bindparam("now")
+    normal_first = bindparam("normal_first", type_=Integer)
     t = aliased(Ticket, name="candidate")
     is_priority = case((t.priority_weight > 0, 1), else_=0)
-    order = (
-        (is_priority.asc(), t.place_at, t.id)
-        if normal_first
-        else (is_priority.desc(), t.priority_weight.desc(), t.place_at, t.id)
-    )
+    # normal_first = 1: normal tickets (0) before priority ones (1); 0: priority first, heavier first.
+    first_key = case((normal_first == 1, is_priority), else_=-is_priority)
+    weight_key = case((normal_first == 1, 0), else_=-t.priority_weight)
+    order = (first_key, weight_key, t.place_at, t.id)
     pick = select(t.id).where(_waiting_for(t, counter_number, today)).order_by(*order).limit(1)
     if dialect == "postgresql":
         # Lock the row; skip rows another counter has locked: two counters never get the same ticket.
@@ -347,31 +349,32 @@ def call_next(session: Session, actor: Actor, counter_number: int, *, now: datet
     actor.require(QUEUE_ROLES)
     now = _now(now)
     today = local_day(now)
-    dialect = session.get_bind().dialect.name
-    plain = {"synchronize_session": False}
+    # The Core statements go straight to the session's connection (same transaction), skipping the ORM
+    # execution layer they do not need.
+    conn = session.connection()
+    dialect = conn.dialect.name
     base = {"counter_number": counter_number, "today": today, "now": now}
-    state = session.execute(_call_statements(dialect, False)["lock"], base).first()
+    statements = _call_statements(dialect)
+    state = conn.execute(statements["lock"], base).first()
     if state is None:
         raise NotFoundError(f"no counter {counter_number}")
     current, streak = state
     close_days_before_if_due(session, today, now)
     run = int(_cached_setting(session, "queue.priority_run"))
-    statements = _call_statements(dialect, streak >= run)
     if current is not None:
-        session.execute(statements["finish"], {**base, "current": current}, execution_options=plain)
-    row = session.execute(statements["claim"], base, execution_options=plain).first()
+        conn.execute(statements["finish"], {**base, "current": current})
+    row = conn.execute(statements["claim"], {**base, "normal_first": 1 if streak >= run else 0}).first()
     ticket = CalledTicket(*row) if row else None
     if ticket is not None and ticket.priority_weight > 0:
-        streak = streak + 1 if session.execute(statements["normal_waiting"], base).first() else 0
+        streak = streak + 1 if conn.execute(statements["normal_waiting"], base).first() else 0
     elif ticket is not None:
         streak = 0
-    session.execute(
+    conn.execute(
         statements["set_counter"],
         {**base, "ticket_id": ticket.id if ticket else None, "streak": streak, "officer": actor.username},
-        execution_options=plain,
     )
     if ticket is not None:
-        session.execute(
+        conn.execute(
             statements["record"], {**base, "ticket_id": ticket.id, "number": ticket.number, "service": ticket.service_code}
         )
     # Rows of these tables already loaded in this session are stale now.
