@@ -220,35 +220,17 @@ def _station(path: str, calls: int, ready, out) -> None:
 
 
 def display_latency(tmp: Path) -> dict[str, float]:
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-
-    from ui.queue.watcher import CallWatcher
+    from app.store.session import Store
+    from ui.queue.watcher import wait_for_calls
 
     path = str(tmp / "board.sqlite3")
     _seeded_store(path).close()
-    from app.store.session import Store
-
-    _app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])  # the watcher's signals need it
     store = Store.open(path, migrate=False)
-    watcher = CallWatcher(store)  # 250 ms, exactly as the board
-    seen: dict[str, float] = {}
-    loop = QEventLoop()
     ctx = mp.get_context("spawn")
     ready, out = ctx.Event(), ctx.Queue()
-
-    def called(call: dict) -> None:
-        seen[call["number"]] = time.time()
-        if len(seen) >= DISPLAY_CALLS:
-            loop.quit()
-
-    watcher.ticket_was_called.connect(called)
-    watcher.history_loaded.connect(lambda _recent: ready.set())  # the cursor is set: calls count from now
     station = ctx.Process(target=_station, args=(path, DISPLAY_CALLS, ready, out))
     station.start()
-    watcher.start()
-    QTimer.singleShot(60_000, loop.quit)
-    loop.exec()
-    watcher.stop()
+    seen = wait_for_calls(store, DISPLAY_CALLS, on_ready=ready.set)  # 250 ms polling, exactly as the board
     station.join(30)
     committed = dict(out.get(timeout=5) for _ in range(DISPLAY_CALLS))
     store.close()

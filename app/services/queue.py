@@ -408,29 +408,25 @@ def recall(session: Session, actor: Actor, counter_number: int, *, now: datetime
     return ticket
 
 
-def skip(session: Session, actor: Actor, counter_number: int, *, now: datetime | None = None) -> Ticket:
-    """F4: the citizen did not come; the ticket may come back (requeue) within the set time."""
+def _end_current(session: Session, actor: Actor, counter_number: int, status: str, stamp: str, now: datetime | None) -> Ticket:
     actor.require(QUEUE_ROLES)
-    now = _now(now)
     counter = _counter(session, counter_number, lock=True)
     ticket = _current(session, counter)
-    ticket.status = "skipped"
-    ticket.skipped_at = now
+    ticket.status = status
+    setattr(ticket, stamp, _now(now))
     counter.current_ticket_id = None
     session.flush()
     return ticket
+
+
+def skip(session: Session, actor: Actor, counter_number: int, *, now: datetime | None = None) -> Ticket:
+    """F4: the citizen did not come; the ticket may come back (requeue) within the set time."""
+    return _end_current(session, actor, counter_number, "skipped", "skipped_at", now)
 
 
 def done(session: Session, actor: Actor, counter_number: int, *, now: datetime | None = None) -> Ticket:
-    actor.require(QUEUE_ROLES)
-    now = _now(now)
-    counter = _counter(session, counter_number, lock=True)
-    ticket = _current(session, counter)
-    ticket.status = "done"
-    ticket.finished_at = now
-    counter.current_ticket_id = None
-    session.flush()
-    return ticket
+    """The counter finished serving its current ticket."""
+    return _end_current(session, actor, counter_number, "done", "finished_at", now)
 
 
 def transfer(

@@ -163,3 +163,31 @@ class CallWatcher(QObject):
     @Slot(bool)
     def _set_connected(self, ok: bool) -> None:
         self.connection_changed.emit(ok)
+
+
+def wait_for_calls(store, count: int, *, on_ready=None, timeout_ms: int = 60_000) -> dict[str, float]:
+    """Watch exactly as the board does until ``count`` calls were seen (or the timeout); returns
+    ``{number: wall-clock time seen}``. ``on_ready()`` runs once the cursor is set. For the technician's
+    diagnostics and the display-latency benchmark; runs its own event loop (not inside a window)."""
+    import time
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    app = QCoreApplication.instance() or QCoreApplication([])  # noqa: F841 - the watcher's signals need one
+    watcher = CallWatcher(store)
+    seen: dict[str, float] = {}
+    loop = QEventLoop()
+
+    def called(call: dict) -> None:
+        seen[call["number"]] = time.time()
+        if len(seen) >= count:
+            loop.quit()
+
+    watcher.ticket_was_called.connect(called)
+    if on_ready is not None:
+        watcher.history_loaded.connect(lambda _recent: on_ready())
+    watcher.start()
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    watcher.stop()
+    return seen
