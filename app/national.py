@@ -25,8 +25,20 @@ def wire_time(value: datetime | None) -> str | None:
     return to_local(value).strftime("%Y%m%d%H%M%S") if value else None
 
 
-def dossier_payload(d: Dossier) -> dict[str, Any]:
-    parties = {p.role: p for p in d.parties}
+class _Row:
+    """Attribute access over a plain row dict (rows inserted without ORM objects)."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__.update(values)
+
+
+def dossier_payload(d: Dossier, *, rows: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """``rows``: the parties, documents and fees as plain dicts when they were just inserted without ORM
+    objects (intake), so that building the payload does not read them back."""
+    party_list = [_Row(r) for r in rows["parties"]] if rows else d.parties
+    documents = [_Row(r) for r in rows["documents"]] if rows else d.documents
+    fees = [_Row(r) for r in rows["fees"]] if rows else d.fees
+    parties = {p.role: p for p in party_list}
     applicant = parties.get("applicant")
     return {
         "MaHoSo": d.code,
@@ -53,12 +65,12 @@ def dossier_payload(d: Dossier) -> dict[str, Any]:
         "HoSoCoThanhPhanSoHoa": False,
         "TaiLieuNop": [
             {"TenTepDinhKem": doc.name, "MaThanhPhanHoSo": doc.item_code, "DuocSoHoa": False}
-            for doc in d.documents
+            for doc in documents
             if doc.originals or doc.certified_copies or doc.photocopies
         ],
         "DanhSachLePhi": [
             {"TenPhiLePhi": f.name, "HinhThucThu": f.collection, "Gia": f.amount, "LoaiPhiLePhi": 1 if f.kind == "phi" else 2}
-            for f in d.fees
+            for f in fees
         ],
         "UUID": str(d.id),
     }

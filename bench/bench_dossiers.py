@@ -193,7 +193,7 @@ def run() -> dict[str, float]:
             with store.write() as s:
                 dossiers.receive(s, officer, req)
 
-        figures["intake_commit_ms"] = median_of(intake, repeat=100, warmup=5)
+        figures["intake_commit_ms"] = median_of(intake, repeat=300, warmup=20)
         store.close()
 
     path, samples = million_database()

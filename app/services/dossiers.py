@@ -276,6 +276,7 @@ def _add_event(
     recorded_at: datetime,
     note: str | None = None,
     status: str | None = None,
+    rows: dict[str, list[dict[str, Any]]] | None = None,
     **data: Any,
 ) -> DossierEvent:
     seq = len(dossier.events) + 1
@@ -299,15 +300,12 @@ def _add_event(
         "dossier.event",
         str(dossier.id),
         f"{dossier.id}:{seq}",
-        {"dossier": dossier_payload(dossier), "history": event_payload(dossier, event, actor)},
+        {"dossier": dossier_payload(dossier, rows=rows), "history": event_payload(dossier, event, actor)},
     )
     return event
 
 
-def _parties(dossier: Dossier, applicant: PartyInput, submitter: PartyInput | None) -> None:
-    dossier.parties = [DossierParty(role="applicant", **applicant.__dict__)]
-    if submitter is not None:
-        dossier.parties.append(DossierParty(role="submitter", **submitter.__dict__))
+def _search_keys(dossier: Dossier, applicant: PartyInput, submitter: PartyInput | None) -> None:
     names = [applicant.full_name] + ([submitter.full_name] if submitter else [])
     dossier.search_name = " ".join(fold(n) for n in names)
     dossier.search_id_number = applicant.id_number
@@ -382,22 +380,21 @@ def receive(
         serial=next_value(session, "dossier_serial"),
         events=[],
     )
-    _parties(dossier, req.applicant, req.submitter)
-    dossier.documents = [
-        DossierDocument(
-            position=i,
-            item_code=row.item.code,
-            name=row.item.name,
-            originals=row.originals,
-            certified_copies=row.certified_copies,
-            photocopies=row.photocopies,
-            required=row.item.required,
-            alternative_group=row.item.alternative_group,
-        )
+    _search_keys(dossier, req.applicant, req.submitter)
+    # The child rows go in as three plain multi-row INSERTs after the dossier's own (see below): the ORM
+    # would insert them one by one to learn their ids, which is most of an intake's time on SQLite.
+    party_rows = [{"dossier_id": dossier.id, "role": "applicant", **req.applicant.__dict__}]
+    if req.submitter is not None:
+        party_rows.append({"dossier_id": dossier.id, "role": "submitter", **req.submitter.__dict__})
+    document_rows = [
+        {"dossier_id": dossier.id, "position": i, "item_code": row.item.code, "name": row.item.name,
+         "originals": row.originals, "certified_copies": row.certified_copies, "photocopies": row.photocopies,
+         "required": row.item.required, "alternative_group": row.item.alternative_group}
         for i, row in enumerate(rows, start=1)
     ]
-    dossier.fees = [
-        DossierFee(position=i, name=f.name, kind=f.kind, amount=f.amount, collection="before", status="waiting")
+    fee_rows = [
+        {"dossier_id": dossier.id, "position": i, "name": f.name, "kind": f.kind, "amount": f.amount, "quantity": 1,
+         "collection": "before", "method": None, "status": "waiting", "paid_at": None, "version": 1}
         for i, f in enumerate(procedure.fees, start=1)
     ]
     if status == "received":
@@ -422,19 +419,28 @@ def receive(
         dossier.refused_at_intake = True
         dossier.decided_at = at
     session.add(dossier)
+    session.flush()
+    connection = session.connection()
+    connection.execute(DossierParty.__table__.insert(), party_rows)
+    connection.execute(DossierDocument.__table__.insert(), document_rows)
+    if fee_rows:
+        connection.execute(DossierFee.__table__.insert(), fee_rows)
+    # The caller reads the children back when it needs them (one read each, on first access).
+    session.expire(dossier, ["parties", "documents", "fees"])
+    inserted = {"parties": party_rows, "documents": document_rows, "fees": fee_rows}
     backdated = received_at is not None
     _add_event(
         session, dossier, actor, "received", at=at, recorded_at=now, note=req.note, status="received",
-        backdated=backdated or None,
+        rows=inserted, backdated=backdated or None,
     )
     if status == "supplement_requested":
         _add_event(
-            session, dossier, actor, "supplement_requested", at=at, recorded_at=now, note=reason,
+            session, dossier, actor, "supplement_requested", at=at, recorded_at=now, note=reason, rows=inserted,
             items=[{"code": d.code, "name": d.name} for d in missing], at_intake=True,
         )
     elif status == "refused":
-        _add_event(session, dossier, actor, "refused", at=at, recorded_at=now, note=reason, at_intake=True,
-                   missing=[d.code for d in missing])
+        _add_event(session, dossier, actor, "refused", at=at, recorded_at=now, note=reason, rows=inserted,
+                   at_intake=True, missing=[d.code for d in missing])
     if backdated:
         audit(session, actor, "dossier.backdated", code, received_at=format_local(at))
     session.flush()

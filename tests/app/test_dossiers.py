@@ -61,6 +61,8 @@ def test_receive_computes_due_code_and_writes_history_and_outbox(seeded, officer
         rows = list(s.scalars(select(OutboxMessage)))
     assert len(rows) == 1 and rows[0].payload["dossier"]["MaHoSo"] == d["code"]
     assert rows[0].payload["dossier"]["NgayHenTra"] == "20260507090000"
+    assert [x["MaThanhPhanHoSo"] for x in rows[0].payload["dossier"]["TaiLieuNop"]] == ["TP1", "TP3"]
+    assert rows[0].payload["dossier"]["ChuHoSo"] == "Nguyễn Văn Đức"
     assert receive(seeded, officer)["code"].endswith("-0002")
 
 
