@@ -18,7 +18,7 @@ import math
 from collections import deque
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, QRectF, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.numbers_vi import announcement_clips
 from app.services import center, queue
-from ui.common import show_full_screen, station_application
+from ui.common import local_now, show_full_screen, station_application
 from ui.i18n import arg
 from ui.queue.watcher import CallWatcher
 from ui.tasks import QueryOp, TaskManager
@@ -500,7 +500,9 @@ class DisplayWindow(QWidget):
         self.announcer.announce(keys)
 
     def _update_clock(self) -> None:
-        now = QDateTime.currentDateTime()
+        # Vietnam's time whatever the PC's time zone is set to (like every time the core prints).
+        local = local_now()
+        now = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second))
         locale = QLocale()
         self.clock_label.setText(locale.toString(now.time(), "HH:mm"))
         self.date_label.setText(locale.toString(now.date(), "dddd, dd/MM/yyyy"))
