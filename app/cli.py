@@ -247,11 +247,13 @@ def cmd_print_form(ctx: Context, args) -> int:
     store = ctx.store()
     with store.write() as session:
         dossier, values = form_data(session, args.code, args.form)
-        data = render_form_data(values)
-        row = archive.keep(session, ctx.data_dir, ctx.officer(), data, kind=f"form:{args.form}", dossier_id=dossier.id)
+        data, row, reprinted = archive.reprint_or_render(
+            session, ctx.data_dir, ctx.officer(), dossier, f"form:{args.form}", lambda: render_form_data(values)
+        )
         digest = row.sha256
     _write_out(args.out, data)
-    result = {"form": args.form, "code": dossier.code, "out": args.out, "sha256": digest, "bytes": len(data)}
+    result = {"form": args.form, "code": dossier.code, "out": args.out, "sha256": digest, "bytes": len(data),
+              "reprint": reprinted}
     emit(result) if args.json else print_line(f"{args.out} ({len(data)} bytes)")
     return 0
 

@@ -20,9 +20,13 @@ def run_migrations_online() -> None:
     _run(connection)
 
 
-def _include(obj, name, type_, reflected, compare_to) -> bool:
-    # The SQLite full-text tables (migration 0002) are not in the models; autogenerate leaves them alone.
-    return not (type_ == "table" and name and name.startswith("dossier_fts"))
+# Full-text search objects made by migration 0002 for one engine only (SQLite FTS5 tables, the
+# PostgreSQL GIN expression index) are not in the models; autogenerate leaves them alone.
+ENGINE_SPECIFIC = ("dossier_fts", "ix_dossiers_search_name_fts")
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    return not (name and name.startswith(ENGINE_SPECIFIC))
 
 
 def _run(connection) -> None:
@@ -31,7 +35,7 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
-        include_object=_include,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -117,7 +117,7 @@ def _count(value: Any, where: str) -> int:
         raise ValidationError(f"{where} must be a whole number ≥ 0")
     try:
         number = int(value)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValidationError(f"{where} must be a whole number ≥ 0") from None
     if number < 0 or number != float(value):
         raise ValidationError(f"{where} must be a whole number ≥ 0")
@@ -422,7 +422,8 @@ def receive(
     session.flush()
     connection = session.connection()
     connection.execute(DossierParty.__table__.insert(), party_rows)
-    connection.execute(DossierDocument.__table__.insert(), document_rows)
+    if document_rows:  # a procedure may have no checklist (an empty multi-row insert is an insert of defaults)
+        connection.execute(DossierDocument.__table__.insert(), document_rows)
     if fee_rows:
         connection.execute(DossierFee.__table__.insert(), fee_rows)
     # The caller reads the children back when it needs them (one read each, on first access).
@@ -448,12 +449,15 @@ def receive(
 
 
 def get_dossier(session: Session, code: str, *, lock: bool = False) -> Dossier:
-    stmt = select(Dossier).where(Dossier.code == code.strip())
-    if lock and session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update(of=Dossier)
-    dossier = session.scalar(stmt)
-    if dossier is None:
-        dossier = session.scalar(select(Dossier).where(Dossier.code == code.strip().upper()))
+    def find(value: str):
+        stmt = select(Dossier).where(Dossier.code == value)
+        if lock and session.get_bind().dialect.name == "postgresql":
+            stmt = stmt.with_for_update(of=Dossier)
+        return session.scalar(stmt)
+
+    dossier = find(code.strip())
+    if dossier is None and code.strip().upper() != code.strip():
+        dossier = find(code.strip().upper())
     if dossier is None:
         raise NotFoundError(f"no dossier with code {code!r}")
     return dossier
@@ -501,7 +505,8 @@ def act(session: Session, actor: Actor, code: str, action: str, args: ActionInpu
         raise StaleVersionError(f"dossier {dossier.code}")
     spec = lifecycle.check(action, dossier.status)
     last = dossier.events[-1].occurred_at if dossier.events else dossier.received_at
-    at = now
+    # Another station's clock may run ahead of this one: history stays in time order.
+    at = max(now, last)
     if args.at is not None:
         at = args.at.astimezone(timezone.utc)
         if at < last or at > now + timedelta(minutes=1):
@@ -646,9 +651,7 @@ def _return(session, actor, dossier, spec, args, *, at, now, reason):
 
 def _correct(session, actor, dossier, spec, args, *, at, now, reason):
     _need(reason, "a correction")
-    changes = args.changes or {}
-    if not changes:
-        raise ValidationError("nothing to correct: give the new applicant data or document counts (--file)")
+    changes = _check_changes(args.changes or {})
     old: dict[str, Any] = {}
     parties = {p.role: p for p in dossier.parties}
     applicant = parties["applicant"]
@@ -685,20 +688,52 @@ def _correct(session, actor, dossier, spec, args, *, at, now, reason):
     dossier.search_phone = new_applicant.phone
     if "documents" in changes:
         docs = [
-            DocumentInput(str(d["item"]), _count(d.get("originals"), "originals"), _count(d.get("certified_copies"), "certified_copies"), _count(d.get("photocopies"), "photocopies"))
-            for d in changes["documents"]
+            DocumentInput(str(d["item"]), _count(d.get("originals"), f"documents[{i}].originals"),
+                          _count(d.get("certified_copies"), f"documents[{i}].certified_copies"),
+                          _count(d.get("photocopies"), f"documents[{i}].photocopies"))
+            for i, d in enumerate(changes["documents"], start=1)
         ]
         by_code = {d.item_code: d for d in dossier.documents}
         old["documents"] = []
         for doc in docs:
             item = match_item(dossier.procedure, doc.item)
-            row = by_code[item.code]
-            old["documents"].append({"item": row.item_code, "originals": row.originals, "certified_copies": row.certified_copies, "photocopies": row.photocopies})
+            row = by_code.get(item.code)
+            if row is None:  # an item the catalog gained after this dossier was received
+                row = DossierDocument(position=len(dossier.documents) + 1, item_code=item.code, name=item.name,
+                                      required=item.required, alternative_group=item.alternative_group)
+                dossier.documents.append(row)
+                by_code[item.code] = row
+            old["documents"].append({"item": row.item_code, "originals": row.originals or 0,
+                                     "certified_copies": row.certified_copies or 0, "photocopies": row.photocopies or 0})
             row.originals, row.certified_copies, row.photocopies = doc.originals, doc.certified_copies, doc.photocopies
     if "sets" in changes:
         old["sets"] = dossier.sets
         dossier.sets = _count(changes["sets"], "sets") or 1
     _add_event(session, dossier, actor, "corrected", at=at, recorded_at=now, note=reason, old=old, reprint=True)
+
+
+CORRECTABLE = ("applicant", "submitter", "documents", "sets")
+
+
+def _check_changes(changes: Any) -> dict[str, Any]:
+    """The shape of a correction (``--file``): checked before anything is changed."""
+    if not isinstance(changes, dict) or not changes:
+        raise ValidationError("nothing to correct: give the new applicant data or document counts (--file)")
+    unknown = sorted(set(changes) - set(CORRECTABLE))
+    if unknown:
+        raise ValidationError(f"cannot correct {', '.join(unknown)}; correctable: {', '.join(CORRECTABLE)}")
+    if "applicant" in changes and not isinstance(changes["applicant"], dict):
+        raise ValidationError("applicant: expected an object with the fields to change")
+    if "submitter" in changes and changes["submitter"] is not None and not isinstance(changes["submitter"], dict):
+        raise ValidationError("submitter: expected an object, or null to remove the submitter")
+    if "documents" in changes:
+        docs = changes["documents"]
+        if not isinstance(docs, list):
+            raise ValidationError("documents: expected a list of {item, originals, certified_copies, photocopies}")
+        for i, doc in enumerate(docs, start=1):
+            if not isinstance(doc, dict) or not str(doc.get("item") or "").strip():
+                raise ValidationError(f"documents[{i}]: needs an 'item' (code or name)")
+    return changes
 
 
 def _cancel(session, actor, dossier, spec, args, *, at, now, reason):

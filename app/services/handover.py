@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.actors import Actor
-from app.errors import NotFoundError
+from app.errors import NotFoundError, ValidationError
+from app.services.audit import audit
 from app.services.dossiers import COUNTER_ROLES, _add_event
 from app.store.models import Dossier, HandoverItem, HandoverRound
 from app.workcal import format_local
@@ -23,7 +24,12 @@ def run_round(session: Session, actor: Actor, *, at: datetime | None = None, now
     """
     actor.require(COUNTER_ROLES)
     now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
-    at = (at or now).astimezone(timezone.utc)
+    if at is not None:
+        at = at.astimezone(timezone.utc)
+        if at > now + timedelta(minutes=1):
+            raise ValidationError("a hand-over round cannot be recorded in the future")
+        audit(session, actor, "handover.backdated", None, at=format_local(at))
+    at = at or now
     stmt = select(Dossier).where(Dossier.status == "received", Dossier.received_at <= at).order_by(Dossier.received_at)
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(skip_locked=True, of=Dossier)

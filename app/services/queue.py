@@ -511,15 +511,18 @@ def ticket_json(t: Ticket | None) -> dict[str, Any] | None:
 def status(session: Session, *, now: datetime | None = None) -> dict[str, Any]:
     now = _now(now)
     today = local_day(now)
+    # Before the day's first ticket or call has applied the closing policy, yesterday's leftovers are
+    # counted only when they are kept for today.
+    days = Ticket.day <= today if center.get(session, "queue.close_policy") == "keep" else Ticket.day == today
     waiting = dict(
         session.execute(
-            select(Ticket.service_code, func.count()).where(Ticket.status == "waiting", Ticket.day <= today).group_by(Ticket.service_code)
+            select(Ticket.service_code, func.count()).where(Ticket.status == "waiting", days).group_by(Ticket.service_code)
         ).all()
     )
     prio = dict(
         session.execute(
             select(Ticket.service_code, func.count())
-            .where(Ticket.status == "waiting", Ticket.day <= today, Ticket.priority_weight > 0)
+            .where(Ticket.status == "waiting", days, Ticket.priority_weight > 0)
             .group_by(Ticket.service_code)
         ).all()
     )

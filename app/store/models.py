@@ -48,6 +48,11 @@ NAMING = {
 BigId = BigInteger().with_variant(Integer(), "sqlite")
 
 
+def ByteOrder(length: int):  # noqa: N802 - a type factory, read like a type
+    """Text compared byte by byte, for columns searched by prefix ranges (migration 0005)."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[Any]: JSON()}
@@ -195,7 +200,7 @@ class Dossier(Base):
 
     __tablename__ = "dossiers"
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    code: Mapped[str] = mapped_column(String(64), unique=True)
+    code: Mapped[str] = mapped_column(ByteOrder(64), unique=True)
     code_issuer: Mapped[str] = mapped_column(String(40))
     procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"), index=True)
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"), index=True)
@@ -227,8 +232,8 @@ class Dossier(Base):
     refused_at_intake: Mapped[bool] = mapped_column(Boolean, default=False)
     # Denormalised search keys of the applicant (text.fold / digits); see services.search.
     search_name: Mapped[str] = mapped_column(Text, default="")
-    search_id_number: Mapped[str | None] = mapped_column(String(20), index=True)
-    search_phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    search_id_number: Mapped[str | None] = mapped_column(ByteOrder(20), index=True)
+    search_phone: Mapped[str | None] = mapped_column(ByteOrder(20), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
@@ -441,7 +446,7 @@ class Counter(Base):
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     pause_reason: Mapped[str | None] = mapped_column(Text)
     officer: Mapped[str | None] = mapped_column(String(60))
-    current_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id", use_alter=True, name="fk_counters_current_ticket"))
+    current_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id", name="fk_counters_current_ticket"))
     # Priority calls in a row that passed over a waiting normal ticket (see queue.call_next).
     priority_streak: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)

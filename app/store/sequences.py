@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -33,9 +33,13 @@ def peek(session: Session, name: str) -> int | None:
 
 
 def ensure_at_least(session: Session, name: str, value: int) -> None:
-    """Make the next value of ``name`` larger than ``value`` (kept queue tickets, imported codes)."""
-    current = peek(session, name)
-    if current is None:
-        session.add(Sequence(name=name, value=value))
-    elif current < value:
-        session.get(Sequence, name).value = value
+    """Make the next value of ``name`` larger than ``value`` (kept queue tickets, imported codes).
+
+    One upsert, so two stations doing it at once both succeed (the larger value wins)."""
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = insert(Sequence).values(name=name, value=value)
+    bigger = func.greatest if dialect == "postgresql" else func.max
+    session.execute(
+        stmt.on_conflict_do_update(index_elements=[Sequence.name], set_={"value": bigger(Sequence.value, stmt.excluded.value)})
+    )

@@ -268,3 +268,40 @@ def test_refuse_a_complete_dossier_at_intake(seeded, officer):
     assert d["status"] == "refused" and d["due_at"] is None
     assert [e["kind"] for e in d["events"]] == ["received", "refused"]
     assert "return" not in d["allowed_actions"]
+
+
+def test_procedure_without_checklist(seeded, officer, admin):
+    from app.services import catalog
+
+    with seeded.write() as s:
+        catalog.import_procedures(s, admin, [{
+            "code": "9.000001", "local_code": None, "name": "Thủ tục thử", "field": "Hộ tịch", "department": None,
+            "urgent": False, "processing_time": {"amount": 2, "unit": "working_days"}, "after_15h_next_day": False,
+            "fees": [], "documents": [],
+        }])
+    d = receive(seeded, officer, {"procedure_code": "9.000001", "applicant": {"full_name": "Lê Văn C"}})
+    assert d["status"] == "received" and d["documents"] == [] and d["fees"] == []
+
+
+@pytest.mark.parametrize("changes, match", [
+    ({"applicant": "x"}, "applicant"),
+    ({"documents": [{"originals": 1}]}, "item"),
+    ({"documents": "TP1"}, "documents"),
+    ({"status": "finished"}, "cannot correct"),
+    ({"documents": [{"item": "TP1", "originals": 1e400}]}, "whole number"),
+])
+def test_bad_corrections_are_refused(seeded, officer, received, changes, match):
+    with pytest.raises(ValidationError, match=match):
+        act(seeded, officer, received["code"], "correct", at=local(2026, 5, 4, 10), reason="sửa", changes=changes)
+
+
+def test_handover_round_cannot_be_in_the_future(seeded, officer):
+    receive(seeded, officer)
+    with pytest.raises(ValidationError, match="future"):
+        with seeded.write() as s:
+            run_round(s, officer, at=local(2030, 1, 1, 9), now=local(2026, 5, 4, 10))
+
+
+def test_history_stays_in_order_when_a_clock_lags(seeded, officer, received):
+    d = act(seeded, officer, received["code"], "transfer", at=local(2026, 5, 4, 8))  # this station's clock is behind
+    assert d["events"][-1]["occurred_at"] >= d["events"][0]["occurred_at"]

@@ -199,3 +199,26 @@ def test_ten_processes_postgresql(pg_schema_url):
     engine.dispose()
     called = _ten_callers(pg_schema_url)
     assert len(called) == len(set(called)) == 120
+
+
+def test_kept_tickets_two_kiosks_first_of_day(seeded, admin):
+    """With the keep policy, the first ticket of a day raises the day's sequence with an upsert (two kiosks
+    doing it at once must both succeed)."""
+    from app.store.sequences import ensure_at_least, next_value
+
+    with seeded.write() as s:
+        ensure_at_least(s, "ticket:A:2026-05-05", 7)
+        ensure_at_least(s, "ticket:A:2026-05-05", 5)
+        assert next_value(s, "ticket:A:2026-05-05") == 8
+
+
+def test_status_hides_yesterdays_leftovers_until_kept(seeded, admin):
+    issue(seeded, "A", when=0)
+    with seeded.read() as s:
+        st = queue.status(s, now=at(24 * 60))
+    assert {x["code"]: x["waiting"] for x in st["services"]}["A"] == 0
+    with seeded.write() as s:
+        center.set_value(s, admin, "queue.close_policy", "keep")
+    with seeded.read() as s:
+        st = queue.status(s, now=at(24 * 60))
+    assert {x["code"]: x["waiting"] for x in st["services"]}["A"] == 1

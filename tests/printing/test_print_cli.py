@@ -92,3 +92,30 @@ def test_speak(capsys, data_dir, tmp_path):
     assert out["text"] == "Xin mời công dân có số thứ tự A mười hai đến quầy số ba"
     with wave.open(str(tmp_path / "a.wav")) as w:
         assert w.getnframes() / w.getframerate() > 2.0
+
+
+def test_reprint_is_the_archived_copy_until_the_dossier_changes(capsys, dossier, tmp_path):
+    first = jrun(capsys, "print", "receipt", dossier, "--out", str(tmp_path / "1.pdf"))
+    assert first["reprint"] is False
+    from app.cli import main as cli
+
+    # the center renames itself: a reprint stays the very document the citizen holds
+    import app.services.center as center_service
+    from app.actors import Actor
+    from app.settings import StationSettings, resolve_data_dir
+    from app.store.session import Store
+
+    store = Store.open(StationSettings.load(resolve_data_dir(None)).db_url())
+    with store.write() as s:
+        center_service.set_value(s, Actor("a", "admin"), "center.name", "Trung tâm mới")
+    store.close()
+    second = jrun(capsys, "print", "receipt", dossier, "--out", str(tmp_path / "2.pdf"))
+    assert second["reprint"] is True and second["sha256"] == first["sha256"]
+    # a correction reprints the receipt with the new data
+    path = tmp_path / "fix.json"
+    path.write_text(json.dumps({"applicant": {"full_name": "Nguyễn Văn Đạt"}}, ensure_ascii=False), encoding="utf-8")
+    assert cli(["dossier", "correct", dossier, "--reason", "Sai tên", "--file", str(path)]) == 0
+    capsys.readouterr()
+    third = jrun(capsys, "print", "receipt", dossier, "--out", str(tmp_path / "3.pdf"))
+    assert third["reprint"] is False and third["sha256"] != first["sha256"]
+    assert "Nguyễn Văn Đạt" in pdftext(tmp_path / "3.pdf")

@@ -20,15 +20,17 @@ log = logging.getLogger(__name__)
 
 
 def render_and_archive(session, *, code: str, form: str, data_dir: Path, actor) -> dict:
-    """Store thread: the form's PDF, archived with the dossier (the same content is kept once)."""
+    """Store thread: the form's PDF — the archived copy when nothing happened to the dossier since it
+    was printed, else a new rendering, archived with the dossier."""
     from app.services import archive
     from app.services.print_data import form_data
     from printing.from_data import render_form_data
 
     dossier, values = form_data(session, code, form)
-    pdf = render_form_data(values)
-    row = archive.keep(session, data_dir, actor, pdf, kind=f"form:{form}", dossier_id=dossier.id)
-    return {"pdf": pdf, "sha256": row.sha256, "code": dossier.code, "form": form}
+    pdf, row, reprinted = archive.reprint_or_render(
+        session, data_dir, actor, dossier, f"form:{form}", lambda: render_form_data(values)
+    )
+    return {"pdf": pdf, "sha256": row.sha256, "code": dossier.code, "form": form, "reprint": reprinted}
 
 
 class PrintController(QObject):

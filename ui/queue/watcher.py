@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 
 POLL_INTERVAL_MS = 250
 RETRY_INTERVAL_MS = 1000
+# How far behind the cursor each poll looks for calls that committed late (ids are not commit-ordered on
+# PostgreSQL), and how many told ids are remembered to skip them.
+LOOKBACK = 200
+SEEN_KEPT = 2000
 THREAD_NAME = "call-watcher"
 
 
@@ -58,6 +62,8 @@ class CallWatcher(QObject):
         self._thread: threading.Thread | None = None
         self._connected = True
         self.primed = False  # GUI thread: the history was delivered, new calls are told from now on
+        self._seen: set[int] = set()  # worker thread: ids of calls already told (or in the history)
+        self._seen_order: deque[int] = deque()
         self._poll_ms: deque[float] = deque(maxlen=500)
         self._delivery_ms: deque[float] = deque(maxlen=500)
         self._found.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -107,6 +113,12 @@ class CallWatcher(QObject):
         primed = after_id is not None
         if primed:
             self._cursor = after_id
+            try:
+                with self.store.read() as session:
+                    told = queue.calls_since(session, max(0, after_id - LOOKBACK), limit=LOOKBACK + 50)
+                self._remember([c for c in told if c["id"] <= after_id])
+            except Exception as exc:  # the first poll reports the state of the link
+                log.warning("call watcher cannot read the queue: %s", type(exc).__name__)
             self._history.emit([])
         while not self._stop.is_set():
             if not shiboken6.isValid(self):  # deleted without stop(): nobody to tell any more
@@ -134,18 +146,32 @@ class CallWatcher(QObject):
     def _prime(self) -> None:
         with self.store.read() as session:
             recent = queue.recent_calls(session, limit=max(1, self.history))
-        self._cursor = max((c["id"] for c in recent), default=0)
+            self._cursor = max((c["id"] for c in recent), default=0)
+            self._remember(queue.calls_since(session, max(0, self._cursor - LOOKBACK), limit=LOOKBACK + 50))
         self._history.emit(recent[: self.history] if self.history else [])
 
+    def _remember(self, calls: list[dict[str, Any]]) -> None:
+        for call in calls:
+            if call["id"] not in self._seen:
+                self._seen.add(call["id"])
+                self._seen_order.append(call["id"])
+        while len(self._seen_order) > SEEN_KEPT:
+            self._seen.discard(self._seen_order.popleft())
+
     def _poll_once(self) -> None:
+        # On PostgreSQL a call's id is given when it is inserted, not when it commits: a call committed a
+        # moment after a newer one has a smaller id than the cursor. Read a window behind the cursor and
+        # skip the calls already told, so that no call is ever missed.
         started = time.perf_counter()
         with self.store.read() as session:
-            calls = queue.calls_since(session, self._cursor)
+            calls = queue.calls_since(session, max(0, self._cursor - LOOKBACK), limit=LOOKBACK + 50)
         found_at = time.perf_counter()
         self._poll_ms.append((found_at - started) * 1000)
-        if calls:
-            self._cursor = calls[-1]["id"]
-            self._found.emit(calls, found_at)
+        new = [c for c in calls if c["id"] not in self._seen]
+        if new:
+            self._remember(new)
+            self._cursor = max(self._cursor, max(c["id"] for c in new))
+            self._found.emit(new, found_at)
 
     # -- GUI thread ------------------------------------------------------------------------------
 

@@ -69,7 +69,7 @@ def upgrade() -> None:
     sa.Column('current_ticket_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('priority_streak', sa.Integer(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['current_ticket_id'], ['tickets.id'], name='fk_counters_current_ticket', use_alter=True),
+    sa.ForeignKeyConstraint(['current_ticket_id'], ['tickets.id'], name='fk_counters_current_ticket'),
     sa.PrimaryKeyConstraint('number', name=op.f('pk_counters'))
     )
     op.create_table('counter_services',
