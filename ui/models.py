@@ -458,7 +458,7 @@ class ChecklistModel(QAbstractTableModel):
         """Required items still missing, by the core's own rule (a better kind stands in for a lesser one)."""
         if self.procedure is None:
             return []
-        _, missing = dossier_service.checklist(self.procedure, self.documents())
+        _, missing = dossier_service.checklist(self.procedure.documents, self.documents(), self.procedure.code)
         return list(missing)
 
     def _recompute(self) -> None:

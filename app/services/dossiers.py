@@ -24,7 +24,7 @@ from app.national import dossier_payload, event_payload
 from app.services import center
 from app.services.audit import audit, enqueue
 from app.services.calendar import load_calendar
-from app.services.catalog import department_by_name, get_procedure
+from app.services.catalog import department_by_name, procedure_for_intake
 from app.store.models import (
     Department,
     Dossier,
@@ -167,7 +167,7 @@ def parse_intake(data: Any) -> IntakeRequest:
 
 @dataclass(frozen=True)
 class ChecklistRow:
-    item: ProcedureDocument
+    item: Any  # ProcedureDocument or catalog.ChecklistItem
     originals: int
     certified_copies: int
     photocopies: int
@@ -184,35 +184,37 @@ class ChecklistRow:
         )
 
 
-def match_item(procedure: Procedure, key: str) -> ProcedureDocument:
-    """Find a checklist item by code, or by name when the folded name matches exactly one item."""
-    for item in procedure.documents:
+def match_item(items, key: str, procedure_code: str):
+    """Find a checklist item by code, or by name when the folded name matches exactly one item.
+
+    ``items``: the procedure's document items (ORM rows or ``catalog.ChecklistItem``)."""
+    for item in items:
         if item.code.upper() == key.upper():
             return item
     folded = fold(key)
-    hits = [item for item in procedure.documents if fold(item.name) == folded]
+    hits = [item for item in items if fold(item.name) == folded]
     if not hits:
-        hits = [item for item in procedure.documents if folded and folded in fold(item.name)]
+        hits = [item for item in items if folded and folded in fold(item.name)]
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise ValidationError(f"procedure {procedure.code} has no document item {key!r}")
-    raise ValidationError(f"document item {key!r} matches several items of {procedure.code}; use its code")
+        raise ValidationError(f"procedure {procedure_code} has no document item {key!r}")
+    raise ValidationError(f"document item {key!r} matches several items of {procedure_code}; use its code")
 
 
-def checklist(procedure: Procedure, documents: list[DocumentInput]) -> tuple[list[ChecklistRow], list[ProcedureDocument]]:
+def checklist(items, documents: list[DocumentInput], procedure_code: str) -> tuple[list[ChecklistRow], list]:
     """The rows received (one per catalog item) and the required items still missing."""
     received: dict[str, DocumentInput] = {}
     for doc in documents:
-        item = match_item(procedure, doc.item)
+        item = match_item(items, doc.item, procedure_code)
         if item.code in received:
             raise ValidationError(f"document item {item.code} is listed twice")
         received[item.code] = doc
     rows = []
-    for item in procedure.documents:
+    for item in items:
         doc = received.get(item.code)
         rows.append(ChecklistRow(item, doc.originals if doc else 0, doc.certified_copies if doc else 0, doc.photocopies if doc else 0))
-    missing: list[ProcedureDocument] = []
+    missing: list = []
     groups: dict[str, list[ChecklistRow]] = {}
     for row in rows:
         if row.item.alternative_group:
@@ -335,10 +337,10 @@ def receive(
     at = now if received_at is None else received_at.astimezone(timezone.utc)
     if at > now + timedelta(minutes=1):
         raise ValidationError("the time received cannot be in the future")
-    procedure = get_procedure(session, req.procedure_code)
+    procedure, items, procedure_fees = procedure_for_intake(session, req.procedure_code)
     if not procedure.active:
         raise RuleError(f"procedure {procedure.code} is no longer offered")
-    rows, missing = checklist(procedure, req.documents)
+    rows, missing = checklist(items, req.documents, procedure.code)
     status = "received"
     if refuse:
         if not (reason and reason.strip()):
@@ -395,7 +397,7 @@ def receive(
     fee_rows = [
         {"dossier_id": dossier.id, "position": i, "name": f.name, "kind": f.kind, "amount": f.amount, "quantity": 1,
          "collection": "before", "method": None, "status": "waiting", "paid_at": None, "version": 1}
-        for i, f in enumerate(procedure.fees, start=1)
+        for i, f in enumerate(procedure_fees, start=1)
     ]
     if status == "received":
         dossier.clock_started_at = calendar.effective_start(at, procedure.after_15h_next_day)
@@ -549,7 +551,7 @@ def _request_supplement(session, actor, dossier, spec, args, *, at, now, reason)
     listed = []
     for key in items:
         try:
-            item = match_item(dossier.procedure, key)
+            item = match_item(dossier.procedure.documents, key, dossier.procedure.code)
             listed.append({"code": item.code, "name": item.name})
         except ValidationError:
             listed.append({"code": None, "name": nfc(key)})  # a paper not in the checklist
@@ -696,7 +698,7 @@ def _correct(session, actor, dossier, spec, args, *, at, now, reason):
         by_code = {d.item_code: d for d in dossier.documents}
         old["documents"] = []
         for doc in docs:
-            item = match_item(dossier.procedure, doc.item)
+            item = match_item(dossier.procedure.documents, doc.item, dossier.procedure.code)
             row = by_code.get(item.code)
             if row is None:  # an item the catalog gained after this dossier was received
                 row = DossierDocument(position=len(dossier.documents) + 1, item_code=item.code, name=item.name,

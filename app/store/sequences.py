@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from functools import lru_cache
+
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -18,14 +20,20 @@ def next_value(session: Session, name: str, *, start: int = 1) -> int:
     new value); on SQLite the caller already holds the database write lock (BEGIN IMMEDIATE). A rolled
     back transaction gives its number back; a committed one never reuses it.
     """
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = (
+    stmt = _next_statement(session.get_bind().dialect.name)
+    return int(session.connection().execute(stmt, {"name": name, "start": start}).scalar_one())
+
+
+@lru_cache(maxsize=4)
+def _next_statement(dialect: str):
+    """Built once: an intake takes three numbers, and building the statement cost more than running it."""
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return (
         insert(Sequence)
-        .values(name=name, value=start)
+        .values(name=bindparam("name"), value=bindparam("start"))
         .on_conflict_do_update(index_elements=[Sequence.name], set_={"value": Sequence.value + 1})
         .returning(Sequence.value)
     )
-    return int(session.execute(stmt).scalar_one())
 
 
 def peek(session: Session, name: str) -> int | None:

@@ -120,3 +120,19 @@ def test_search_procedures(seeded):
         names = [p.name for p in catalog.search_procedures(s, "khai sinh")]
         assert names and all("khai sinh" in n.lower() for n in names)
         assert [p.code for p in catalog.search_procedures(s, "2.000815")] == ["2.000815"]
+
+
+def test_intake_cache_follows_a_reimport(store, admin, tmp_path):
+    from app.services.catalog import procedure_for_intake
+
+    with store.write() as s:
+        catalog.import_procedures(s, admin, read_catalog(write_json(tmp_path, [PROC])))
+    with store.read() as s:
+        _, docs, fees = procedure_for_intake(s, "1.001193")
+    assert [d.code for d in docs] == ["TP1"] and [f.amount for f in fees] == [8000]
+    changed = {**PROC, "documents": [{"code": "TP9", "name": "Giấy mới", "originals": 1}], "fees": []}
+    with store.write() as s:
+        catalog.import_procedures(s, admin, read_catalog(write_json(tmp_path, [changed])))
+    with store.read() as s:
+        _, docs, fees = procedure_for_intake(s, "1.001193")
+    assert [d.code for d in docs] == ["TP9"] and fees == ()
