@@ -22,6 +22,7 @@ run: $(STAMP)
 	$(VENV)/bin/motcua counter
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check -q app ui printing devices sync bench tests scripts
 	$(PY) -m pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 bench: $(STAMP)

@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/counter/dossier_view.py" line="+92"/>
+        <location filename="../../ui/counter/action_dialog.py" line="+65"/>
         <source>%1 — dossier %2</source>
         <translation>%1 — hồ sơ %2</translation>
     </message>
@@ -638,7 +638,7 @@
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../ui/counter/dossier_view.py" line="+79"/>
+        <location filename="../../ui/counter/dossier_view.py" line="+85"/>
         <source>← Back to the list</source>
         <translation>← Quay lại danh sách</translation>
     </message>
@@ -1385,7 +1385,7 @@
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../ui/counter/print_controller.py" line="+61"/>
+        <location filename="../../ui/counter/print_controller.py" line="+63"/>
         <source>Preparing the form...</source>
         <translation>Đang chuẩn bị mẫu in...</translation>
     </message>
