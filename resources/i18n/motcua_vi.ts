@@ -4,12 +4,12 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/counter/action_dialog.py" line="+65"/>
+        <location filename="../../ui/counter/action_dialog.py" line="+68"/>
         <source>%1 — dossier %2</source>
         <translation>%1 — hồ sơ %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Reason *</source>
         <translation>Lý do *</translation>
     </message>
@@ -112,6 +112,31 @@
         <location line="+10"/>
         <source>Number of sets</source>
         <translation>Số bộ hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Originals</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certified copies</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Photocopies</source>
+        <translation>Bản photo</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Documents received</source>
+        <translation>Giấy tờ đã nhận</translation>
     </message>
     <message>
         <location line="+9"/>

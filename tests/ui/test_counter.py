@@ -473,3 +473,22 @@ def test_open_counter_shows_the_window_in_the_station_language(qtbot, qapp, seed
         window.confirm_close = False
         for translator in set(qapp.findChildren(QTranslator)) - before:
             qapp.removeTranslator(translator)
+
+
+def test_correct_document_counts(qtbot, counter_window, seeded_store):
+    window = counter_window
+    code = receive_directly(seeded_store)
+    window.open_dossier(code)
+    before = {d["item"]: d for d in stored(seeded_store, code)["documents"]}
+
+    def fill(dialog):
+        item = next(iter(dialog.doc_spins))
+        dialog.doc_spins[item][2].setValue(before[item]["photocopies"] + 2)
+        dialog.reason_edit.setPlainText("Nhận thêm bản photo")
+
+    act_in_view(window, "correct", fill)
+    data = stored(seeded_store, code)
+    item = next(iter(before))
+    after = {d["item"]: d for d in data["documents"]}
+    assert after[item]["photocopies"] == before[item]["photocopies"] + 2
+    assert data["events"][-1]["data"]["old"]["documents"][0]["item"] == item

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QRadioButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +78,7 @@ class ActionDialog(QDialog):
         self.collector_id_edit = self.collector_name_edit = self.tracking_edit = None
         self.fields: dict[str, QLineEdit] = {}
         self.sets_spin: QSpinBox | None = None
+        self.doc_spins: dict[str, tuple[QSpinBox, QSpinBox, QSpinBox]] = {}
         getattr(self, f"_build_{action}", lambda: None)()
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setObjectName("reasonEdit")
@@ -190,6 +194,29 @@ class ActionDialog(QDialog):
         self.sets_spin.setRange(1, 99)
         self.sets_spin.setValue(int(self.dossier.get("sets") or 1))
         self.form.addRow(self.tr("Number of sets"), self.sets_spin)
+        documents = self.dossier.get("documents") or []
+        self.docs_table = QTableWidget(len(documents), 4, self)
+        self.docs_table.setObjectName("correctDocuments")
+        self.docs_table.setHorizontalHeaderLabels(
+            [self.tr("Document"), self.tr("Originals"), self.tr("Certified copies"), self.tr("Photocopies")]
+        )
+        self.docs_table.verticalHeader().hide()
+        self.doc_spins: dict[str, tuple[QSpinBox, QSpinBox, QSpinBox]] = {}
+        for row, doc in enumerate(documents):
+            name = QTableWidgetItem(f"{doc['item']} — {doc['name']}")
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.docs_table.setItem(row, 0, name)
+            spins = []
+            for column, key in enumerate(("originals", "certified_copies", "photocopies"), start=1):
+                spin = QSpinBox(self)
+                spin.setRange(0, 99)
+                spin.setValue(int(doc.get(key) or 0))
+                self.docs_table.setCellWidget(row, column, spin)
+                spins.append(spin)
+            self.doc_spins[doc["item"]] = tuple(spins)
+        self.docs_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.docs_table.setMinimumHeight(min(260, 34 * (len(documents) + 1)))
+        self.form.addRow(self.tr("Documents received"), self.docs_table)
 
     # -- result ----------------------------------------------------------------------------------------
 
@@ -248,6 +275,14 @@ class ActionDialog(QDialog):
         out: dict[str, Any] = {"applicant": changed} if changed else {}
         if self.sets_spin is not None and self.sets_spin.value() != int(self.dossier.get("sets") or 1):
             out["sets"] = self.sets_spin.value()
+        documents = []
+        for doc in self.dossier.get("documents") or []:
+            counts = [spin.value() for spin in self.doc_spins.get(doc["item"], ())]
+            old = [int(doc.get(k) or 0) for k in ("originals", "certified_copies", "photocopies")]
+            if counts and counts != old:
+                documents.append({"item": doc["item"], "originals": counts[0], "certified_copies": counts[1], "photocopies": counts[2]})
+        if documents:
+            out["documents"] = documents
         return out
 
     def action_input(self) -> dossiers.ActionInput:
