@@ -370,7 +370,7 @@
         <translation>Quầy %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -430,7 +430,7 @@
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Loading the catalog...</source>
         <translation>Đang tải danh mục thủ tục...</translation>
     </message>
@@ -456,8 +456,15 @@
         <source>The link to the province is not set up yet; changes wait in the outbox.</source>
         <translation>Chưa kết nối hệ thống của tỉnh; các thay đổi đang chờ gửi.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n print job(s) waiting — click to print again</source>
+        <translation>
+            <numerusform>%n bản in đang chờ — bấm để in lại</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <location line="+39"/>
         <source>Hand-over round</source>
         <translation>Đợt bàn giao</translation>
@@ -1410,7 +1417,7 @@
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../ui/counter/print_controller.py" line="+63"/>
+        <location filename="../../ui/counter/print_controller.py" line="+67"/>
         <source>Preparing the form...</source>
         <translation>Đang chuẩn bị mẫu in...</translation>
     </message>
@@ -1445,12 +1452,12 @@
         <translation>Phiếu kiểm soát</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Sending to the printer...</source>
         <translation>Đang gửi lệnh in...</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+21"/>
         <source>Sent to the printer: %1</source>
         <translation>Đã gửi in: %1</translation>
     </message>

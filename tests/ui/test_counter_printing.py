@@ -47,11 +47,17 @@ def test_reprint_from_dossier_view_with_preview(counter_window, qtbot):
     assert window.printing.printer().jobs[1][2] == pdf
 
 
-def test_printer_fault_is_a_message(counter_window, monkeypatch):
+def test_printer_fault_is_a_message_and_the_job_waits(counter_window, monkeypatch):
     window = counter_window
     shown = []
     monkeypatch.setattr("ui.errors.show_error", lambda exc, parent=None: shown.append(exc))
-    window.printing.printer().set_fault("paper_out")
+    printer = window.printing.printer()
+    printer.set_fault("paper_out")
     window.intake.print_requested.emit("receipt", receive(window.store))
     assert isinstance(shown[0], DeviceError) and shown[0].kind == "paper_out"
     assert list((window.settings.data_dir / "archive").rglob("*.pdf"))
+    assert len(window.printing.pending) == 1 and window.pending_prints_button.isVisibleTo(window)
+    printer.set_fault(None)  # paper fixed
+    window.pending_prints_button.click()
+    assert len(printer.jobs) == 1 and window.printing.pending == []
+    assert not window.pending_prints_button.isVisibleTo(window)

@@ -38,6 +38,7 @@ class PrintController(QObject):
 
     printed = Signal(str, str)  # form, code
     preview_opened = Signal(object)  # the dialog (tests fill and accept it)
+    pending_changed = Signal(int)  # jobs waiting after a printer fault
 
     def __init__(self, *, tasks: TaskManager, settings, actor, parent) -> None:
         super().__init__(parent)
@@ -46,6 +47,9 @@ class PrintController(QObject):
         self.actor = actor  # a callable giving the current officer
         self._window = parent
         self._printer = None
+        # Jobs a printer fault stopped (journey 9): kept until the paper is fixed and the officer prints
+        # them again (status bar), in order, never lost.
+        self.pending: list[tuple[dict, int]] = []
 
     def request(self, form: str, code: str, *, preview: bool = True) -> None:
         """Render ``form`` of dossier ``code``; show the preview (``preview``) or print at once.
@@ -93,7 +97,23 @@ class PrintController(QObject):
             parent=self._window,
             op=lambda: printer.print_pdf(result["pdf"], title=title, copies=copies),
             tasks=self.tasks,
-        ).success(lambda _r: self._sent(result)).with_progress(self.tr("Sending to the printer...")).run_in_background()
+        ).success(lambda _r: self._sent(result)).failure(lambda exc: self._failed(result, copies, exc)).with_progress(
+            self.tr("Sending to the printer...")
+        ).run_in_background()
+
+    def _failed(self, result: dict, copies: int, exc: BaseException) -> None:
+        from ui.errors import show_error
+
+        self.pending.append((result, copies))
+        self.pending_changed.emit(len(self.pending))
+        show_error(exc, parent=self._window)
+
+    def retry_pending(self) -> None:
+        """Print the jobs a fault stopped, oldest first (a job that fails again goes back in the list)."""
+        jobs, self.pending = self.pending, []
+        self.pending_changed.emit(0)
+        for result, copies in jobs:
+            self.send(result, copies)
 
     def _sent(self, result: dict) -> None:
         self.printed.emit(result["form"], result["code"])

@@ -12,7 +12,7 @@ from concurrent.futures import Executor
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget
 from sqlalchemy import func, select
 
 from app.actors import Actor
@@ -103,6 +103,13 @@ class CounterWindow(QMainWindow):
         self.sync_indicator.setObjectName("syncIndicator")
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("clockLabel")
+        self.pending_prints_button = QPushButton(self)
+        self.pending_prints_button.setObjectName("pendingPrints")
+        self.pending_prints_button.setFlat(True)
+        self.pending_prints_button.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.pending_prints_button.hide()
+        self.pending_prints_button.clicked.connect(lambda: self.printing.retry_pending())
+        bar.addWidget(self.pending_prints_button)
         self._show_officer()
         for widget in (self.officer_label, self.counter_label, self.database_label, self.sync_indicator, self.clock_label):
             widget.setContentsMargins(8, 0, 8, 0)
@@ -144,6 +151,7 @@ class CounterWindow(QMainWindow):
         self.intake.print_requested.connect(self.print_requested)
         self.dossier_view.print_requested.connect(self.print_requested)
         self.printing = PrintController(tasks=self.tasks, settings=self.settings, actor=self.actor, parent=self)
+        self.printing.pending_changed.connect(self._show_pending_prints)
         self.intake.print_requested.connect(lambda form, code: self.printing.request(form, code, preview=False))
         self.dossier_view.print_requested.connect(lambda form, code: self.printing.request(form, code, preview=True))
         self.intake.dossier_saved.connect(lambda summary: self.queue_panel.link_dossier(summary["code"]))
@@ -197,6 +205,10 @@ class CounterWindow(QMainWindow):
             self.tr("Offline · %n waiting to be sent", "", int(count or 0)),
             self.tr("The link to the province is not set up yet; changes wait in the outbox."),
         )
+
+    def _show_pending_prints(self, count: int) -> None:
+        self.pending_prints_button.setVisible(bool(count))
+        self.pending_prints_button.setText(self.tr("%n print job(s) waiting — click to print again", "", count))
 
     def _tick(self) -> None:
         self.clock_label.setText(local_now().strftime("%H:%M  %d/%m/%Y"))
