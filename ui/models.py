@@ -19,7 +19,7 @@ from app.lifecycle import CLOCK_RUNNING
 from app.services import dossiers as dossier_service
 from app.services import search as search_service
 from app.services.calendar import load_calendar
-from app.services.catalog import list_procedures
+from app.services.catalog import ChecklistItem, FeeItem, list_procedures
 from app.store.models import Dossier, Procedure, User
 from app.text import fold
 from app.workcal import VN_TZ, WorkCalendar, to_local
@@ -32,25 +32,8 @@ LIST_LIMIT = 50
 # --- plain data loaded on the store thread ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DocItem:
-    """A checklist item of a procedure (duck-compatible with ProcedureDocument for the core's checklist)."""
-
-    code: str
-    name: str
-    originals: int
-    certified_copies: int
-    photocopies: int
-    required: bool
-    alternative_group: str | None
-
-
-@dataclass(frozen=True)
-class FeeItem:
-    name: str
-    kind: str
-    amount: int | None
-    per: str
+# A procedure's checklist item and fee as plain values: the core's own (what intake caches too).
+DocItem = ChecklistItem
 
 
 @dataclass(frozen=True)

@@ -16,29 +16,15 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from app import lifecycle
 from app.actors import Actor
 from app.errors import ValidationError
-from app.services import demo, dossiers
-from app.services.bootstrap import bootstrap
+from app.services import dossiers
 from app.services.dossiers import ActionInput, parse_intake
 from app.store.models import Dossier
 from app.store.session import Store
+from tests.app.helpers import seeded_template
 from app.workcal import VN_TZ
 
 OFFICER = Actor("canbo1", "officer", "Nguyễn Thị Lan", counter=1)
 ADMIN = Actor("admin", "admin")
-_TEMPLATE: Path | None = None
-
-
-def template() -> Path:
-    global _TEMPLATE
-    if _TEMPLATE is None:
-        path = Path(tempfile.mkdtemp()) / "template.sqlite3"
-        store = Store.open(str(path))
-        bootstrap(store)
-        with store.write() as s:
-            demo.seed(s, ADMIN)
-        store.close()
-        _TEMPLATE = path
-    return _TEMPLATE
 
 
 INTAKES = {
@@ -56,7 +42,7 @@ class DossierLife(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.dir = Path(tempfile.mkdtemp())
-        shutil.copyfile(template(), self.dir / "db.sqlite3")
+        shutil.copyfile(seeded_template(), self.dir / "db.sqlite3")
         self.store = Store.open(str(self.dir / "db.sqlite3"))
         self.now = datetime(2026, 5, 4, 8, 0, tzinfo=VN_TZ).astimezone(timezone.utc)
         self.codes: list[str] = []

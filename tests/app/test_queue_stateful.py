@@ -21,6 +21,7 @@ from app.services import demo, queue
 from app.services.bootstrap import bootstrap
 from app.store.models import Counter, Ticket
 from app.store.session import Store
+from tests.app.helpers import seeded_template
 from app.workcal import VN_TZ
 
 KIOSK, ADMIN = Actor("kiosk", "kiosk"), Actor("admin", "admin")
@@ -46,7 +47,7 @@ class QueueLife(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.dir = Path(tempfile.mkdtemp())
-        shutil.copyfile(template(), self.dir / "q.sqlite3")
+        shutil.copyfile(seeded_template(), self.dir / "q.sqlite3")
         self.store = Store.open(str(self.dir / "q.sqlite3"))
         self.now = datetime(2026, 5, 4, 7, 30, tzinfo=VN_TZ).astimezone(timezone.utc)
         self.passed_over: dict[int, int] = {}  # counter -> priority calls in a row over a waiting normal ticket
