@@ -24,7 +24,6 @@ from tests.app.helpers import seeded_template
 from app.workcal import VN_TZ
 
 OFFICER = Actor("canbo1", "officer", "Nguyễn Thị Lan", counter=1)
-ADMIN = Actor("admin", "admin")
 
 
 INTAKES = {

@@ -17,30 +17,16 @@ from sqlalchemy import func, select
 
 from app.actors import Actor
 from app.errors import ValidationError
-from app.services import demo, queue
-from app.services.bootstrap import bootstrap
+from app.services import queue
 from app.store.models import Counter, Ticket
 from app.store.session import Store
 from tests.app.helpers import seeded_template
 from app.workcal import VN_TZ
 
-KIOSK, ADMIN = Actor("kiosk", "kiosk"), Actor("admin", "admin")
+KIOSK = Actor("kiosk", "kiosk")
 OFFICER = Actor("canbo1", "officer")
-_TEMPLATE: Path | None = None
 RUN = 3  # queue.priority_run default
 
-
-def template() -> Path:
-    global _TEMPLATE
-    if _TEMPLATE is None:
-        path = Path(tempfile.mkdtemp()) / "q.sqlite3"
-        store = Store.open(str(path))
-        bootstrap(store)
-        with store.write() as s:
-            demo.seed(s, ADMIN)
-        store.close()
-        _TEMPLATE = path
-    return _TEMPLATE
 
 
 class QueueLife(RuleBasedStateMachine):
