@@ -74,6 +74,19 @@ def pg_schema_url(pg_available):
     _drop_schema(schema)
 
 
+@pytest.fixture(params=["sqlite", "pg"])
+def migrated_url(request, tmp_path):
+    """A migrated database of its own on each engine (a URL), for tests with several processes."""
+    from app.store.engine import make_engine
+    from app.store.migrate import upgrade
+
+    url = str(tmp_path / "own.sqlite3") if request.param == "sqlite" else request.getfixturevalue("pg_schema_url")
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    return url
+
+
 @pytest.fixture(scope="session")
 def _pg_session_engine(pg_available):
     from app.store.engine import make_engine

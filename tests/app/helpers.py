@@ -23,3 +23,20 @@ def seeded_template() -> Path:
         demo.seed(s, Actor("admin", "admin"))
     store.close()
     return path
+
+
+def run_in_processes(target, args_list: list[tuple], *, timeout: float = 180) -> list:
+    """Run ``target(*args, out)`` in one spawned process per ``args`` (real processes, not threads: each has
+    its own engine, as stations do); every process puts one list on ``out``; returns them joined."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    out = ctx.Queue()
+    procs = [ctx.Process(target=target, args=(*args, out)) for args in args_list]
+    for p in procs:
+        p.start()
+    results = [item for _ in procs for item in out.get(timeout=timeout)]
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    return results

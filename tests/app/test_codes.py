@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
 from datetime import date
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from app.codes import LocalDailyIssuer, format_local_code, get_issuer, parse_local_code, validate_agency_id
 from app.errors import ValidationError
 from app.store.session import Store
+from tests.app.helpers import run_in_processes
 
 
 def test_format_and_parse():
@@ -76,36 +76,8 @@ def _issue_many(url: str, n: int, queue) -> None:
     queue.put(codes)
 
 
-def _parallel(url: str, processes: int = 6, each: int = 25) -> list[str]:
-    ctx = mp.get_context("spawn")
-    queue = ctx.Queue()
-    procs = [ctx.Process(target=_issue_many, args=(url, each, queue)) for _ in range(processes)]
-    for p in procs:
-        p.start()
-    codes = [c for _ in procs for c in queue.get(timeout=120)]
-    for p in procs:
-        p.join(timeout=60)
-        assert p.exitcode == 0
-    return codes
-
-
 @pytest.mark.slow
-def test_parallel_processes_sqlite(tmp_path):
-    url = str(tmp_path / "par.sqlite3")
-    Store.open(url).close()
-    codes = _parallel(url)
-    assert len(codes) == len(set(codes)) == 150
-    assert sorted(int(c[-4:]) for c in codes) == list(range(1, 151))
-
-
-@pytest.mark.slow
-def test_parallel_processes_postgresql(pg_schema_url):
-    from app.store.engine import make_engine
-    from app.store.migrate import upgrade
-
-    engine = make_engine(pg_schema_url)
-    upgrade(engine)
-    engine.dispose()
-    codes = _parallel(pg_schema_url)
+def test_parallel_processes(migrated_url):
+    codes = run_in_processes(_issue_many, [(migrated_url, 25)] * 6)
     assert len(codes) == len(set(codes)) == 150
     assert sorted(int(c[-4:]) for c in codes) == list(range(1, 151))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
 from datetime import datetime, timedelta
 
 import pytest
@@ -11,6 +10,7 @@ from app.actors import Actor
 from app.errors import NotFoundError, RuleError, ValidationError
 from app.services import center, queue
 from app.store.session import Store
+from tests.app.helpers import run_in_processes
 from app.workcal import VN_TZ
 
 T0 = datetime(2026, 5, 4, 8, 0, tzinfo=VN_TZ)
@@ -158,47 +158,20 @@ def _caller(url: str, counter: int, rounds: int, out) -> None:
     out.put(got)
 
 
-def _ten_callers(url: str, tickets: int = 120) -> list[str]:
-    store = Store.open(url, migrate=False)
+@pytest.mark.slow
+def test_ten_processes_call_at_once(migrated_url):
+    store = Store.open(migrated_url, migrate=False)
     admin = Actor("admin", "admin")
     with store.write() as s:
         queue.seed_demo(s, admin)
         for n in range(5, 11):
             queue.set_counter(s, admin, n, f"Quầy {n}", ["A", "B", "C"])
-    for i in range(tickets):
+    for i in range(120):
         with store.write() as s:
             queue.issue(s, KIOSK, "ABC"[i % 3], priority="elderly" if i % 7 == 0 else None)
     store.close()
-    ctx = mp.get_context("spawn")
-    out = ctx.Queue()
-    procs = [ctx.Process(target=_caller, args=(url, n, 15, out)) for n in range(1, 11)]
-    for p in procs:
-        p.start()
-    called = [num for _ in procs for num in out.get(timeout=180)]
-    for p in procs:
-        p.join(60)
-        assert p.exitcode == 0
-    return called
-
-
-@pytest.mark.slow
-def test_ten_processes_sqlite(tmp_path):
-    url = str(tmp_path / "q.sqlite3")
-    Store.open(url).close()
-    called = _ten_callers(url)
+    called = run_in_processes(_caller, [(migrated_url, n, 15) for n in range(1, 11)])
     assert len(called) == len(set(called)) == 120  # every ticket called exactly once, none lost
-
-
-@pytest.mark.slow
-def test_ten_processes_postgresql(pg_schema_url):
-    from app.store.engine import make_engine
-    from app.store.migrate import upgrade
-
-    engine = make_engine(pg_schema_url)
-    upgrade(engine)
-    engine.dispose()
-    called = _ten_callers(pg_schema_url)
-    assert len(called) == len(set(called)) == 120
 
 
 def test_kept_tickets_two_kiosks_first_of_day(seeded, admin):
