@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.cli.output import emit, print_line
+
 
 def _actor(ctx):
     from app.actors import Actor
@@ -10,7 +12,6 @@ def _actor(ctx):
 
 
 def cmd_issue(ctx, args) -> int:
-    from app.cli import emit, print_line
     from app.services import queue
 
     with ctx.store().write() as session:
@@ -20,7 +21,6 @@ def cmd_issue(ctx, args) -> int:
 
 
 def cmd_call(ctx, args) -> int:
-    from app.cli import emit, print_line
     from app.services import queue
 
     with ctx.store().write() as session:
@@ -32,7 +32,6 @@ def cmd_call(ctx, args) -> int:
 
 def _simple(name: str):
     def handler(ctx, args) -> int:
-        from app.cli import emit, print_line
         from app.services import queue
 
         with ctx.store().write() as session:
@@ -45,7 +44,6 @@ def _simple(name: str):
 
 
 def cmd_transfer(ctx, args) -> int:
-    from app.cli import emit, print_line
     from app.services import queue
 
     with ctx.store().write() as session:
@@ -56,7 +54,6 @@ def cmd_transfer(ctx, args) -> int:
 
 
 def cmd_requeue(ctx, args) -> int:
-    from app.cli import emit, print_line
     from app.services import queue
 
     with ctx.store().write() as session:
@@ -67,7 +64,6 @@ def cmd_requeue(ctx, args) -> int:
 
 
 def cmd_pause(ctx, args) -> int:
-    from app.cli import print_line
     from app.services import queue
 
     with ctx.store().write() as session:
@@ -80,7 +76,6 @@ def cmd_pause(ctx, args) -> int:
 
 
 def cmd_status(ctx, args) -> int:
-    from app.cli import emit, print_line
     from app.services import queue
 
     with ctx.store().read() as session:

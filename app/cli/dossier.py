@@ -3,6 +3,8 @@ the handlers import the services they need)."""
 
 from __future__ import annotations
 
+from app.cli.output import emit, print_line
+
 import json
 from pathlib import Path
 
@@ -24,7 +26,6 @@ def _read_json(path: str):
 
 
 def cmd_receive(ctx, args) -> int:
-    from app.cli import emit, print_line
     from app.services import dossiers
     from app.workcal import parse_local
 
@@ -38,7 +39,6 @@ def cmd_receive(ctx, args) -> int:
 
 
 def cmd_show(ctx, args) -> int:
-    from app.cli import emit, print_line
     from app.services import dossiers
 
     with ctx.store().read() as session:
@@ -54,7 +54,6 @@ def cmd_show(ctx, args) -> int:
 
 
 def cmd_search(ctx, args) -> int:
-    from app.cli import emit, print_line
     from app.services import dossiers, search
 
     with ctx.store().read() as session:
@@ -68,7 +67,6 @@ def cmd_search(ctx, args) -> int:
 
 
 def cmd_action(ctx, args) -> int:
-    from app.cli import emit, print_line
     from app.services import dossiers
     from app.workcal import parse_local
 
@@ -96,7 +94,6 @@ def cmd_action(ctx, args) -> int:
 
 
 def cmd_handover(ctx, args) -> int:
-    from app.cli import emit, print_line
     from app.services import handover
     from app.workcal import parse_local
 
@@ -113,7 +110,6 @@ def cmd_handover(ctx, args) -> int:
 
 
 def cmd_board(ctx, args) -> int:
-    from app.cli import emit, print_line
     from app.services.board import board
 
     with ctx.store().read() as session:

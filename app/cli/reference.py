@@ -1,0 +1,154 @@
+"""``motcua catalog ...``, ``calendar ...`` and ``cccd parse``: the reference data and rules."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from app.cli.output import emit, nonneg_int, nonneg_number, print_line
+from app.errors import ValidationError
+
+
+def cmd_catalog_import(ctx, args) -> int:
+    from app.catalog_io import read_catalog
+    from app.services import catalog
+
+    procedures = read_catalog(Path(args.path))
+    with ctx.store().write() as session:
+        counts = catalog.import_procedures(session, ctx.admin(), procedures)
+    emit(counts) if args.json else print_line(f"{counts['created']} created, {counts['updated']} updated")
+    return 0
+
+
+def cmd_catalog_list(ctx, args) -> int:
+    from app.services import catalog
+
+    with ctx.store().read() as session:
+        items = [catalog.procedure_json(p) for p in catalog.list_procedures(session)]
+    if args.json:
+        emit(items)
+    else:
+        for p in items:
+            print_line(f"{p['code']:<12} {p['field']:<20} {p['name']}")
+    return 0
+
+
+def cmd_calendar_due(ctx, args) -> int:
+    from app.services import catalog
+    from app.services.calendar import load_calendar
+    from app.workcal import format_local, parse_local
+
+    received = parse_local(args.from_)
+    explicit = [
+        (args.working_days, "working_days"),
+        (args.working_hours, "working_hours"),
+        (args.days, "days"),
+        (0 if args.same_day else None, "same_day"),
+    ]
+    explicit = [(amount, unit) for amount, unit in explicit if amount is not None]
+    if len(explicit) > 1:
+        raise ValidationError("give only one of --working-days, --working-hours, --days, --same-day")
+    with ctx.store().read() as session:
+        calendar = load_calendar(session)
+        after_15 = False
+        amount = unit = None
+        if args.procedure:
+            proc = catalog.get_procedure(session, args.procedure)
+            after_15 = proc.after_15h_next_day
+            amount = float(proc.time_amount) if proc.time_amount is not None else None
+            unit = proc.time_unit
+        if explicit:
+            amount, unit = explicit[0]
+        if unit is None:
+            raise ValidationError("give --working-days, --working-hours, --days, --same-day or --procedure")
+        if amount is None and unit != "same_day":
+            raise ValidationError(f"procedure {args.procedure} has no processing time in the catalog; give an amount")
+    due = calendar.due(received, amount or 0, unit, after_15h_next_day=after_15)
+    text = format_local(due)
+    emit({"due_at": text}) if args.json else print_line(text)
+    return 0
+
+
+def cmd_calendar_import(ctx, args) -> int:
+    from app.services.calendar import import_schedule
+
+    path = Path(args.file)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise ValidationError(f"{path}: no such file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"{path}: not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ValidationError(f"{path}: expected a JSON object with 'years'")
+    with ctx.store().write() as session:
+        count = import_schedule(session, ctx.admin(), data, source=path.name)
+    emit({"imported": count}) if args.json else print_line(f"{count} calendar entries imported")
+    return 0
+
+
+def cmd_calendar_holidays(ctx, args) -> int:
+    from app.services.calendar import holidays_json, load_calendar
+
+    if not 1900 <= args.year <= 2199:
+        raise ValidationError("--year must be between 1900 and 2199")
+    with ctx.store().read() as session:
+        calendar = load_calendar(session)
+    items = holidays_json(calendar, args.year)
+    if args.json:
+        emit(items)
+    else:
+        for item in items:
+            print_line(f"{item['date']}  {'(làm bù) ' if item.get('working') else ''}{item['name']}")
+    return 0
+
+
+def cmd_calendar_lunar(ctx, args) -> int:
+    from datetime import date
+
+    from app.lunar import solar_to_lunar
+
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        raise ValidationError(f"not a date (YYYY-MM-DD): {args.date!r}") from None
+    lunar = solar_to_lunar(day)
+    result = {"day": lunar.day, "month": lunar.month, "year": lunar.year, "leap": lunar.leap}
+    emit(result) if args.json else print_line(f"{lunar.day}/{lunar.month}{' nhuận' if lunar.leap else ''}/{lunar.year}")
+    return 0
+
+
+def cmd_cccd_parse(ctx, args) -> int:
+    from app.cccd import parse_cccd
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    data = parse_cccd(text).to_json()
+    emit(data) if args.json else print_line(" | ".join(f"{k}: {v}" for k, v in data.items()))
+    return 0
+
+
+def register(sub, add) -> None:
+    cat = sub.add_parser("catalog", help="procedure catalog").add_subparsers(dest="sub", metavar="ACTION", required=True)
+    p = add(cat, "import", cmd_catalog_import, "import procedures from JSON, CSV or XLSX (all or nothing)")
+    p.add_argument("path")
+    add(cat, "list", cmd_catalog_list, "list procedures")
+
+    cal = sub.add_parser("calendar", help="working-time calendar").add_subparsers(dest="sub", metavar="ACTION", required=True)
+    p = add(cal, "due", cmd_calendar_due, "compute a due date-time")
+    p.add_argument("--from", dest="from_", required=True, metavar="ISO_DATETIME")
+    p.add_argument("--working-days", type=nonneg_number)
+    p.add_argument("--working-hours", type=nonneg_number)
+    p.add_argument("--days", type=nonneg_int)
+    p.add_argument("--same-day", action="store_true")
+    p.add_argument("--procedure", metavar="CODE")
+    p = add(cal, "import", cmd_calendar_import, "load official day-off schedules (holidays.json format)")
+    p.add_argument("file")
+    p = add(cal, "holidays", cmd_calendar_holidays, "list the non-weekend days off of a year")
+    p.add_argument("--year", type=int, required=True)
+    p = add(cal, "lunar", cmd_calendar_lunar, "Vietnamese lunar date of a solar date")
+    p.add_argument("date", metavar="YYYY-MM-DD")
+
+    cccd = sub.add_parser("cccd", help="citizen ID card").add_subparsers(dest="sub", metavar="ACTION", required=True)
+    p = add(cccd, "parse", cmd_cccd_parse, "parse the QR text of a citizen ID card ('-' reads stdin)")
+    p.add_argument("text")
