@@ -15,7 +15,6 @@ from app.services.audit import audit
 from app.store.models import CalendarOverride
 from app.workcal import WorkCalendar, WorkingHours
 
-
 _CACHE: dict[tuple, WorkCalendar] = {}
 
 

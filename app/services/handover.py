@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from app.actors import Actor
 from app.errors import NotFoundError, ValidationError
 from app.services.audit import audit
-from app.services.dossiers import COUNTER_ROLES, _add_event
+from app.services.dossier_events import add_event
+from app.services.dossier_input import COUNTER_ROLES
 from app.store.models import Dossier, HandoverItem, HandoverRound
 from app.workcal import format_local
 
@@ -44,7 +45,7 @@ def run_round(session: Session, actor: Actor, *, at: datetime | None = None, now
         d.status = "processing"
         d.transferred_at = d.transferred_at or at
         rnd.items.append(HandoverItem(dossier=d, department=d.department, result=result))
-        _add_event(
+        add_event(
             session, d, actor, "transferred", at=max(at, d.events[-1].occurred_at), recorded_at=now,
             note=None, round=rnd.id, to=d.department.name if d.department else None, result=result,
         )

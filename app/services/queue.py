@@ -16,8 +16,8 @@ Which thread: workers only. Failures: ValidationError and subclasses.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Integer, and_, bindparam, case, func, or_, select, update
