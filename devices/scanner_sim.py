@@ -24,10 +24,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
+import cv2
+import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 import resources
 from devices.base import DEVICE_ERROR_KINDS, DeviceError
+from devices.pages import rotate
 from devices.scanner import (
     COLOR_MODES,
     PAGE_SIZES_MM,
@@ -153,9 +156,11 @@ def make_page(
             r = rng.randrange(20, w // 6)
             shade = rng.randrange(40, 220)
             draw.ellipse((x - r, y - r, x + r, y + r), fill=(shade, shade // 2, 255 - shade) if color else shade)
+    # the optics of a real scanner are softer than a font rasterizer's edges
+    page = Image.fromarray(cv2.GaussianBlur(np.asarray(page), (0, 0), 0.5 * dpi / 200), mode)
     page = _noise(page, rng, noise) if kind != "blank" or noise else page
-    if skew_deg:
-        page = page.rotate(skew_deg, resample=Image.Resampling.BILINEAR, fillcolor=paper, expand=False)
+    if skew_deg:  # the sheet went in turned: counter-clockwise for a positive angle
+        page = rotate(page, skew_deg, paper)
     return page
 
 
