@@ -148,3 +148,4 @@ def test_unsupported_source_is_refused_before_feeding():
     with pytest.raises(DeviceError) as err:
         s.scan(ScanRequest(source="duplex"))
     assert err.value.kind == "config" and s.sheets == 3
+
