@@ -59,7 +59,7 @@ _STD_CHROMA = (
 DEFAULT_BLANK_THRESHOLD = 0.0002
 
 
-def text_qtable(weight: float = 1.2) -> list[int]:
+def text_qtable(weight: float = 1.4) -> list[int]:
     """The standard luminance table, each coefficient times (1 + weight x its frequency index)."""
     return [min(255, max(1, round(q * (1 + weight * (i // 8 + i % 8))))) for i, q in enumerate(_STD_LUMA)]
 
@@ -73,7 +73,7 @@ class PageOptions:
     max_skew_deg: float = 5.0
     min_skew_deg: float = 0.1  # below this a rotation costs sharpness and gains nothing
     clean_background: bool = True
-    text_qtable_weight: float = 1.2
+    text_qtable_weight: float = 1.4
     chroma_scale: float = 1.0
     thumbnail_px: int = 240  # the longer side of the thumbnail
 
@@ -173,37 +173,39 @@ def find_skew(image: Image.Image, dpi: int, *, max_deg: float = 5.0) -> float:
     if ys.size < 200:
         return 0.0
     rng = np.random.default_rng(0)  # a fixed sample: the same page always gives the same angle
-    if ys.size > 20000:  # enough points for the angle; fewer keep it fast on dense pages
-        pick = rng.choice(ys.size, 20000, replace=False)
+    if ys.size > 16000:  # enough points for the angle; fewer keep it fast on dense pages
+        pick = rng.choice(ys.size, 16000, replace=False)
         ys, xs = ys[pick], xs[pick]
     ys = ys.astype(np.float64)
     xs = xs.astype(np.float64) - xs.mean()
     offset = abs(xs).max() * math.tan(math.radians(max_deg)) + 2
 
-    def score(deg: float) -> float:
-        hist = np.bincount((ys + xs * math.tan(math.radians(deg)) + offset).astype(np.int64))
+    def score(deg: float, n: int) -> float:
+        hist = np.bincount((ys[:n] + xs[:n] * math.tan(math.radians(deg)) + offset).astype(np.int64))
         return float(np.dot(hist, hist))
 
     coarse = np.arange(-max_deg, max_deg + 1e-9, 0.5)
-    best = float(coarse[int(np.argmax([score(d) for d in coarse]))])
+    best = float(coarse[int(np.argmax([score(d, 4000) for d in coarse]))])  # a quarter of the points is enough here
     fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.05)
-    scores = [score(d) for d in fine]
+    scores = [score(d, ys.size) for d in fine]
     top = int(np.argmax(scores))
-    if scores[top] < score(0.0) * 1.02:  # no clear gain: not lines of text, or straight already
+    if scores[top] < score(0.0, ys.size) * 1.02:  # no clear gain: not lines of text, or straight already
         return 0.0
     return round(float(fine[top]), 2)
 
 
-def rotate(image: Image.Image, deg: float, fill: int | tuple[int, int, int]) -> Image.Image:
-    """Rotate by ``deg`` counter-clockwise around the centre, same size, bilinear (OpenCV)."""
+def _rotate_array(a: np.ndarray, deg: float, fill: int | tuple[int, int, int]) -> np.ndarray:
     import cv2
 
-    a = np.asarray(image)
     h, w = a.shape[:2]
     m = cv2.getRotationMatrix2D((w / 2, h / 2), deg, 1.0)
     border = fill if isinstance(fill, tuple) else (fill, fill, fill)
-    out = cv2.warpAffine(a, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=border)
-    return Image.fromarray(out, image.mode)
+    return cv2.warpAffine(a, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=border)
+
+
+def rotate(image: Image.Image, deg: float, fill: int | tuple[int, int, int]) -> Image.Image:
+    """Rotate by ``deg`` counter-clockwise around the centre, same size, bilinear (OpenCV)."""
+    return Image.fromarray(_rotate_array(np.asarray(image), deg, fill), image.mode)
 
 
 # --------------------------------------------------------------------------- encoding
@@ -257,10 +259,17 @@ def process_page(
     if source_jpeg is not None and not turn:
         jpeg, kept, out = source_jpeg, True, image
     else:
-        fill = check.paper_level if image.mode == "L" else (check.paper_level,) * 3
-        out = rotate(image, -skew, fill) if turn else image
-        if out.mode == "L" and options.clean_background:
-            out = out.point(_clean_lut(check.paper_level))
+        clean = image.mode == "L" and options.clean_background
+        if turn:  # rotate and clean in one pass over the array
+            fill = check.paper_level if image.mode == "L" else (check.paper_level,) * 3
+            a = _rotate_array(np.asarray(image), -skew, fill)
+            if clean:
+                import cv2
+
+                a = cv2.LUT(a, np.asarray(_clean_lut(check.paper_level), dtype=np.uint8))
+            out = Image.fromarray(a, image.mode)
+        else:
+            out = image.point(_clean_lut(check.paper_level)) if clean else image
         jpeg, kept = encode_jpeg(out, dpi, options), False
     return ProcessedPage(
         jpeg=jpeg,
