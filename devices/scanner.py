@@ -17,7 +17,8 @@ scan found no paper at the start; running out after pages is the normal end), ``
 cannot do; raised by ``scan()`` itself, before the feeder moves). Pages yielded before an error stay
 valid.
 
-Drivers and their addresses (kept in station settings):
+Drivers and their addresses (kept in station settings; :func:`devices.scanners.open_scanner` builds
+one from its address):
 
 - ``sim://name?pages=5&fail=jammed&after=3&delay=0.4`` — :mod:`devices.scanner_sim`.
 - ``sane://test:0`` — a SANE device by its SANE name; ``?vendor=..&model=..`` lets a USB scanner
@@ -204,31 +205,3 @@ def check_options(device: str, options: dict[str, str], allowed: set[str], *, pr
     unknown = {k for k in options if k not in allowed and not k.startswith(prefixes)}
     if unknown:
         raise DeviceError(device, "config", f"unknown option(s): {', '.join(sorted(unknown))}")
-
-
-def open_scanner(url: str, *, name: str | None = None) -> Scanner:
-    """Build the scanner a station setting names. Runs on the device thread (SANE opens the device).
-
-    Raises ``DeviceError(kind="config")`` for an address that cannot be understood, ``offline`` when the
-    device is not there.
-    """
-    scheme, rest, options = parse_address(url)
-    device = name or options.get("name") or rest or scheme
-    if scheme == "sim":
-        from devices.scanner_sim import simulated_from_options
-
-        return simulated_from_options(device, options)
-    if scheme == "sane":
-        from devices.scanner_sane import sane_from_options
-
-        return sane_from_options(device, rest, options)
-    if scheme == "folder":
-        from devices.scanner_folder import folder_from_options
-
-        return folder_from_options(device, rest, options)
-    if scheme == "wia":
-        from devices.scanner_wia import WiaScanner
-
-        check_options(device, options, {"name"})
-        return WiaScanner(rest, name=device)
-    raise DeviceError(device, "config", f"unknown scanner type {scheme!r} in {url!r}")

@@ -12,7 +12,8 @@ import img2pdf
 import pytest
 
 from devices.base import DeviceError
-from devices.scanner import ScanRequest, open_scanner
+from devices.scanner import ScanRequest
+from devices.scanners import open_scanner
 from devices.scanner_folder import FolderScanner
 from devices.scanner_sim import make_page
 

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from devices.base import DeviceError
-from devices.scanner import ScanRequest, open_scanner
+from devices.scanner import ScanRequest
+from devices.scanners import open_scanner
 from devices import scanner_sane
 from devices.scanner_sane import SaneScanner, address_of, list_devices, pick_choice
 
@@ -170,7 +171,8 @@ def test_a_scanner_whose_name_changed_is_found_again_by_vendor_and_model(tmp_pat
     folder = write_sane_config(tmp_path / "sane.d", devices=1)
     code = textwrap.dedent(
         """
-        from devices.scanner import open_scanner, ScanRequest
+        from devices.scanner import ScanRequest
+        from devices.scanners import open_scanner
         s = open_scanner("sane://test:5?vendor=Noname&model=frontend-tester")
         page = next(s.scan(ScanRequest(source="flatbed", dpi=50)))
         print(s.device_name, s.identity, page.image.size)

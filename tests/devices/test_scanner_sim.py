@@ -7,7 +7,8 @@ import threading
 import pytest
 
 from devices.base import DeviceError
-from devices.scanner import ScanRequest, open_scanner
+from devices.scanner import ScanRequest
+from devices.scanners import open_scanner
 from devices.scanner_sim import PAGE_KINDS, SimulatedScanner, make_page
 
 

@@ -7,7 +7,8 @@ import sys
 import pytest
 
 from devices.base import DeviceError
-from devices.scanner import ScanRequest, open_scanner
+from devices.scanner import ScanRequest
+from devices.scanners import open_scanner
 from devices.scanner_wia import (
     CUR_INTENT,
     DOCUMENT_HANDLING_SELECT,
