@@ -168,7 +168,10 @@ def check_request(device: str, request: ScanRequest, caps: ScannerCapabilities) 
 
 def parse_address(url: str) -> tuple[str, str, dict[str, str]]:
     """Split ``scheme://rest?k=v`` into (scheme, rest, options); ``rest`` is unquoted."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # e.g. an unbalanced "[" taken for an IPv6 host
+        raise DeviceError(url, "config", f"bad scanner address {url!r}") from exc
     scheme = parts.scheme.lower()
     if not scheme:
         raise DeviceError(url, "config", f"no scanner type in {url!r}")
@@ -195,8 +198,8 @@ def option(device: str, options: dict[str, str], key: str, kind: type, default):
         value = kind(raw)
     except ValueError:
         raise DeviceError(device, "config", f"bad value for {key}: {raw!r}") from None
-    if kind in (int, float) and value < 0:
-        raise DeviceError(device, "config", f"{key} must not be negative")
+    if kind in (int, float) and not 0 <= value < float("inf"):  # also refuses nan
+        raise DeviceError(device, "config", f"{key} must be a number from 0 up, not {raw!r}")
     return value
 
 

@@ -164,6 +164,10 @@ def make_page(
     return page
 
 
+#: Seconds per side for a ``sim://`` address without ``delay``: a 60-pages-a-minute desk feeder.
+ADDRESS_DELAY = 1.0
+
+
 class SimulatedScanner(Scanner):
     """A feeder scanner in memory; see the module docstring."""
 
@@ -286,7 +290,7 @@ def simulated_from_options(device: str, options: dict[str, str]) -> SimulatedSca
         pages=option(device, options, "pages", int, 5),
         fail=options.get("fail") or None,
         after=option(device, options, "after", int, 0),
-        delay=option(device, options, "delay", float, 0.0),
+        delay=option(device, options, "delay", float, ADDRESS_DELAY),
         blank_every=option(device, options, "blank_every", int, 0),
         backs=option(device, options, "backs", bool, False),
         max_skew=option(device, options, "skew", float, 1.5),

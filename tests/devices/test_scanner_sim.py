@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from devices.base import DeviceError
 from devices.scanner import ScanRequest
@@ -138,7 +139,7 @@ def test_simulated_address():
     assert isinstance(s, SimulatedScanner)
     assert (s.name, s.sheets, s.fail, s.after, s.blank_every) == ("desk", 7, "jammed", 3, 2)
     assert s.identity == "sim://desk"
-    for bad in ("sim://x?pages=many", "sim://x?colour=1", "sim://x?fail=melted", "nope://x", "no-scheme"):
+    for bad in ("sim://x?pages=many", "sim://x?delay=nan", "sim://x?after=-1", "sim://x?colour=1", "sim://x?fail=melted", "nope://x", "no-scheme"):
         with pytest.raises(DeviceError) as err:
             open_scanner(bad)
         assert err.value.kind == "config"
@@ -150,3 +151,20 @@ def test_unsupported_source_is_refused_before_feeding():
         s.scan(ScanRequest(source="duplex"))
     assert err.value.kind == "config" and s.sheets == 3
 
+
+
+def test_a_simulated_address_feeds_at_a_real_pace_by_default():
+    assert open_scanner("sim://desk").delay == 1.0
+    assert SimulatedScanner().delay == 0.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_address_is_a_scanner_or_a_config_error(text):
+    for url in (text, f"sim://x?{text}", f"sim://{text}", f"folder://{text}?settle={text}"):
+        try:
+            scanner = open_scanner(url)
+        except DeviceError as err:
+            assert err.kind in ("config", "offline")
+        else:
+            assert scanner.identity
