@@ -23,6 +23,9 @@ from devices.scanners import open_scanner
 from devices import scanner_sane
 from devices.scanner_sane import SaneScanner, address_of, list_devices, pick_choice
 
+# the test backend keeps its option values and its feeder's count for the whole process: one worker, in order
+pytestmark = pytest.mark.xdist_group("sane-test-backend")
+
 TEST_CONF = """\
 number_of_devices {devices}
 mode Gray
@@ -53,6 +56,14 @@ def sane_config(tmp_path_factory):
         os.environ.pop("SANE_CONFIG_DIR", None)
 
 
+def refill(scanner: SaneScanner) -> None:
+    """Run the test backend's feeder empty: it puts ten sheets back once it has said so."""
+    try:
+        list(scanner.scan(ScanRequest(source="feeder", dpi=50)))
+    except DeviceError as err:
+        assert err.kind == "feeder_empty"
+
+
 def test_scanimage_sees_the_test_backend(sane_config):
     out = subprocess.run(
         [shutil.which("scanimage") or "scanimage", "-L"],
@@ -72,6 +83,7 @@ def test_list_devices_and_the_address_to_keep():
 
 def test_feeder_scan_yields_pages_until_the_feeder_is_empty():
     with open_scanner("sane://test:0?opt.test-picture=Grid") as s:
+        refill(s)
         caps = s.capabilities()
         assert {"flatbed", "feeder"} <= set(caps.sources) and "color" in caps.color_modes
         pages = list(s.scan(ScanRequest(source="feeder", dpi=100)))
@@ -137,6 +149,7 @@ def test_cancel_stops_a_page_in_the_middle():
 
 def test_closing_the_generator_stops_the_feeder():
     with SaneScanner("test:1") as s:
+        refill(s)
         it = s.scan(ScanRequest(source="feeder", dpi=50))
         next(it)
         next(it)
