@@ -177,9 +177,13 @@ class FolderScanner(Scanner):
 
         events: queue.Queue[str] = queue.Queue()
         observer = Observer()
-        observer.schedule(_Handler(events), str(self.inbox), recursive=False)
-        observer.daemon = True
-        observer.start()
+        try:
+            observer.schedule(_Handler(events), str(self.inbox), recursive=False)
+            observer.daemon = True
+            observer.start()
+        except OSError as exc:  # e.g. the inotify watch limit: the rescan still finds every file
+            log.warning("no file events for %s (%s); listing the folder every %.1f s", self.name, exc, self.rescan)
+            observer = None
         candidates: dict[Path, _Candidate] = {}
         index = 0
         last_arrival = time.monotonic()
@@ -223,8 +227,9 @@ class FolderScanner(Scanner):
                 if self.idle and time.monotonic() - last_arrival >= self.idle:
                     return
         finally:
-            observer.stop()
-            observer.join(timeout=5)
+            if observer is not None:
+                observer.stop()
+                observer.join(timeout=5)
 
     def _ready(self, candidates: dict[Path, _Candidate], now: float) -> list[Path]:
         """Files whose size and time have not moved for ``settle`` seconds, oldest first."""

@@ -336,6 +336,8 @@ class SaneScanner(Scanner):
 
         index = 0
         duplex = request.source == "duplex"
+        # a backend's own deskew, when the address turned it on (e.g. opt.swdeskew=1)
+        deskews = any(str(self.extra.get(k, "")).lower() in ("1", "true", "yes", "on") for k in ("swdeskew", "deskew"))
         try:
             while not cancelled(cancel) and (request.max_pages is None or index < request.max_pages):
                 try:
@@ -364,6 +366,7 @@ class SaneScanner(Scanner):
                     source=request.source,
                     side="back" if duplex and index % 2 else "front",
                     origin=self.device_name,
+                    deskewed=deskews,
                 )
                 index += 1
                 if request.source == "flatbed":
