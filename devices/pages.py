@@ -14,7 +14,7 @@ The steps for one page (:func:`process_page`):
    five times faster than Pillow's rotate at the same quality; measured in bench/bench_scanning.py).
 3. Gray pages get a clean background (paper tone to white, ink kept) and are encoded with a
    quantization table made for text (the standard luminance table with high frequencies quantized
-   harder): a dense 200-dpi text page is about a third of the size of quality 75, diacritics still
+   harder): a dense 200-dpi text page is about 40 % of its size at quality 75, diacritics still
    sharp. Colour pages use the same table for brightness and the standard one for colour.
 4. A page that arrived as a JPEG (scan to folder) and needs no rotation keeps its own bytes.
 
