@@ -11,7 +11,7 @@ from typing import Final
 
 #: Every value ``DeviceError.kind`` may take.
 DEVICE_ERROR_KINDS: Final[frozenset[str]] = frozenset(
-    {"offline", "timeout", "paper_out", "cover_open", "busy", "config", "io"}
+    {"offline", "timeout", "paper_out", "cover_open", "busy", "config", "io", "feeder_empty", "jammed"}
 )
 
 
