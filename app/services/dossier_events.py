@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.actors import Actor
 from app.errors import NotFoundError
-from app.national import dossier_payload, event_payload
+from app.services.outbox_events import EVENT_KIND, dossier_event
 from app.services.audit import enqueue
 from app.store.models import (
     Dossier,
@@ -56,11 +56,8 @@ def add_event(
     dossier.events.append(event)
     dossier.updated_at = recorded_at
     enqueue(
-        session,
-        "dossier.event",
-        str(dossier.id),
-        f"{dossier.id}:{seq}",
-        {"dossier": dossier_payload(dossier, rows=rows), "history": event_payload(dossier, event, actor)},
+        session, EVENT_KIND, str(dossier.id), f"{dossier.id}:{seq}", dossier_event(dossier, event, actor, rows=rows),
+        version=seq,
     )
     return event
 
