@@ -37,8 +37,10 @@ def add_event(
     note: str | None = None,
     status: str | None = None,
     rows: dict[str, list[dict[str, Any]]] | None = None,
+    outbox: bool = True,
     **data: Any,
 ) -> DossierEvent:
+    """``outbox=False`` for a change that came from the province (a pull): it is not sent back."""
     seq = len(dossier.events) + 1
     event = DossierEvent(
         dossier_id=dossier.id,
@@ -55,10 +57,9 @@ def add_event(
     session.add(event)
     dossier.events.append(event)
     dossier.updated_at = recorded_at
-    enqueue(
-        session, EVENT_KIND, str(dossier.id), f"{dossier.id}:{seq}", dossier_event(dossier, event, actor, rows=rows),
-        version=seq,
-    )
+    if outbox:
+        enqueue(session, EVENT_KIND, str(dossier.id), f"{dossier.id}:{seq}", dossier_event(dossier, event, actor, rows=rows),
+                version=seq)
     return event
 
 

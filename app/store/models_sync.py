@@ -36,3 +36,17 @@ class SyncConflict(Base):
     resolution: Mapped[str | None] = mapped_column(String(20))  # keep_local | take_remote
     resolved_by: Mapped[str | None] = mapped_column(String(60))
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class OnlineDossier(Base):
+    """A dossier a citizen filed online, brought by pull: it waits in the counter's "Hồ sơ trực tuyến" list
+    until an officer receives it (it then becomes a dossier with our code) or asks for a supplement."""
+
+    __tablename__ = "online_dossiers"
+    province_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    arrived_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(20), default="waiting")  # waiting | received | supplement
+    dossier_code: Mapped[str | None] = mapped_column(String(64))
+    handled_by: Mapped[str | None] = mapped_column(String(60))
+    handled_at: Mapped[datetime | None]

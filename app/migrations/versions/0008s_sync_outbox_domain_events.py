@@ -119,9 +119,21 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_conflicts")),
     )
     op.create_index(op.f("ix_sync_conflicts_dossier_code"), "sync_conflicts", ["dossier_code"], unique=False)
+    op.create_table(
+        "online_dossiers",
+        sa.Column("province_code", sa.String(64), nullable=False),
+        sa.Column("data", sa.JSON(), nullable=False),
+        sa.Column("arrived_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("status", sa.String(20), nullable=False),
+        sa.Column("dossier_code", sa.String(64), nullable=True),
+        sa.Column("handled_by", sa.String(60), nullable=True),
+        sa.Column("handled_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("province_code", name=op.f("pk_online_dossiers")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("online_dossiers")
     op.drop_index(op.f("ix_sync_conflicts_dossier_code"), table_name="sync_conflicts")
     op.drop_table("sync_conflicts")
     op.drop_table("sync_state")
