@@ -64,3 +64,24 @@ def add_online(session: Session, province_code: str, data: dict[str, Any]) -> st
 def waiting_online(session: Session) -> list[dict[str, Any]]:
     rows = session.scalars(select(OnlineDossier).where(OnlineDossier.status == "waiting").order_by(OnlineDossier.arrived_at))
     return [{"province_code": r.province_code, "arrived_at": r.arrived_at.isoformat(), "data": r.data} for r in rows]
+
+
+def receive_online(session: Session, actor: Actor, province_code: str, *, on_missing: str = "reject",
+                   reason: str | None = None, now: datetime | None = None):
+    """An officer receives an online dossier after checking its papers: it becomes a dossier with our code and
+    appointment (the same rules as at the counter); its intake goes to the province by push like any other."""
+    from app.errors import NotFoundError, RuleError
+    from app.services.dossier_input import parse_intake
+    from app.services.intake import receive
+
+    online = session.get(OnlineDossier, province_code.strip())
+    if online is None:
+        raise NotFoundError(f"no online dossier {province_code!r}")
+    if online.status != "waiting":
+        raise RuleError(f"online dossier {province_code} was already handled ({online.status})")
+    request = parse_intake({**(online.data.get("intake") or {}), "channel": "online"})
+    dossier = receive(session, actor, request, on_missing=on_missing, reason=reason, now=now)
+    dossier.note = "; ".join(x for x in (dossier.note, f"hồ sơ trực tuyến {province_code}") if x)
+    online.status, online.dossier_code = "received", dossier.code
+    online.handled_by, online.handled_at = actor.username, now or datetime.now(timezone.utc)
+    return dossier

@@ -66,3 +66,22 @@ def test_online_dossiers_arrive_once_and_an_expired_cursor_resyncs(seeded, offic
         assert [w["province_code"] for w in waiting] == [first, second, third]  # each once, though pulled twice
         online = s.scalar(select(OnlineDossier).where(OnlineDossier.province_code == first))
         assert online.data["KenhThucHien"] == 2 and online.data["intake"]["procedure_code"] == "1.004837"
+
+
+def test_an_online_dossier_is_received_at_the_counter(seeded, officer, sim, adapter):
+    province_code = sim.admin("add-online", **INTAKE)["code"]
+    pull_once(seeded, adapter)
+    with seeded.write() as s:
+        d = province.receive_online(s, officer, province_code, now=MON)
+        code, channel = d.code, d.channel
+    assert channel == "online" and code.endswith("-0001")
+    with seeded.read() as s:
+        assert province.waiting_online(s) == []
+    import pytest
+
+    from app.errors import RuleError
+
+    with pytest.raises(RuleError), seeded.write() as s:
+        province.receive_online(s, officer, province_code, now=MON)
+    assert push_once(seeded, adapter, "w1", now=MON).sent == 1
+    assert sim.stats()["dossiers"] == 1
