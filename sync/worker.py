@@ -134,3 +134,25 @@ def status(store) -> dict[str, Any]:
         "last_success_at": last["server"] if last else None,
         "clock_skew_s": skew,
     }
+
+
+def list_items(store, *, states: tuple[str, ...] = ("pending", "sending", "attention"), limit: int = 500) -> list[dict[str, Any]]:
+    """Outbox items for the sync window, newest first: plain dicts (no personal data beyond the dossier code)."""
+    with store.read() as session:
+        rows = session.scalars(select(OutboxMessage).where(OutboxMessage.status.in_(states))
+                               .order_by(OutboxMessage.id.desc()).limit(limit))
+        return [{
+            "id": r.id, "status": r.status, "kind": r.kind, "code": (r.payload.get("dossier") or {}).get("code"),
+            "event": (r.payload.get("event") or {}).get("kind"), "attempts": r.attempts, "reason": r.reason,
+            "detail": r.last_error, "created_at": r.created_at.isoformat() if r.created_at else None,
+            "next_attempt_at": r.next_attempt_at.isoformat() if r.next_attempt_at else None,
+        } for r in rows]
+
+
+def dossier_sync_state(session, dossier_id: str) -> str:
+    """One dossier's own sync state (DHIS2's per-record states): ``attention`` | ``pending`` | ``sent`` | ``none``."""
+    states = set(session.scalars(select(OutboxMessage.status).where(OutboxMessage.aggregate_id == str(dossier_id))))
+    for state in ("attention", "sending", "pending", "sent"):
+        if state in states:
+            return "pending" if state == "sending" else state
+    return "none"
