@@ -7,7 +7,7 @@ import csv
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,12 @@ from ui.tasks import DeviceOp, TaskManager
 
 log = logging.getLogger(__name__)
 
-STATES = (("attention", "Needs attention"), ("pending", "Waiting"), ("sending", "Sending"), ("sent", "Sent"))
+STATES = (
+    ("attention", QT_TRANSLATE_NOOP("SyncWindow", "Needs attention")),
+    ("pending", QT_TRANSLATE_NOOP("SyncWindow", "Waiting")),
+    ("sending", QT_TRANSLATE_NOOP("SyncWindow", "Sending")),
+    ("sent", QT_TRANSLATE_NOOP("SyncWindow", "Sent")),
+)
 
 
 class SyncWindow(QDialog):
