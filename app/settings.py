@@ -69,6 +69,7 @@ CENTER = _vars(
     Var("queue.requeue_minutes", 30, int, "how long a skipped ticket can come back"),
     Var("queue.close_policy", "cancel", str, "cancel | keep: tickets still waiting at closing time"),
     Var("queue.notice", "", str, "scrolling notice line on the display board"),
+    Var("sync.url", "", str, "provincial dossier system endpoint (https://...); credentials live in the OS keyring"),
 )
 
 

@@ -38,6 +38,32 @@ def cmd_receive(ctx, args) -> int:
     return 0
 
 
+RECEIVE_KEYS = ("id", "code", "status", "status_code", "received_at", "due_at")
+
+
+def cmd_online(ctx, args) -> int:
+    from app.services import province
+
+    with ctx.store().read() as session:
+        items = province.waiting_online(session)
+    if args.json:
+        emit(items)
+    else:
+        for item in items:
+            print_line(f"{item['province_code']:<24} {item['arrived_at']}")
+    return 0
+
+
+def cmd_receive_online(ctx, args) -> int:
+    from app.services import dossiers, province
+
+    with ctx.store().write() as session:
+        d = province.receive_online(session, ctx.officer(), args.code, on_missing=args.on_missing, reason=args.reason)
+        result = {k: v for k, v in dossiers.summary_json(d).items() if k in RECEIVE_KEYS}
+    emit(result) if args.json else print_line(f"{result['code']} {result['status']} hẹn trả {result['due_at'] or '-'}")
+    return 0
+
+
 def cmd_show(ctx, args) -> int:
     from app.services import dossiers
 
@@ -126,6 +152,11 @@ def register(sub, add) -> None:
     p = add(group, "receive", cmd_receive, "receive a dossier from a JSON file")
     p.add_argument("--file", required=True)
     p.add_argument("--received-at", help="a dossier taken on paper while the station was down (audited)")
+    p.add_argument("--on-missing", choices=("reject", "request-supplement", "refuse"), default="reject")
+    p.add_argument("--reason")
+    add(group, "online", cmd_online, "online dossiers waiting at the counter (Hồ sơ trực tuyến)")
+    p = add(group, "receive-online", cmd_receive_online, "receive an online dossier after checking its papers")
+    p.add_argument("code", help="the province's code of the online dossier")
     p.add_argument("--on-missing", choices=("reject", "request-supplement", "refuse"), default="reject")
     p.add_argument("--reason")
     p = add(group, "show", cmd_show, "show a dossier with its history")

@@ -14,6 +14,10 @@ def audit(session: Session, actor: Actor, action: str, entity: str | None = None
     session.add(AuditEntry(actor=actor.username, action=action, entity=entity, detail=detail))
 
 
-def enqueue(session: Session, kind: str, aggregate_id: str, idempotency_key: str, payload: dict[str, Any]) -> None:
-    """Add an outbox message; the idempotency key makes a resend recognisable at the province."""
-    session.add(OutboxMessage(kind=kind, aggregate_id=aggregate_id, idempotency_key=idempotency_key, payload=payload))
+def enqueue(
+    session: Session, kind: str, aggregate_id: str, idempotency_key: str, payload: dict[str, Any], *, version: int | None = None
+) -> None:
+    """Add an outbox message (a domain event, see ``app.services.outbox_events``); the idempotency key makes a
+    resend recognisable at the province, and ``version`` orders the items of one aggregate."""
+    session.add(OutboxMessage(kind=kind, aggregate_id=aggregate_id, idempotency_key=idempotency_key, payload=payload,
+                              aggregate_version=version))

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.actors import Actor
 from app.errors import NotFoundError
-from app.national import dossier_payload, event_payload
+from app.services.outbox_events import EVENT_KIND, dossier_event
 from app.services.audit import enqueue
 from app.store.models import (
     Dossier,
@@ -37,8 +37,10 @@ def add_event(
     note: str | None = None,
     status: str | None = None,
     rows: dict[str, list[dict[str, Any]]] | None = None,
+    outbox: bool = True,
     **data: Any,
 ) -> DossierEvent:
+    """``outbox=False`` for a change that came from the province (a pull): it is not sent back."""
     seq = len(dossier.events) + 1
     event = DossierEvent(
         dossier_id=dossier.id,
@@ -55,13 +57,9 @@ def add_event(
     session.add(event)
     dossier.events.append(event)
     dossier.updated_at = recorded_at
-    enqueue(
-        session,
-        "dossier.event",
-        str(dossier.id),
-        f"{dossier.id}:{seq}",
-        {"dossier": dossier_payload(dossier, rows=rows), "history": event_payload(dossier, event, actor)},
-    )
+    if outbox:
+        enqueue(session, EVENT_KIND, str(dossier.id), f"{dossier.id}:{seq}", dossier_event(dossier, event, actor, rows=rows),
+                version=seq)
     return event
 
 

@@ -356,15 +356,24 @@ class OutboxMessage(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     kind: Mapped[str] = mapped_column(String(40))
-    aggregate_id: Mapped[str] = mapped_column(String(64), index=True)
+    aggregate_id: Mapped[str] = mapped_column(String(64))
     idempotency_key: Mapped[str] = mapped_column(String(100), unique=True)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending | sent | failed
+    # pending -> sending (claimed under a lease) -> sent | attention (a refusal a person must look at)
+    status: Mapped[str] = mapped_column(String(12), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None]
-    __table_args__ = (Index("ix_outbox_status_id", "status", "id"),)
+    # The dossier's history sequence number of this event: items of one dossier go out in this order.
+    aggregate_version: Mapped[int | None] = mapped_column(Integer)
+    lease_until: Mapped[datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(String(80))
+    # The wire calls rendered at the first send, kept so that a resend under the same key is byte-identical,
+    # with each call's acknowledgement.
+    wire: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reason: Mapped[str | None] = mapped_column(String(40))  # code of the last failure (Vietnamese text in ui/)
+    __table_args__ = (Index("ix_outbox_status_id", "status", "id"), Index("ix_outbox_aggregate_id_id", "aggregate_id", "id"))
 
 
 class AuditEntry(Base):
@@ -494,3 +503,5 @@ class QueueCall(Base):
     service_code: Mapped[str] = mapped_column(String(3))
     counter: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(10), default="call")  # call | recall
+
+from app.store import models_sync  # noqa: E402,F401  (sync bookkeeping tables share the metadata)

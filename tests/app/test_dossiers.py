@@ -11,6 +11,7 @@ from app.errors import RuleError, StaleVersionError, ValidationError
 from app.services import dossiers
 from app.services.board import board
 from app.services.dossiers import ActionInput, parse_intake
+from sync.national import render_dossier, render_history
 from app.services.handover import round_json, run_round
 from app.services.search import search
 from app.store.models import AuditEntry, OutboxMessage
@@ -59,10 +60,14 @@ def test_receive_computes_due_code_and_writes_history_and_outbox(seeded, officer
     assert d["applicant"]["phone"] == "0905123456"
     with seeded.read() as s:
         rows = list(s.scalars(select(OutboxMessage)))
-    assert len(rows) == 1 and rows[0].payload["dossier"]["MaHoSo"] == d["code"]
-    assert rows[0].payload["dossier"]["NgayHenTra"] == "20260507090000"
-    assert [x["MaThanhPhanHoSo"] for x in rows[0].payload["dossier"]["TaiLieuNop"]] == ["TP1", "TP3"]
-    assert rows[0].payload["dossier"]["ChuHoSo"] == "Nguyễn Văn Đức"
+    # The outbox keeps the domain event; the national wire format is rendered by sync/ at send time.
+    assert len(rows) == 1 and rows[0].payload["schema"] == "dossier.event/1"
+    assert rows[0].payload["dossier"]["code"] == d["code"] and rows[0].aggregate_version == 1
+    wire = render_dossier(rows[0].payload)
+    assert wire["MaHoSo"] == d["code"] and wire["NgayHenTra"] == "20260507090000"
+    assert [x["MaThanhPhanHoSo"] for x in wire["TaiLieuNop"]] == ["TP1", "TP3"]
+    assert wire["ChuHoSo"] == "Nguyễn Văn Đức"
+    assert render_history(rows[0].payload)["TrangThai"] == 2
     assert receive(seeded, officer)["code"].endswith("-0002")
 
 

@@ -1,0 +1,87 @@
+"""Changes that come from the province (a pull), applied in the caller's transaction.
+
+The province owns the processing status once a dossier is transferred. A pulled change never overwrites an
+unsent local change: when the dossier still has items waiting in the outbox, the change becomes a conflict for
+an officer to resolve. Online dossiers wait in their own list until an officer receives them.
+
+Which thread: the sync worker's. Failures: none for data (unknown dossiers and stale changes are reported in
+the return value); database errors propagate.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import lifecycle
+from app.actors import Actor
+from app.services.dossier_events import add_event
+from app.store.models import Dossier, OutboxMessage
+from app.store.models_sync import OnlineDossier, SyncConflict
+
+PROVINCE = Actor("province", "system", "Hệ thống tỉnh")
+STATUS_BY_CODE = {code: name for name, code in lifecycle.STATUS_CODES.items() if code is not None}
+
+
+def apply_status(session: Session, code: str, status_code: int, history: dict[str, Any] | None, *,
+                 now: datetime | None = None) -> str:
+    """``applied`` | ``conflict`` | ``unknown`` | ``same`` | ``stale``."""
+    now = now or datetime.now(timezone.utc)
+    dossier = session.scalar(select(Dossier).where(Dossier.code == code))
+    status = STATUS_BY_CODE.get(status_code)
+    if dossier is None or status is None:
+        return "unknown"
+    if dossier.status == status:
+        return "same"
+    unsent = session.scalar(select(func.count()).select_from(OutboxMessage).where(
+        OutboxMessage.aggregate_id == str(dossier.id), OutboxMessage.status.in_(("pending", "sending", "attention"))))
+    if unsent:
+        session.add(SyncConflict(dossier_code=code, remote={"status": status, "history": history},
+                                 local_status=dossier.status))
+        return "conflict"
+    if dossier.status in lifecycle.FINAL:
+        return "stale"
+    dossier.status = status
+    if status == "finished" and dossier.decided_at is None:
+        dossier.decided_at = now
+    note = (history or {}).get("NoiDungXuLy")
+    add_event(session, dossier, PROVINCE, "province_update", at=now, recorded_at=now, note=note, status=status,
+              outbox=False)
+    return "applied"
+
+
+def add_online(session: Session, province_code: str, data: dict[str, Any]) -> str:
+    """``added`` or ``same`` (a page delivered twice)."""
+    if session.get(OnlineDossier, province_code) is not None:
+        return "same"
+    session.add(OnlineDossier(province_code=province_code, data=data))
+    return "added"
+
+
+def waiting_online(session: Session) -> list[dict[str, Any]]:
+    rows = session.scalars(select(OnlineDossier).where(OnlineDossier.status == "waiting").order_by(OnlineDossier.arrived_at))
+    return [{"province_code": r.province_code, "arrived_at": r.arrived_at.isoformat(), "data": r.data} for r in rows]
+
+
+def receive_online(session: Session, actor: Actor, province_code: str, *, on_missing: str = "reject",
+                   reason: str | None = None, now: datetime | None = None):
+    """An officer receives an online dossier after checking its papers: it becomes a dossier with our code and
+    appointment (the same rules as at the counter); its intake goes to the province by push like any other."""
+    from app.errors import NotFoundError, RuleError
+    from app.services.dossier_input import parse_intake
+    from app.services.intake import receive
+
+    online = session.get(OnlineDossier, province_code.strip())
+    if online is None:
+        raise NotFoundError(f"no online dossier {province_code!r}")
+    if online.status != "waiting":
+        raise RuleError(f"online dossier {province_code} was already handled ({online.status})")
+    request = parse_intake({**(online.data.get("intake") or {}), "channel": "online"})
+    dossier = receive(session, actor, request, on_missing=on_missing, reason=reason, now=now)
+    dossier.note = "; ".join(x for x in (dossier.note, f"hồ sơ trực tuyến {province_code}") if x)
+    online.status, online.dossier_code = "received", dossier.code
+    online.handled_by, online.handled_at = actor.username, now or datetime.now(timezone.utc)
+    return dossier

@@ -1,0 +1,223 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="+13"/>
+        <source>No connection to the province</source>
+        <translation>Không kết nối được hệ thống tỉnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The province&apos;s certificate was refused (check the date and the CA bundle)</source>
+        <translation>Chứng thư số của hệ thống tỉnh bị từ chối (kiểm tra ngày giờ máy và chứng chỉ CA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The provincial system had an error; it will be tried again</source>
+        <translation>Hệ thống tỉnh gặp lỗi; sẽ tự gửi lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The provincial system asked us to wait; it will be tried again</source>
+        <translation>Hệ thống tỉnh yêu cầu chờ; sẽ tự gửi lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in to the provincial system failed (check the sync credentials)</source>
+        <translation>Đăng nhập hệ thống tỉnh không thành công (kiểm tra tài khoản đồng bộ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The answer was not the provincial system (a Wi-Fi login page?)</source>
+        <translation>Câu trả lời không phải từ hệ thống tỉnh (trang đăng nhập Wi-Fi?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The province did not confirm this item; it will be sent again</source>
+        <translation>Hệ thống tỉnh chưa xác nhận mục này; sẽ gửi lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part of the item is confirmed; the rest will be sent again</source>
+        <translation>Một phần đã được xác nhận; phần còn lại sẽ gửi lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The provincial system refused the request</source>
+        <translation>Hệ thống tỉnh từ chối yêu cầu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The province already has this dossier</source>
+        <translation>Hệ thống tỉnh đã có hồ sơ này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The province does not have this dossier yet</source>
+        <translation>Hệ thống tỉnh chưa có hồ sơ này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same item was sent with different content</source>
+        <translation>Cùng một mục đã được gửi với nội dung khác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>The province found the data invalid</source>
+        <translation>Hệ thống tỉnh báo dữ liệu không hợp lệ</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The province reports a conflict with its data</source>
+        <translation>Hệ thống tỉnh báo xung đột với dữ liệu của tỉnh</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refused by the province (code %1)</source>
+        <translation>Bị hệ thống tỉnh từ chối (mã %1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n item(s) need attention</source>
+        <translation>
+            <numerusform>%n mục cần xử lý</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Offline · %n waiting to be sent</source>
+        <translation>
+            <numerusform>Ngoại tuyến · %n mục chờ gửi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n mục chờ gửi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synced</source>
+        <translation>Đã đồng bộ</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWindow</name>
+    <message>
+        <location filename="../../ui/sync/window.py" line="+33"/>
+        <source>Needs attention</source>
+        <translation>Cần xử lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending</source>
+        <translation>Đang gửi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sync with the province</source>
+        <translation>Đồng bộ với hệ thống tỉnh</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not sent yet (all)</source>
+        <translation>Chưa gửi (tất cả)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+87"/>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <location line="+87"/>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <location line="+87"/>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <location line="+86"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <location line="+87"/>
+        <source>Tries</source>
+        <translation>Số lần gửi</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <location line="+87"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>Send again (Ctrl+R)</source>
+        <translation>Gửi lại (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send all again</source>
+        <translation>Gửi lại tất cả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync now (F9)</source>
+        <translation>Đồng bộ ngay (F9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Xuất…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show:</source>
+        <translation>Hiển thị:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Waiting %1 · needs attention %2 · sent %3</source>
+        <translation>Chờ gửi %1 · cần xử lý %2 · đã gửi %3</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Export sync items</source>
+        <translation>Xuất danh sách đồng bộ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Created</source>
+        <translation>Thời điểm tạo</translation>
+    </message>
+</context>
+</TS>

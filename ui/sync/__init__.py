@@ -1,0 +1,1 @@
+"""The sync room's windows: the status bar indicator's text, the background worker, the sync window."""

@@ -1,0 +1,44 @@
+"""Words for the sync states and failure reasons (codes from ``sync/``), in one place. GUI thread only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.i18n import arg
+
+def reason_text(code: str | None) -> str:
+    """A failure reason code as a sentence an officer can act on."""
+    table = {
+        None: "",
+        "network": QCoreApplication.translate("SyncTexts", "No connection to the province"),
+        "tls": QCoreApplication.translate("SyncTexts", "The province's certificate was refused (check the date and the CA bundle)"),
+        "server": QCoreApplication.translate("SyncTexts", "The provincial system had an error; it will be tried again"),
+        "rate": QCoreApplication.translate("SyncTexts", "The provincial system asked us to wait; it will be tried again"),
+        "auth": QCoreApplication.translate("SyncTexts", "Sign-in to the provincial system failed (check the sync credentials)"),
+        "contract": QCoreApplication.translate("SyncTexts", "The answer was not the provincial system (a Wi-Fi login page?)"),
+        "no_result": QCoreApplication.translate("SyncTexts", "The province did not confirm this item; it will be sent again"),
+        "incomplete": QCoreApplication.translate("SyncTexts", "Part of the item is confirmed; the rest will be sent again"),
+        "refused": QCoreApplication.translate("SyncTexts", "The provincial system refused the request"),
+        "E_EXISTS": QCoreApplication.translate("SyncTexts", "The province already has this dossier"),
+        "E_NOT_FOUND": QCoreApplication.translate("SyncTexts", "The province does not have this dossier yet"),
+        "E_KEY_REUSED": QCoreApplication.translate("SyncTexts", "The same item was sent with different content"),
+        "E_INVALID": QCoreApplication.translate("SyncTexts", "The province found the data invalid"),
+        "409": QCoreApplication.translate("SyncTexts", "The province reports a conflict with its data"),
+        "422": QCoreApplication.translate("SyncTexts", "The province found the data invalid"),
+    }
+    return table.get(code, arg(QCoreApplication.translate("SyncTexts", "Refused by the province (code %1)"), code))
+
+
+def status_line(status: dict, *, online: bool | None, running: bool) -> tuple[str, str]:
+    """(indicator state, text) for the status bar: offline / n pending / syncing / needs attention."""
+    pending = int(status.get("pending", 0)) + int(status.get("sending", 0))
+    attention = int(status.get("needs_attention", 0))
+    if running:
+        return "ok", QCoreApplication.translate("SyncTexts", "Syncing…")
+    if attention:
+        return "error", QCoreApplication.translate("SyncTexts", "%n item(s) need attention", None, attention)
+    if online is False:
+        return "warn", QCoreApplication.translate("SyncTexts", "Offline · %n waiting to be sent", None, pending)
+    if pending:
+        return "warn", QCoreApplication.translate("SyncTexts", "%n waiting to be sent", None, pending)
+    return "ok", QCoreApplication.translate("SyncTexts", "Synced")
