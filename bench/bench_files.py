@@ -47,7 +47,14 @@ def run() -> dict[str, float]:
     except Exception:  # no PostgreSQL here: no figure
         return figures
     try:
-        store = Store.open(f"{PG_URL}?options=-csearch_path%3D{schema}")
+        from app.store.engine import make_engine
+        from app.store.migrate import upgrade
+
+        url = f"{PG_URL}?options=-csearch_path%3D{schema}"
+        engine = make_engine(url)
+        upgrade(engine)
+        engine.dispose()
+        store = Store.open(url)
         figures["store_put_mb_s_pg"] = _put_rate(store, PostgresStore())
         store.close()
     finally:
