@@ -159,6 +159,9 @@ def register(sub, add) -> None:
     p.add_argument("code", help="the province's code of the online dossier")
     p.add_argument("--on-missing", choices=("reject", "request-supplement", "refuse"), default="reject")
     p.add_argument("--reason")
+    from app.cli.files import register_dossier
+
+    register_dossier(group, add)
     p = add(group, "show", cmd_show, "show a dossier with its history")
     p.add_argument("code")
     p = add(group, "search", cmd_search, "search by code, applicant name, ID number or phone")

@@ -4,7 +4,6 @@ gives back exactly the same bytes and nobody can swap a file unnoticed."""
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,36 +16,29 @@ from app.store.models import ArchivedDocument
 
 
 def archive_dir(data_dir: Path) -> Path:
+    """Where stations kept their printed forms before the content store (read for older rows only)."""
     return data_dir / "archive"
+
+
+def files_for(session: Session, data_dir: Path):
+    """The content store of this database (the center's PostgreSQL, or this station's data dir)."""
+    from app.filestore import content_store
+
+    return content_store(session.get_bind().dialect.name, data_dir)
 
 
 def keep(session: Session, data_dir: Path, actor: Actor, data: bytes, *, kind: str, dossier_id=None,
          media_type: str = "application/pdf") -> ArchivedDocument:
-    """Write ``data`` (once per content) and record it; returns the archive row."""
-    digest = hashlib.sha256(data).hexdigest()
-    suffix = ".pdf" if media_type == "application/pdf" else ".bin"
-    path = archive_dir(data_dir) / digest[:2] / f"{digest}{suffix}"
+    """Put ``data`` in the content store (once per content) and record it; returns the archive row. On a
+    center's PostgreSQL the bytes are in the same transaction, so a reprint at any counter is this copy."""
+    digest = files_for(session, data_dir).put(session, data, media_type=media_type, actor=actor.username)
     row = session.get(ArchivedDocument, digest)
-    # Each station keeps the files it printed; on a shared database another station may have recorded
-    # the same content already, and this station still writes its own copy.
-    _write_once(path, data)
     if row is not None:
         return row
     row = ArchivedDocument(sha256=digest, dossier_id=dossier_id, kind=kind, media_type=media_type,
-                           path=str(path.relative_to(data_dir)), size=len(data), created_by=actor.username)
+                           path=f"store:{digest}", size=len(data), created_by=actor.username)
     session.add(row)
     return row
-
-
-def _write_once(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        tmp = path.with_suffix(".tmp")
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
 
 
 def latest(session: Session, dossier_id, kind: str) -> ArchivedDocument | None:
@@ -68,15 +60,22 @@ def reprint_or_render(session: Session, data_dir: Path, actor: Actor, dossier, k
         last_event = max((e.recorded_at for e in dossier.events), default=None)
         if last_event is None or last_event <= row.created_at:
             try:
-                return read(data_dir, row), row, True
+                return read(data_dir, row, session), row, True
             except (OSError, StoreError):
                 pass  # not on this station (or damaged): render it again
     data = render()
     return data, keep(session, data_dir, actor, data, kind=kind, dossier_id=dossier.id), False
 
 
-def read(data_dir: Path, row: ArchivedDocument) -> bytes:
-    """The archived bytes, checked against their hash."""
+def read(data_dir: Path, row: ArchivedDocument, session: Session | None = None) -> bytes:
+    """The archived bytes, checked against their hash: from the content store, or (rows written before it)
+    from the station's archive folder."""
+    if session is not None and row.path.startswith("store:"):
+        return files_for(session, data_dir).get(session, row.sha256)
+    if row.path.startswith("store:"):
+        from app.filestore import FolderStore
+
+        return FolderStore(data_dir / "files").get(None, row.sha256)
     data = (data_dir / row.path).read_bytes()
     if hashlib.sha256(data).hexdigest() != row.sha256:
         raise StoreError(f"archived file {row.path} does not match its recorded hash")

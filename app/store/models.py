@@ -505,3 +505,4 @@ class QueueCall(Base):
     kind: Mapped[str] = mapped_column(String(10), default="call")  # call | recall
 
 from app.store import models_sync  # noqa: E402,F401  (sync bookkeeping tables share the metadata)
+from app.store import models_files  # noqa: E402,F401  (stored files share the metadata)

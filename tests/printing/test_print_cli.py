@@ -46,7 +46,9 @@ def test_receipt_is_archived_and_identical_on_reprint(capsys, dossier, tmp_path,
     second = jrun(capsys, "print", "receipt", dossier, "--out", str(tmp_path / "r2.pdf"))
     assert first["sha256"] == second["sha256"]
     assert (tmp_path / "r1.pdf").read_bytes() == (tmp_path / "r2.pdf").read_bytes()
-    assert list((data_dir / "archive").rglob(first["sha256"] + ".pdf"))
+    # Kept in the content store, named by its hash, and found whole by `files verify`.
+    assert (data_dir / "files" / first["sha256"][:2] / first["sha256"]).read_bytes() == (tmp_path / "r1.pdf").read_bytes()
+    assert jrun(capsys, "files", "verify") == {"ok": True, "problems": []}
     text = pdftext(tmp_path / "r1.pdf")
     assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text
     assert dossier in text and "Nguyễn Văn Đức" in text and "20/11/2026" in text and "26/11/2026" in text

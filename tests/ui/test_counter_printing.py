@@ -55,7 +55,7 @@ def test_printer_fault_is_a_message_and_the_job_waits(counter_window, monkeypatc
     printer.set_fault("paper_out")
     window.intake.print_requested.emit("receipt", receive(window.store))
     assert isinstance(shown[0], DeviceError) and shown[0].kind == "paper_out"
-    assert list((window.settings.data_dir / "archive").rglob("*.pdf"))
+    assert [p for p in (window.settings.data_dir / "files").rglob("*") if p.is_file()]  # kept in the content store
     assert len(window.printing.pending) == 1 and window.pending_prints_button.isVisibleTo(window)
     printer.set_fault(None)  # paper fixed
     window.pending_prints_button.click()

@@ -1,0 +1,147 @@
+"""``motcua files ...`` (verify, collect, export the content store) and the handlers of ``dossier attach`` /
+``dossier files`` (registered with the dossier group)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.cli.output import emit, print_line
+from app.errors import ValidationError
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
+
+
+def _files(ctx):
+    from app.filestore import content_store
+
+    return content_store(ctx.store().dialect, ctx.data_dir)
+
+
+def pdf_of(paths: list[Path]) -> tuple[bytes, int]:
+    """One PDF of the given files: a PDF alone is kept as it is; images become pages with their JPEG streams
+    embedded unchanged (img2pdf: no second lossy encode)."""
+    import img2pdf
+    import pikepdf
+
+    for path in paths:
+        if not path.is_file():
+            raise ValidationError(f"{path}: no such file")
+    if len(paths) == 1 and paths[0].suffix.lower() == ".pdf":
+        data = paths[0].read_bytes()
+        try:
+            with pikepdf.open(paths[0]) as pdf:
+                return data, len(pdf.pages)
+        except pikepdf.PdfError:
+            raise ValidationError(f"{paths[0]}: not a readable PDF") from None
+    bad = [p for p in paths if p.suffix.lower() not in IMAGE_SUFFIXES]
+    if bad:
+        raise ValidationError(f"{bad[0]}: give one PDF, or JPEG/PNG/TIFF images")
+    try:
+        data = img2pdf.convert([str(p) for p in paths])
+    except (img2pdf.ImageOpenError, ValueError, OSError) as exc:
+        raise ValidationError(f"cannot read the images: {exc}") from None
+    with pikepdf.open(__import__("io").BytesIO(data)) as pdf:
+        return data, len(pdf.pages)
+
+
+def cmd_attach(ctx, args) -> int:
+    from app.services import files
+
+    if args.scanner:
+        raise ValidationError("scanning from the command line needs the scanner drivers (devices): use --file")
+    data, pages = pdf_of([Path(p) for p in args.file])
+    store = ctx.store()
+    with store.write() as session:
+        row = files.attach(session, _files(ctx), ctx.officer(), args.code, args.item, data, pages=pages,
+                           dpi=args.dpi, color_mode="color" if args.color else None, source="import",
+                           station=str(ctx.settings.get("station.counter") or ""))
+        result = {"item": row.item_code, "sha256": row.sha256, "pages": row.pages, "bytes": row.size}
+    emit(result) if args.json else print_line(f"{result['item']}: {result['pages']} page(s), {result['bytes']} bytes")
+    return 0
+
+
+def cmd_dossier_files(ctx, args) -> int:
+    from app.services import files
+
+    with ctx.store().read() as session:
+        items = files.dossier_files(session, args.code)
+    if args.json:
+        emit(items)
+    else:
+        for item in items:
+            print_line(f"{item['item']:<10} {item['pages']:>3} tr.  {item['bytes']:>9} B  {item['sha256'][:16]}…")
+    return 0
+
+
+def cmd_export(ctx, args) -> int:
+    import os
+
+    from app.services import files
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise ValidationError(f"--out {out}: not a folder")
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with ctx.store().read() as session:
+        for item in files.dossier_files(session, args.code):
+            data = files.read_item(session, _files(ctx), args.code, item["item"])
+            target = out / f"{item['item']}.pdf"
+            tmp = target.with_name(f".{target.name}.tmp")
+            try:
+                tmp.write_bytes(data)
+                os.replace(tmp, target)
+            finally:
+                tmp.unlink(missing_ok=True)
+            written.append(str(target))
+    emit({"files": written}) if args.json else print_line(f"{len(written)} file(s) in {out}")
+    return 0
+
+
+def cmd_verify(ctx, args) -> int:
+    from app.services import files
+
+    with ctx.store().read() as session:
+        problems = files.verify(session, _files(ctx))
+    if args.json:
+        emit({"ok": not problems, "problems": problems})
+    else:
+        for p in problems:
+            owners = ", ".join(f"{o['dossier']} {o['item']}" for o in p["belongs_to"]) or "no dossier"
+            print_line(f"{p['problem']:<8} {p['sha256']}  ({owners})")
+        print_line("all files match" if not problems else f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+def cmd_gc(ctx, args) -> int:
+    from app.services import files
+
+    with ctx.store().write() as session:
+        removed = files.collect_garbage(session, _files(ctx), older_than_days=args.older_than)
+    emit({"removed": removed}) if args.json else print_line(f"{len(removed)} unreferenced file(s) removed")
+    return 0
+
+
+def register(sub, add) -> None:
+    group = sub.add_parser("files", help="stored files (scans, archived forms)").add_subparsers(dest="sub", metavar="ACTION", required=True)
+    p = add(group, "export", cmd_export, "one PDF per digitized item of a dossier, named by item code")
+    p.add_argument("code")
+    p.add_argument("--out", required=True)
+    add(group, "verify", cmd_verify, "find missing, damaged or extra stored files (exit 1 when any)")
+    p = add(group, "gc", cmd_gc, "remove stored files no dossier refers to, after a grace period")
+    p.add_argument("--older-than", type=int, default=7, metavar="DAYS")
+
+
+def register_dossier(group, add) -> None:
+    """``dossier attach`` and ``dossier files``, added to the dossier group."""
+    p = add(group, "attach", cmd_attach, "attach a digitized document item (PDF or images) to a dossier")
+    p.add_argument("code")
+    p.add_argument("--item", required=True)
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--file", nargs="+", metavar="PATH")
+    source.add_argument("--scanner", metavar="NAME")
+    p.add_argument("--pages", type=int)
+    p.add_argument("--dpi", type=int, default=None)
+    p.add_argument("--color", action="store_true")
+    p = add(group, "files", cmd_dossier_files, "the digitized items of a dossier")
+    p.add_argument("code")
