@@ -58,26 +58,13 @@ def cmd_print_handover(ctx, args) -> int:
 
 
 def cmd_print_ticket(ctx, args) -> int:
-    from datetime import datetime, timezone
-
     import printing
-    from app.services import center
-    from app.store.models import QueueService
-    from printing.model import TicketDoc
+    from app.services.print_data import plain_ticket_doc
+    from printing.from_data import ticket
 
-    number = args.number.strip().upper()
-    if not (number[:1].isalpha() and number.isascii() and number.isalnum()):
-        raise ValidationError(f"--number {args.number!r} is not a queue number like A012")
     with ctx.store().read() as session:
-        service = session.get(QueueService, args.service.strip().upper())
-        if service is None:
-            raise ValidationError(f"no queue service {args.service!r}")
-        now = datetime.now(timezone.utc)
-        ticket = TicketDoc(
-            center_name=center.get(session, "center.name"), number=number, service_name=service.name,
-            issued_at=now, waiting_ahead=0, qr_text=f"{number}|{now.date().isoformat()}",
-        )
-    data = printing.render_ticket(ticket, width_mm=args.width, fmt=args.format)
+        values = plain_ticket_doc(session, args.number, args.service)
+    data = printing.render_ticket(ticket(values), width_mm=args.width, fmt=args.format)
     write_out(args.out, data)
     emit({"out": args.out, "bytes": len(data)}) if args.json else print_line(f"{args.out} ({len(data)} bytes)")
     return 0

@@ -93,7 +93,7 @@ def _party(data: Any, where: str) -> PartyInput:
             dob = date.fromisoformat(str(dob))
         except ValueError:
             raise ValidationError(f"{where}.date_of_birth: not a date (YYYY-MM-DD): {dob!r}") from None
-        if dob > date.today() or dob.year < 1900:
+        if dob > to_local(datetime.now(timezone.utc)).date() or dob.year < 1900:
             raise ValidationError(f"{where}.date_of_birth: {dob} is not a plausible birth date")
     id_number = digits_only(str(data.get("id_number") or "")) or None
     if data.get("id_number") and (id_number is None or len(id_number) not in (9, 12)):

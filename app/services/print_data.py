@@ -14,11 +14,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import RuleError
+from app.errors import RuleError, ValidationError
 from app.services import center, dossiers
 from app.services.handover import get_round
 from app.store.models import Department, Dossier, User
-from app.workcal import VN_TZ
+from app.store.types import utcnow
+from app.workcal import VN_TZ, to_local
 
 UNIT_TEXT = {"working_days": "ngày làm việc", "working_hours": "giờ làm việc", "days": "ngày"}
 DELIVERY_TEXT = {"counter": "Tại Bộ phận Một cửa", "post": "Qua dịch vụ bưu chính công ích"}
@@ -271,6 +272,24 @@ def ticket_doc(session: Session, ticket, *, now: datetime | None = None) -> dict
         waiting_ahead=waiting_ahead(session, ticket),
         qr_text=f"{ticket.number}|{ticket.day.isoformat()}",
         priority_label=f"Ưu tiên: {priority.name}" if priority else None,
+    )
+
+
+def plain_ticket_doc(session: Session, number: str, service_code: str, *, now: datetime | None = None) -> dict:
+    """A ticket printed by hand (``motcua print ticket``), not issued from the queue: the QR carries the
+    number and Vietnam's date of ``now`` (a ticket printed at 23:30 UTC belongs to the next local day)."""
+    from app.store.models import QueueService
+
+    number = number.strip().upper()
+    if not (number[:1].isalpha() and number.isascii() and number.isalnum()):
+        raise ValidationError(f"--number {number!r} is not a queue number like A012")
+    service = session.get(QueueService, service_code.strip().upper())
+    if service is None:
+        raise ValidationError(f"no queue service {service_code!r}")
+    now = (now or utcnow()).astimezone(timezone.utc)
+    return dict(
+        center_name=center.get(session, "center.name"), number=number, service_name=service.name,
+        issued_at=now, waiting_ahead=0, qr_text=f"{number}|{to_local(now).date().isoformat()}",
     )
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 import pytest
 
-from app.errors import RuleError
+from app.errors import RuleError, ValidationError
 from app.services import dossiers
 from app.services.dossiers import ActionInput, parse_intake
-from app.services.print_data import form_data, printable_forms
+from app.services.print_data import form_data, plain_ticket_doc, printable_forms
 from app.workcal import VN_TZ
 
 FILE = {
@@ -42,3 +42,22 @@ def test_refused_at_intake_prints_only_the_refusal(seeded, officer):
         assert printable_forms(dossiers.dossier_json(dossiers.get_dossier(s, code))) == ["refusal"]
         _, values = form_data(s, code, "refusal")
         assert values["extra"]["reason"] == "Không thuộc thẩm quyền"
+
+
+def test_hand_printed_ticket_qr_carries_vietnams_date(seeded):
+    """A ticket printed at 23:30 UTC on 1 December is printed at 06:30 on 2 December in Vietnam."""
+    import io
+
+    from PIL import Image
+
+    from printing import render_ticket
+    from printing.from_data import ticket
+    from tests.printing.print_helpers import read_codes
+
+    at = datetime(2026, 12, 1, 23, 30, tzinfo=timezone.utc)
+    with seeded.read() as s:
+        values = plain_ticket_doc(s, " a012 ", "a", now=at)
+    png = render_ticket(ticket(values), fmt="png")
+    assert read_codes(Image.open(io.BytesIO(png)).convert("L")).get("QRCode") == ["A012|2026-12-02"]
+    with seeded.read() as s, pytest.raises(ValidationError):
+        plain_ticket_doc(s, "012", "A", now=at)
