@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.cli.output import emit, print_line, write_out
+from app.cli.output import check_out, emit, print_line, write_out
 from app.errors import ValidationError
 
 
@@ -13,6 +13,7 @@ def cmd_print_form(ctx, args) -> int:
     from app.services.print_data import form_data
     from printing.from_data import render_form_data
 
+    check_out(args.out)
     store = ctx.store()
     with store.write() as session:
         dossier, values = form_data(session, args.code, args.form)
@@ -33,6 +34,7 @@ def cmd_print_register(ctx, args) -> int:
     from app.services.print_data import register_data
     from printing.from_data import render_register_data
 
+    check_out(args.out)
     try:
         start, end = date.fromisoformat(args.from_), date.fromisoformat(args.to)
     except ValueError:
@@ -49,6 +51,7 @@ def cmd_print_handover(ctx, args) -> int:
     from app.services.print_data import handover_data
     from printing.from_data import render_handover_data
 
+    check_out(args.out)
     with ctx.store().read() as session:
         values = handover_data(session, args.round)
     data = render_handover_data(values)
@@ -62,6 +65,7 @@ def cmd_print_ticket(ctx, args) -> int:
     from app.services.print_data import plain_ticket_doc
     from printing.from_data import ticket
 
+    check_out(args.out)
     with ctx.store().read() as session:
         values = plain_ticket_doc(session, args.number, args.service)
     data = printing.render_ticket(ticket(values), width_mm=args.width, fmt=args.format)
@@ -75,6 +79,7 @@ def cmd_speak(ctx, args) -> int:
     from app.resources import resource
     from devices.voice import ClipLibrary, build_announcement
 
+    check_out(args.out)
     if args.counter < 1:
         raise ValidationError("--counter must be 1 or more")
     keys = announcement_clips(args.number, args.counter)

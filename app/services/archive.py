@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,14 +40,29 @@ def keep(session: Session, data_dir: Path, actor: Actor, data: bytes, *, kind: s
 
 
 def _write_once(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        tmp = path.with_suffix(".tmp")
-        with open(tmp, "wb") as f:
+    """Write the file unless it is there; a temporary file (unique, so two processes of one station never
+    share it) is renamed into place, and removed on every failure: it holds citizen data. A failure is
+    a StoreError (the archive folder is full, read-only...), and the caller's transaction rolls back."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            return
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:16]}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise StoreError(f"cannot write the archive file {path.name}: {exc.strerror or exc}") from exc
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def latest(session: Session, dossier_id, kind: str) -> ArchivedDocument | None:
