@@ -51,7 +51,9 @@ from printing.text import (
     hhmm,
     money_vn,
     nfc,
+    place_after,
     place_date_line,
+    procedure_words,
     qr_payload,
     time_date_vn,
 )
@@ -232,8 +234,8 @@ def _receipt_copy(ctx: _Ctx) -> list[Flowable]:
         ctx.line(f"2. Số lượng hồ sơ: {val(d.sets if d.sets else '')} (bộ)"),
         ctx.line(f"3. Thời gian giải quyết hồ sơ theo quy định: {val(d.processing_time_text)}"),
         ctx.line(f"4. Thời gian nhận hồ sơ: <b>{time_date_vn(d.received_at)}</b>"),
-        ctx.line(f"5. Thời gian trả kết quả giải quyết hồ sơ: <b>{time_date_vn(d.due_at)}</b>"),
-        ctx.line(f"6. Đăng ký nhận kết quả tại: {val(d.delivery)}"),
+        ctx.line(f"5. Thời gian trả kết quả giải quyết hồ sơ: {_due_text(d)}"),
+        ctx.line(esc(place_after("6. Đăng ký nhận kết quả", d.delivery))),
         ctx.line(f"7. Phí, lệ phí: {_fees_text(d)}"),
         ctx.line(
             f"Vào Sổ theo dõi hồ sơ, quyển số: {val(d.register_book)}, số thứ tự: {val(d.register_entry)}"
@@ -252,6 +254,29 @@ def _receipt_copy(ctx: _Ctx) -> list[Flowable]:
         )
     )
     return out
+
+
+def _extended(d: DossierDoc) -> bool:
+    return d.original_due_at is not None and d.due_at is not None and d.original_due_at != d.due_at
+
+
+def _due_text(d: DossierDoc) -> str:
+    """The appointment; after an extension (form 04) the one the citizen was first given, and the new one."""
+    if not _extended(d):
+        return f"<b>{time_date_vn(d.due_at)}</b>"
+    return (
+        f"<b>{time_date_vn(d.original_due_at)}</b>; đã gia hạn đến: <b>{time_date_vn(d.due_at)}</b> "
+        "(theo văn bản xin lỗi và đề nghị gia hạn)"
+    )
+
+
+def _first_due(d: DossierDoc, info: ApologyInfo):
+    """The appointment of the receipt, before this extension (None: blank, to fill by hand)."""
+    if info.original_due_at is not None:
+        return info.original_due_at
+    if d.original_due_at is not None:
+        return d.original_due_at
+    return d.due_at if info.new_due_at is None or d.due_at != info.new_due_at else None
 
 
 def _documents_table(ctx: _Ctx, documents: Sequence[DocumentRow]) -> Table:
@@ -422,12 +447,12 @@ def _apology(ctx: _Ctx, info: ApologyInfo) -> list[Flowable]:
         Spacer(1, 3),
         ctx.line(
             f"Ngày {date_vn(d.received_at)}, {esc(ctx.center)} tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết "
-            f"thủ tục <b>{val(d.procedure_name)}</b>, mã hồ sơ <b>{esc(ctx.code)}</b>.",
+            f"thủ tục <b>{val(procedure_words(d.procedure_name))}</b>, mã hồ sơ <b>{esc(ctx.code)}</b>.",
             "body_j",
         ),
         ctx.line(
             "Thời hạn trả kết quả theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả: "
-            f"<b>{time_date_vn(d.due_at)}</b>.",
+            f"<b>{time_date_vn(_first_due(d, info))}</b>.",
             "body_j",
         ),
         ctx.line(
@@ -484,7 +509,7 @@ def _stop(ctx: _Ctx, info: StopInfo) -> list[Flowable]:
         Spacer(1, 3),
         ctx.line(
             f"Ngày {date_vn(d.received_at)}, {esc(ctx.center)} tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết "
-            f"thủ tục <b>{val(d.procedure_name)}</b>, mã hồ sơ <b>{esc(ctx.code)}</b>, "
+            f"thủ tục <b>{val(procedure_words(d.procedure_name))}</b>, mã hồ sơ <b>{esc(ctx.code)}</b>, "
             f"hẹn trả kết quả {time_date_vn(d.due_at)}.",
             "body_j",
         ),
@@ -498,7 +523,7 @@ def _stop(ctx: _Ctx, info: StopInfo) -> list[Flowable]:
             f"kể từ {date_words_vn(info.issued_at)}.",
             "body_j",
         ),
-        ctx.line(f"Ông/Bà nhận lại hồ sơ tại: {val(info.return_place)}", "body_j"),
+        ctx.line(esc(place_after("Ông/Bà nhận lại hồ sơ", info.return_place)), "body_j"),
         ctx.line("Xin thông báo để Ông/Bà được biết./.", "body_j"),
         KeepTogether(
             [
@@ -565,7 +590,7 @@ def _control(ctx: _Ctx, events: Sequence[HandoverEvent]) -> list[Flowable]:
         ctx.matter(),
         ctx.line(f"Cơ quan (bộ phận) giải quyết hồ sơ: {val(d.department)}"),
         ctx.line(f"Thời gian nhận hồ sơ: <b>{time_date_vn(d.received_at)}</b>"),
-        ctx.line(f"Thời gian hẹn trả kết quả: <b>{time_date_vn(d.due_at)}</b>"),
+        ctx.line(f"Thời gian hẹn trả kết quả: {_due_text(d)}"),
         table,
     ]
 

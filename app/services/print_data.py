@@ -22,7 +22,8 @@ from app.store.types import utcnow
 from app.workcal import VN_TZ, to_local
 
 UNIT_TEXT = {"working_days": "ngày làm việc", "working_hours": "giờ làm việc", "days": "ngày"}
-DELIVERY_TEXT = {"counter": "Tại Bộ phận Một cửa", "post": "Qua dịch vụ bưu chính công ích"}
+# Printed after "tại:" (the counter) or on its own (post): see printing.text.place_after.
+DELIVERY_TEXT = {"counter": "Bộ phận Một cửa", "post": "Qua dịch vụ bưu chính công ích"}
 
 
 def template_from_settings(settings: dict[str, Any]) -> dict:
@@ -90,6 +91,7 @@ def dossier_doc(session: Session, d: Dossier) -> dict:
         submitter=_person(data["submitter"]),
         received_at=d.received_at,
         due_at=d.due_at,
+        original_due_at=d.original_due_at,
         processing_time_text=processing_time_text(d.procedure),
         sets=d.sets,
         documents=[
@@ -171,8 +173,11 @@ def form_extra(session: Session, d: Dossier, form: str):
         if event is None:
             raise RuleError(f"dossier {d.code} has no apology and new appointment")
         name, title = _department_head(session, d)
+        # The event keeps both appointments: the dossier's due time may have moved on since.
         return dict(
-            number=f"{d.register_entry or ''}/XL", reason=event.note or "", new_due_at=d.due_at,
+            number=f"{d.register_entry or ''}/XL", reason=event.note or "",
+            original_due_at=_dt(event.data.get("previous_due")) or d.original_due_at,
+            new_due_at=_dt(event.data.get("new_due")) or d.due_at,
             signer_name=event.data.get("signer") or name, signer_title=(event.data.get("signer_title") or title).upper(),
             department=d.department.name if d.department else "", issued_at=event.occurred_at,
         )

@@ -61,3 +61,45 @@ def test_hand_printed_ticket_qr_carries_vietnams_date(seeded):
     assert read_codes(Image.open(io.BytesIO(png)).convert("L")).get("QRCode") == ["A012|2026-12-02"]
     with seeded.read() as s, pytest.raises(ValidationError):
         plain_ticket_doc(s, "012", "A", now=at)
+
+
+def _pdf(s, code: str, form: str) -> str:
+    from printing.from_data import render_form_data
+    from tests.printing.print_helpers import flat, pdf_text
+
+    return flat(pdf_text(render_form_data(form_data(s, code, form)[1])))
+
+
+def test_extension_prints_the_first_appointment_and_the_new_one(seeded, officer):
+    from printing.text import time_date_vn
+
+    new_due = datetime(2026, 5, 12, 17, 0, tzinfo=VN_TZ)
+    with seeded.write() as s:
+        d = dossiers.receive(s, officer, parse_intake(FILE), now=NOW)
+        code, first_due = d.code, d.due_at
+        before = _pdf(s, code, "receipt")
+        dossiers.act(s, officer, code, "apologize", ActionInput(reason="Chờ xác minh", new_due=new_due),
+                     now=datetime(2026, 5, 6, 9, 0, tzinfo=VN_TZ))
+        apology = _pdf(s, code, "apology")
+        receipt = _pdf(s, code, "receipt")
+        control = _pdf(s, code, "control")
+    first, new = time_date_vn(first_due), time_date_vn(new_due)
+    assert first != new and first in before and new not in before and "gia hạn" not in before
+    assert f"theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả: {first}." in apology
+    assert f"gia hạn thời gian trả kết quả đến: {new}" in apology
+    for text in (receipt, control):
+        assert f"{first}; đã gia hạn đến: {new}" in text
+    assert "thủ tục đăng ký giám hộ" in apology and "thủ tục Thủ tục" not in apology
+
+
+def test_no_doubled_words_on_the_forms(seeded, officer):
+    with seeded.write() as s:
+        code = dossiers.receive(s, officer, parse_intake(FILE), now=NOW).code
+        receipt = _pdf(s, code, "receipt")
+        dossiers.act(s, officer, code, "stop", ActionInput(reason="Công dân xin dừng"), now=NOW)
+        stop = _pdf(s, code, "stop")
+    assert "Đăng ký nhận kết quả tại: Bộ phận Một cửa" in receipt
+    assert "Ông/Bà nhận lại hồ sơ tại: Bộ phận Một cửa" in stop
+    for text in (receipt, stop):
+        assert "tại: Tại" not in text and "Tại Bộ phận" not in text
+    assert "thủ tục đăng ký giám hộ" in stop and "thủ tục Thủ tục" not in stop

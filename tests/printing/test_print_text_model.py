@@ -96,3 +96,17 @@ def test_template_from_dict_is_lenient(caplog):
 def test_template_rejects_bad_paper():
     with pytest.raises(ValueError):
         Template(paper_size="Letter")
+
+
+def test_leading_words_the_sentence_already_says_are_dropped():
+    from printing.text import place_after, procedure_words, without_lead
+
+    assert procedure_words("Thủ tục đăng ký khai tử") == "đăng ký khai tử"
+    assert procedure_words("THỦ TỤC cấp bản sao") == "cấp bản sao"
+    assert procedure_words("Chứng thực di chúc") == "Chứng thực di chúc"
+    assert procedure_words("Thủ tục") == "Thủ tục"  # nothing would be left
+    assert without_lead("Tạiđây", "tại") == "Tạiđây"  # a whole word only
+    assert place_after("Nhận kết quả", "Tại Bộ phận Một cửa") == "Nhận kết quả tại: Bộ phận Một cửa"
+    assert place_after("Nhận kết quả", "Bộ phận Một cửa") == "Nhận kết quả tại: Bộ phận Một cửa"
+    assert place_after("Nhận kết quả", "Qua dịch vụ bưu chính công ích") == "Nhận kết quả: Qua dịch vụ bưu chính công ích"
+    assert place_after("Nhận kết quả", "") == "Nhận kết quả tại: …………"
