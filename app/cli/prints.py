@@ -15,10 +15,11 @@ def cmd_print_form(ctx, args) -> int:
 
     check_out(args.out)
     store = ctx.store()
+    officer = ctx.officer()
     with store.write() as session:
-        dossier, values = form_data(session, args.code, args.form)
+        dossier, values = form_data(session, args.code, args.form, actor=officer.username)
         data, row, reprinted = archive.reprint_or_render(
-            session, ctx.data_dir, ctx.officer(), dossier, f"form:{args.form}", lambda: render_form_data(values)
+            session, ctx.data_dir, officer, dossier, f"form:{args.form}", lambda: render_form_data(values)
         )
         digest = row.sha256
     write_out(args.out, data)

@@ -145,8 +145,11 @@ def printable_forms(data: dict[str, Any]) -> list[str]:
     return forms
 
 
-def form_extra(session: Session, d: Dossier, form: str):
-    """The form-specific part, or RuleError when the form does not apply to the dossier's state."""
+def form_extra(session: Session, d: Dossier, form: str, *, actor: str | None = None):
+    """The form-specific part, or RuleError when the form does not apply to the dossier's state.
+
+    A stop notice (form 05) gets its number here when first printed (``actor``, the officer printing, is
+    recorded with it): call it inside a write transaction."""
     officer = session.scalar(select(User).where(User.username == d.officer)) if d.officer else None
     if d.status == "cancelled":
         raise RuleError(f"dossier {d.code} was cancelled; no form applies")
@@ -185,8 +188,17 @@ def form_extra(session: Session, d: Dossier, form: str):
         event = _last_event(d, "stopped")
         if d.status != "stopped" or event is None:
             raise RuleError(f"dossier {d.code} was not stopped")
-        return dict(requested_at=event.occurred_at, reason=event.note or "", issued_at=event.occurred_at,
-                        return_place=DELIVERY_TEXT["counter"])
+        from app.services.notices import default_symbol, notice_number
+
+        settings = center.get_all(session)
+        symbol = (settings["print.notice_symbol"] or "").strip() or default_symbol(load_template(session)["unit_name"])
+        return dict(
+            requested_at=event.occurred_at, reason=event.note or "", issued_at=event.occurred_at,
+            return_place=DELIVERY_TEXT["counter"],
+            number=notice_number(session, d, event, kind="stop", symbol=symbol, actor=actor),
+            signer_name=settings["center.director_name"] or "",
+            signer_title=(settings["center.director_title"] or "Giám đốc").upper(),
+        )
     if form == "control":
         if d.clock_started_at is None:
             raise RuleError(f"dossier {d.code} was never taken in; there is no control sheet")
@@ -213,10 +225,11 @@ def control_rows(d: Dossier, session: Session) -> list[dict]:
     return rows
 
 
-def form_data(session: Session, code: str, form: str) -> tuple[Dossier, dict[str, Any]]:
-    """The dossier and ``{"form", "dossier", "template", "extra"}`` for ``printing.from_data.render_form_data``."""
+def form_data(session: Session, code: str, form: str, *, actor: str | None = None) -> tuple[Dossier, dict[str, Any]]:
+    """The dossier and ``{"form", "dossier", "template", "extra"}`` for ``printing.from_data.render_form_data``
+    (in a write transaction: see :func:`form_extra`)."""
     d = dossiers.get_dossier(session, code)
-    extra = form_extra(session, d, form)
+    extra = form_extra(session, d, form, actor=actor)
     return d, {"form": form, "dossier": dossier_doc(session, d), "template": load_template(session), "extra": extra}
 
 

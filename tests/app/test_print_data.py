@@ -103,3 +103,29 @@ def test_no_doubled_words_on_the_forms(seeded, officer):
     for text in (receipt, stop):
         assert "tại: Tại" not in text and "Tại Bộ phận" not in text
     assert "thủ tục đăng ký giám hộ" in stop and "thủ tục Thủ tục" not in stop
+
+
+def test_stop_notice_number_and_signer_come_from_the_center(seeded, officer, admin):
+    from app.services import center
+
+    with seeded.write() as s:
+        center.set_value(s, admin, "center.director_name", "Trần Thị Bình")
+        codes = [dossiers.receive(s, officer, parse_intake(FILE), now=NOW).code for _ in range(2)]
+        for code in codes:
+            dossiers.act(s, officer, code, "stop", ActionInput(reason="Công dân xin dừng"), now=NOW)
+    with seeded.write() as s:
+        first = _pdf(s, codes[0], "stop")
+    with seeded.write() as s:
+        again = _pdf(s, codes[0], "stop")
+        second = _pdf(s, codes[1], "stop")
+    assert "Số: 01/TB-TTPVHCC" in first and "Trần Thị Bình" in first and "GIÁM ĐỐC" in first
+    assert "……/TB" not in first
+    assert "Số: 01/TB-TTPVHCC" in again  # a reprint keeps its number
+    assert "Số: 02/TB-TTPVHCC" in second  # another notice never gets it
+    with seeded.write() as s:
+        center.set_value(s, admin, "print.notice_symbol", "TTHCC")
+        assert form_data(s, codes[0], "stop")[1]["extra"]["number"] == "01/TB-TTPVHCC"  # kept as first printed
+    with seeded.write() as s:
+        code = dossiers.receive(s, officer, parse_intake(FILE), now=NOW).code
+        dossiers.act(s, officer, code, "stop", ActionInput(reason="Công dân xin dừng"), now=NOW)
+        assert form_data(s, code, "stop")[1]["extra"]["number"] == "03/TB-TTHCC"
