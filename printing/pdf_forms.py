@@ -172,8 +172,8 @@ class _Ctx:
             s = d.submitter
             out.append(
                 self.line(
-                    f"Người nộp hồ sơ: <b>{val(s.full_name)}</b>; số định danh/CCCD: {val(s.id_number)}; "
-                    f"số điện thoại: {val(s.phone)}"
+                    f"Người nộp hồ sơ: <b>{val(s.full_name)}</b>; CCCD: {val(s.id_number)}; "
+                    f"điện thoại: {val(s.phone)}"
                 )
             )
         return out
@@ -231,29 +231,37 @@ def _receipt_copy(ctx: _Ctx) -> list[Flowable]:
         ctx.line("1. Thành phần hồ sơ nộp gồm:"),
         _documents_table(ctx, d.documents),
         Spacer(1, 3),
-        ctx.line(f"2. Số lượng hồ sơ: {val(d.sets if d.sets else '')} (bộ)"),
-        ctx.line(f"3. Thời gian giải quyết hồ sơ theo quy định: {val(d.processing_time_text)}"),
-        ctx.line(f"4. Thời gian nhận hồ sơ: <b>{time_date_vn(d.received_at)}</b>"),
-        ctx.line(f"5. Thời gian trả kết quả giải quyết hồ sơ: {_due_text(d)}"),
-        ctx.line(esc(place_after("6. Đăng ký nhận kết quả", d.delivery))),
-        ctx.line(f"7. Phí, lệ phí: {_fees_text(d)}"),
-        ctx.line(
-            f"Vào Sổ theo dõi hồ sơ, quyển số: {val(d.register_book)}, số thứ tự: {val(d.register_entry)}"
-        ),
     ]
     submitter = d.submitter.full_name if d.submitter is not None else d.applicant.full_name
+    # Points 2-7 and the signatures stay together: when the documents fill the page they all go on to the
+    # next one, so the signatures never stand alone there.
     out.append(
         KeepTogether(
             [
-                Spacer(1, 4),
+                ctx.line(f"2. Số lượng hồ sơ: {val(d.sets if d.sets else '')} (bộ)"),
+                ctx.line(f"3. Thời gian giải quyết hồ sơ theo quy định: {val(d.processing_time_text)}"),
+                ctx.line(f"4. Thời gian nhận hồ sơ: <b>{time_date_vn(d.received_at)}</b>"),
+                ctx.line(f"5. Thời gian trả kết quả giải quyết hồ sơ: {_due_text(d)}"),
+                ctx.line(esc(place_after("6. Đăng ký nhận kết quả", d.delivery))),
+                ctx.line(f"7. Phí, lệ phí: {_fees_text(d)}"),
+                ctx.line(
+                    f"Vào Sổ theo dõi hồ sơ, quyển số: {val(d.register_book)}, số thứ tự: {val(d.register_entry)}"
+                ),
+                Spacer(1, 3),
                 signatures(
                     [Signer("Người nộp hồ sơ", name=submitter), Signer("Người tiếp nhận hồ sơ", name=d.officer_name)],
                     ctx.geo,
+                    space=_sign_space(ctx.geo),
                 ),
             ]
         )
     )
     return out
+
+
+def _sign_space(geo: Geometry) -> float:
+    """Room to sign: on A5 a little less, so that a copy with ten documents keeps to one page."""
+    return 11 * mm if geo.pagesize[0] < 500 else 14 * mm
 
 
 def _extended(d: DossierDoc) -> bool:
@@ -299,7 +307,8 @@ def _documents_table(ctx: _Ctx, documents: Sequence[DocumentRow]) -> Table:
         )
     for i in range(len(documents) + 1, _MIN_BLANK_ROWS + 1):
         rows.append([str(i), Spacer(1, _BLANK_ROW), "", "", ""])
-    return ctx.table(rows, (0.08, 0.5, 0.14, 0.14, 0.14), extra=_center_cols(0, 2, 3, 4))
+    tight = [("TOPPADDING", (0, 1), (-1, -1), 0.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 1.2)]
+    return ctx.table(rows, (0.08, 0.5, 0.14, 0.14, 0.14), extra=_center_cols(0, 2, 3, 4) + tight)
 
 
 def _center_cols(*cols: int) -> list[tuple]:

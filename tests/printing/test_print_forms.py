@@ -281,3 +281,27 @@ def test_public_form_keys_match_the_renderer():
     from printing import FORM_KEYS
 
     assert tuple(FORMS) == FORM_KEYS
+
+
+@pytest.mark.parametrize("paper", ["A5", "A4"])
+def test_receipt_with_ten_documents_keeps_each_copy_to_one_page(paper):
+    """The signatures used to fall alone onto a second page: each copy was two pages."""
+    t = sample_template(paper_size=paper)
+    d = sample_dossier(10, submitter=Person(full_name="Lê Văn Tám", id_number="079080009999", phone="0987654321"))
+    pdf = _render("receipt", d, t)
+    assert pdf_page_count(pdf) == 2
+    for page, copy in zip(pdf_pages_text(pdf), ("Liên 1: Lưu", "Liên 2: Giao người nộp"), strict=True):
+        assert copy in page and "NGƯỜI NỘP HỒ SƠ" in page and "NGƯỜI TIẾP NHẬN HỒ SƠ" in page
+        assert all(doc.name in page for doc in d.documents)
+        assert "7. Phí, lệ phí" in page and "Trang 1" in page
+
+
+def test_receipt_beyond_one_page_carries_points_2_to_7_with_the_signatures(template):
+    d = sample_dossier(16)
+    pages = pdf_pages_text(_render("receipt", d, template))
+    assert len(pages) == 4
+    for first, second in (pages[:2], pages[2:]):
+        assert "Tên giấy tờ" in first and "NGƯỜI TIẾP NHẬN HỒ SƠ" not in first
+        assert "2. Số lượng hồ sơ" in second and "7. Phí, lệ phí" in second and "Vào Sổ theo dõi" in second
+        assert "NGƯỜI NỘP HỒ SƠ" in second and "Trang 2" in second
+        assert all(doc.name in first + second for doc in d.documents)
