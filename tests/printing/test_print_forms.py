@@ -305,3 +305,17 @@ def test_receipt_beyond_one_page_carries_points_2_to_7_with_the_signatures(templ
         assert "2. Số lượng hồ sơ" in second and "7. Phí, lệ phí" in second and "Vào Sổ theo dõi" in second
         assert "NGƯỜI NỘP HỒ SƠ" in second and "Trang 2" in second
         assert all(doc.name in first + second for doc in d.documents)
+
+
+def test_a_field_of_a_quarter_megabyte_without_spaces_prints_whole(template):
+    """A 1 MB address without spaces took 554 s of CPU (64 kB: 4 s): long runs are hard-broken and very
+    long text is laid out piece by piece, so the work grows in proportion to the text (bench_printing)."""
+    address = "".join(chr(ord("a") + i % 26) for i in range(256_000))
+    d = sample_dossier(applicant=dataclasses.replace(sample_dossier().applicant, address=address))
+    pdf = _render("receipt", d, template)
+    pages = pdf_pages_text(pdf, layout=False)
+    # The body of each page, without the footer drawn at its end (hotline, look-up site, page number).
+    text = "".join("".join(page.split("Tra cứu hồ sơ")[0].split()) for page in pages)
+    assert text.count(address) == 2  # both copies, every character, in order
+    assert len(pages) > 20 and "Liên 2: Giao người nộp" in "".join(pages)
+    assert all("Trang" in page for page in pages)
