@@ -119,6 +119,20 @@ def esc(text: object) -> str:
     return escape(hard_break(nfc(text)))
 
 
+#: A table cell shows at most this many characters of a value: a row cannot continue on the next page,
+#: and the full value is on the dossier's own forms.
+CELL_MAX = 400
+
+
+def cell(text: object, limit: int = CELL_MAX) -> str:
+    """Escaped text for a table cell, clipped at a word to ``limit`` characters ("…" marks the cut)."""
+    s = nfc(text).strip()
+    if len(s) > limit:
+        cut = s.rfind(" ", limit // 2, limit)
+        s = s[: cut if cut > 0 else limit].rstrip() + " …"
+    return escape(hard_break(s))
+
+
 def val(text: object, dots: str = DOTS) -> str:
     """Escaped value or a dotted blank."""
     s = nfc(text).strip()

@@ -34,6 +34,7 @@ from printing.pdf_base import (
     Geometry,
     Signer,
     build_pdf,
+    cell,
     code_block,
     esc,
     grid_style,
@@ -80,6 +81,7 @@ _MIN_BLANK_ROWS = 3
 _CONTROL_MIN_ROWS = 5
 _SIGN_ROOM = 9 * mm  # room to sign in a control-sheet row
 _BLANK_ROW = 5 * mm  # a blank table row left to fill by hand
+_WIDE_CELL = 1000  # characters shown in a wide cell (a document's name, what to supplement)
 
 
 def render_form(form: str, dossier: DossierDoc, template: Template, *, extra: Any = None) -> bytes:
@@ -298,9 +300,9 @@ def _documents_table(ctx: _Ctx, documents: Sequence[DocumentRow]) -> Table:
     ]
     rows: list[list] = [head]
     for i, doc in enumerate(documents, 1):
-        name = esc(doc.name)
+        name = cell(doc.name, _WIDE_CELL)
         if nfc(doc.note).strip():
-            name += f"<br/><i>({esc(doc.note)})</i>"
+            name += f"<br/><i>({cell(doc.note)})</i>"
         # Numbers as plain strings: a Paragraph per cell would double the cost of the table.
         rows.append(
             [str(i), p(name, st["cell"]), _count(doc.originals), _count(doc.certified_copies), _count(doc.photocopies)]
@@ -340,7 +342,8 @@ def _supplement(ctx: _Ctx, info: SupplementInfo) -> list[Flowable]:
     ]
     items = [_item(x) for x in info.items]
     for i, item in enumerate(items, 1):
-        rows.append([p(str(i), st["cell_c"]), p(esc(item.name), st["cell"]), p(esc(item.reason), st["cell"])])
+        rows.append([p(str(i), st["cell_c"]), p(cell(item.name, _WIDE_CELL), st["cell"]),
+                     p(cell(item.reason, _WIDE_CELL), st["cell"])])
     for i in range(len(items) + 1, _MIN_BLANK_ROWS + 1):
         rows.append([p(str(i), st["cell_c"]), Spacer(1, _BLANK_ROW), ""])
     officer = val(info.officer_name)
@@ -571,12 +574,12 @@ def _control(ctx: _Ctx, events: Sequence[HandoverEvent]) -> list[Flowable]:
         rows.append(
             [
                 p(str(i), st["cell_c"]),
-                p(f"Giao: {val(e.from_unit)}<br/>Nhận: {val(e.to_unit)}", st["cell"]),
+                p(f"Giao: {cell(e.from_unit) or DOTS}<br/>Nhận: {cell(e.to_unit) or DOTS}", st["cell"]),
                 p(f"Giao: {_short_dt(e.given_at)}<br/>Nhận: {_short_dt(e.received_at)}", st["cell"]),
                 p(esc(RESULT_LABELS.get(e.result or "", "")), st["cell_c"]),
-                p(esc(e.note), st["cell"]),
-                [Spacer(1, _SIGN_ROOM), p(esc(e.giver_name), st["cell_c"])],
-                [Spacer(1, _SIGN_ROOM), p(esc(e.receiver_name), st["cell_c"])],
+                p(cell(e.note), st["cell"]),
+                [Spacer(1, _SIGN_ROOM), p(cell(e.giver_name), st["cell_c"])],
+                [Spacer(1, _SIGN_ROOM), p(cell(e.receiver_name), st["cell_c"])],
             ]
         )
     for i in range(len(events) + 1, _CONTROL_MIN_ROWS + 1):

@@ -233,9 +233,22 @@ def form_data(session: Session, code: str, form: str, *, actor: str | None = Non
     return d, {"form": form, "dossier": dossier_doc(session, d), "template": load_template(session), "extra": extra}
 
 
+#: The longest range one printed register covers (the register is kept by year).
+REGISTER_MAX_DAYS = 366
+
+
 def register_data(session: Session, date_from: date, date_to: date) -> dict[str, Any]:
+    """The rows of the tracking register (form 07) for dossiers received between two local dates.
+
+    ValidationError when the range is reversed or longer than :data:`REGISTER_MAX_DAYS` (a register of
+    1900-9999 read every dossier ever received and laid them out for minutes)."""
     if date_to < date_from:
         raise RuleError("--to is before --from")
+    if (date_to - date_from).days + 1 > REGISTER_MAX_DAYS:
+        raise ValidationError(
+            f"a register covers at most {REGISTER_MAX_DAYS} days ({date_from} to {date_to} is "
+            f"{(date_to - date_from).days + 1}); print it a year at a time"
+        )
     start = datetime(date_from.year, date_from.month, date_from.day, tzinfo=VN_TZ).astimezone(timezone.utc)
     end = datetime(date_to.year, date_to.month, date_to.day, 23, 59, 59, tzinfo=VN_TZ).astimezone(timezone.utc)
     rows = []
