@@ -20,6 +20,8 @@ from typing import Any
 
 from app.errors import ValidationError
 from app.text import fold, nfc
+from app.store.types import utcnow
+from app.workcal import to_local
 
 __all__ = ["PROVINCE_CODES", "CccdData", "looks_like_cccd", "parse_cccd"]
 
@@ -184,7 +186,7 @@ def parse_cccd(text: str | bytes, *, today: date | None = None) -> CccdData:
     if not any(c.isalpha() for c in raw_name) or any(c.isdigit() for c in raw_name):
         raise ValidationError("full name must be letters, not digits")
 
-    today = today or date.today()
+    today = today or to_local(utcnow()).date()  # Vietnam's date, whatever the PC's time zone
     date_of_birth = _parse_date(raw_dob, "date of birth")
     if date_of_birth > today:
         raise ValidationError("date of birth is in the future")

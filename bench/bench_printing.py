@@ -9,19 +9,21 @@ Budgets (issue 4): receipt_pdf_ms <= 40, ticket_escpos_ms <= 20, ticket_bytes <=
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import logging
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.util import median_of  # noqa: E402
-from printing import render_form, render_ticket  # noqa: E402
-from printing.samples import sample_dossier, sample_template, sample_ticket  # noqa: E402
+from printing import render_form, render_register, render_ticket  # noqa: E402
+from printing.samples import sample_dossier, sample_register_rows, sample_template, sample_ticket  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +50,19 @@ def run() -> dict:
         t = sample_ticket(number=number, waiting_ahead=i, qr_text=f"https://dichvucong.example/hang-doi?so={number}")
         return render_ticket(t, width_mm=80)
 
+    def long_field(size: int) -> Callable[[], object]:
+        d = sample_dossier(n_docs=8)
+        d = dataclasses.replace(d, applicant=dataclasses.replace(d.applicant, address="x" * size))
+        return lambda: render_form("receipt", d, template)
+
+    rows = sample_register_rows(1000)
+
     result = {
+        # Pathological input (issue 8): an address without spaces; 1 MB took 554 s before.
+        "receipt_address_64k_ms": median_of(long_field(64_000), repeat=3, warmup=1),
+        "receipt_address_1m_ms": median_of(long_field(1_000_000), repeat=1, warmup=0),
+        "register_1000_rows_ms": median_of(lambda: render_register(rows, date(2026, 1, 1), date(2026, 12, 31), template),
+                                           repeat=1, warmup=0),
         "receipt_pdf_ms": median_of(_fresh(receipt), repeat=REPEATS),
         "ticket_escpos_ms": median_of(_fresh(ticket), repeat=REPEATS),
         "ticket_bytes": len(render_ticket(sample_ticket(), width_mm=80)),

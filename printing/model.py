@@ -84,7 +84,8 @@ class DossierDoc:
     field: str = ""  # lĩnh vực
     department: str = ""  # processing department (phòng chuyên môn)
     submitter: Person | None = None  # None: the applicant submitted in person
-    due_at: datetime | None = None  # appointment (hẹn trả)
+    due_at: datetime | None = None  # appointment (hẹn trả); after an extension, the new one
+    original_due_at: datetime | None = None  # the appointment first given, when it was extended (form 04)
     processing_time_text: str = ""  # e.g. "05 ngày làm việc"
     sets: int | None = 1  # number of sets (bộ hồ sơ)
     documents: Sequence[DocumentRow] = ()
@@ -135,6 +136,7 @@ class ApologyInfo:
 
     number: str = ""  # document number, e.g. "12/XL-VHXH"
     reason: str = ""
+    original_due_at: datetime | None = None  # the receipt's appointment, the one being extended
     new_due_at: datetime | None = None
     signer_name: str = ""
     signer_title: str = ""  # e.g. "TRƯỞNG PHÒNG"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import io
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ from reportlab.platypus import (
 from printing.codes import Code128Flowable, QrFlowable
 from printing.fonts import FONT_BOLD, FONT_REGULAR, register_pdf_fonts
 from printing.model import Template
-from printing.text import DOTS, nfc
+from printing.text import DOTS, hard_break, nfc
 
 log = logging.getLogger(__name__)
 
@@ -114,19 +115,140 @@ def styles(base: float) -> dict[str, ParagraphStyle]:
 
 
 def esc(text: object) -> str:
-    """NFC text escaped for Paragraph markup."""
-    return escape(nfc(text))
+    """NFC text escaped for Paragraph markup, long unbroken runs given break opportunities."""
+    return escape(hard_break(nfc(text)))
+
+
+#: A table cell shows at most this many characters of a value: a row cannot continue on the next page,
+#: and the full value is on the dossier's own forms.
+CELL_MAX = 400
+
+
+def cell(text: object, limit: int = CELL_MAX) -> str:
+    """Escaped text for a table cell, clipped at a word to ``limit`` characters ("…" marks the cut)."""
+    s = nfc(text).strip()
+    if len(s) > limit:
+        cut = s.rfind(" ", limit // 2, limit)
+        s = s[: cut if cut > 0 else limit].rstrip() + " …"
+    return escape(hard_break(s))
 
 
 def val(text: object, dots: str = DOTS) -> str:
     """Escaped value or a dotted blank."""
     s = nfc(text).strip()
-    return escape(s) if s else dots
+    return escape(hard_break(s)) if s else dots
 
 
-def p(markup: str, style: ParagraphStyle) -> Paragraph:
-    """A Paragraph from markup that is already escaped."""
+def p(markup: str, style: ParagraphStyle) -> Paragraph | LongText:
+    """A Paragraph from markup that is already escaped (a :class:`LongText` when it is very long)."""
+    if len(markup) > CHUNK:
+        return LongText(markup, style)
     return Paragraph(markup, style)
+
+
+#: Markup longer than this is laid out as several paragraphs (see :class:`LongText`).
+CHUNK = 3000
+_TOKEN = re.compile(r"<[^>]*>|[^<]+")
+
+
+def split_markup(markup: str, size: int = CHUNK) -> list[str]:
+    """Cut paragraph markup into pieces of about ``size`` characters, at spaces (so never inside an
+    entity), closing the tags open at a cut and opening them again in the next piece."""
+    pieces: list[str] = []
+    cur: list[str] = []
+    length = 0
+    open_tags: list[tuple[str, str]] = []  # (name, opening tag)
+    for tok in _TOKEN.findall(markup):
+        if tok.startswith("<"):
+            cur.append(tok)
+            name = tok.strip("</>").split()[0].lower() if tok.strip("</>") else ""
+            if tok.startswith("</"):
+                for i in range(len(open_tags) - 1, -1, -1):
+                    if open_tags[i][0] == name:
+                        del open_tags[i]
+                        break
+            elif not tok.endswith("/>"):
+                open_tags.append((name, tok))
+            continue
+        start = 0
+        while len(tok) - start + length > size:
+            cut = tok.find(" ", start + max(size - length, 0))
+            if cut < 0:
+                break
+            cur.append(tok[start:cut])
+            cur.extend(f"</{name}>" for name, _ in reversed(open_tags))
+            pieces.append("".join(cur))
+            cur = [t for _, t in open_tags]
+            length = 0
+            start = cut + 1
+        cur.append(tok[start:])
+        length += len(tok) - start
+    if cur:
+        pieces.append("".join(cur))
+    return pieces
+
+
+class LongText(Flowable):
+    """A very long paragraph (a pathological field) as consecutive Paragraphs of about :data:`CHUNK`
+    characters: splitting one paragraph over a page lays out all of its remaining text again, so a 1 MB
+    field in one Paragraph costs time in the square of its length; in pieces, in proportion to it."""
+
+    def __init__(self, markup: str, style: ParagraphStyle):
+        super().__init__()
+        first = ParagraphStyle(f"{style.name}_first", parent=style, spaceAfter=0)
+        middle = ParagraphStyle(f"{style.name}_next", parent=style, spaceBefore=0, spaceAfter=0)
+        last = ParagraphStyle(f"{style.name}_last", parent=style, spaceBefore=0)
+        pieces = split_markup(markup)
+        styles_ = [first] + [middle] * (len(pieces) - 2) + [last] if len(pieces) > 1 else [style]
+        self.parts = [Paragraph(piece, st) for piece, st in zip(pieces, styles_, strict=True)]
+
+    def wrap(self, avail_width, avail_height):
+        """The height of all pieces; it stops measuring once past ``avail_height`` (the frame then splits),
+        so that each page measures about one page of text, not all that is left."""
+        self._sizes = []
+        self.width, self.height = avail_width, 0.0
+        for part in self.parts:
+            size = part.wrap(avail_width, avail_height)
+            self._sizes.append(size)
+            self.height += size[1]
+            if self.height > avail_height:
+                break
+        return self.width, self.height
+
+    def getSpaceBefore(self):  # noqa: N802 - reportlab's name
+        return self.parts[0].getSpaceBefore()
+
+    def getSpaceAfter(self):  # noqa: N802 - reportlab's name
+        return self.parts[-1].getSpaceAfter()
+
+    def split(self, avail_width, avail_height):
+        """What fits in ``avail_height`` first (whole pieces, then a split of the next), then the rest."""
+        used = 0.0
+        for i, part in enumerate(self.parts):
+            _, h = part.wrap(avail_width, avail_height)
+            if used + h > avail_height:
+                head = part.split(avail_width, avail_height - used)
+                if not head:
+                    return [*self.parts[:i], _Rest(self.parts[i:])] if i else []
+                return [*self.parts[:i], head[0], _Rest([*head[1:], *self.parts[i + 1:]])]
+            used += h + (part.getSpaceAfter() if i < len(self.parts) - 1 else 0)
+        return list(self.parts)
+
+    def draw(self) -> None:
+        if len(self._sizes) < len(self.parts):  # measured only in part (a cell drawn whatever its size)
+            self.wrap(self.width, float("inf"))
+        y = self.height
+        for part, (_, h) in zip(self.parts, self._sizes, strict=True):
+            y -= h
+            part.drawOn(self.canv, 0, y)
+
+
+class _Rest(LongText):
+    """The pieces of a :class:`LongText` left for the next frame."""
+
+    def __init__(self, parts: list[Flowable]):  # noqa: D107 - no super(): the pieces exist already
+        Flowable.__init__(self)
+        self.parts = parts
 
 
 class Rule(Flowable):

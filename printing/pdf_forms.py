@@ -34,6 +34,7 @@ from printing.pdf_base import (
     Geometry,
     Signer,
     build_pdf,
+    cell,
     code_block,
     esc,
     grid_style,
@@ -51,7 +52,9 @@ from printing.text import (
     hhmm,
     money_vn,
     nfc,
+    place_after,
     place_date_line,
+    procedure_words,
     qr_payload,
     time_date_vn,
 )
@@ -78,6 +81,7 @@ _MIN_BLANK_ROWS = 3
 _CONTROL_MIN_ROWS = 5
 _SIGN_ROOM = 9 * mm  # room to sign in a control-sheet row
 _BLANK_ROW = 5 * mm  # a blank table row left to fill by hand
+_WIDE_CELL = 1000  # characters shown in a wide cell (a document's name, what to supplement)
 
 
 def render_form(form: str, dossier: DossierDoc, template: Template, *, extra: Any = None) -> bytes:
@@ -170,8 +174,8 @@ class _Ctx:
             s = d.submitter
             out.append(
                 self.line(
-                    f"Người nộp hồ sơ: <b>{val(s.full_name)}</b>; số định danh/CCCD: {val(s.id_number)}; "
-                    f"số điện thoại: {val(s.phone)}"
+                    f"Người nộp hồ sơ: <b>{val(s.full_name)}</b>; CCCD: {val(s.id_number)}; "
+                    f"điện thoại: {val(s.phone)}"
                 )
             )
         return out
@@ -229,29 +233,60 @@ def _receipt_copy(ctx: _Ctx) -> list[Flowable]:
         ctx.line("1. Thành phần hồ sơ nộp gồm:"),
         _documents_table(ctx, d.documents),
         Spacer(1, 3),
-        ctx.line(f"2. Số lượng hồ sơ: {val(d.sets if d.sets else '')} (bộ)"),
-        ctx.line(f"3. Thời gian giải quyết hồ sơ theo quy định: {val(d.processing_time_text)}"),
-        ctx.line(f"4. Thời gian nhận hồ sơ: <b>{time_date_vn(d.received_at)}</b>"),
-        ctx.line(f"5. Thời gian trả kết quả giải quyết hồ sơ: <b>{time_date_vn(d.due_at)}</b>"),
-        ctx.line(f"6. Đăng ký nhận kết quả tại: {val(d.delivery)}"),
-        ctx.line(f"7. Phí, lệ phí: {_fees_text(d)}"),
-        ctx.line(
-            f"Vào Sổ theo dõi hồ sơ, quyển số: {val(d.register_book)}, số thứ tự: {val(d.register_entry)}"
-        ),
     ]
     submitter = d.submitter.full_name if d.submitter is not None else d.applicant.full_name
+    # Points 2-7 and the signatures stay together: when the documents fill the page they all go on to the
+    # next one, so the signatures never stand alone there.
     out.append(
         KeepTogether(
             [
-                Spacer(1, 4),
+                ctx.line(f"2. Số lượng hồ sơ: {val(d.sets if d.sets else '')} (bộ)"),
+                ctx.line(f"3. Thời gian giải quyết hồ sơ theo quy định: {val(d.processing_time_text)}"),
+                ctx.line(f"4. Thời gian nhận hồ sơ: <b>{time_date_vn(d.received_at)}</b>"),
+                ctx.line(f"5. Thời gian trả kết quả giải quyết hồ sơ: {_due_text(d)}"),
+                ctx.line(esc(place_after("6. Đăng ký nhận kết quả", d.delivery))),
+                ctx.line(f"7. Phí, lệ phí: {_fees_text(d)}"),
+                ctx.line(
+                    f"Vào Sổ theo dõi hồ sơ, quyển số: {val(d.register_book)}, số thứ tự: {val(d.register_entry)}"
+                ),
+                Spacer(1, 3),
                 signatures(
                     [Signer("Người nộp hồ sơ", name=submitter), Signer("Người tiếp nhận hồ sơ", name=d.officer_name)],
                     ctx.geo,
+                    space=_sign_space(ctx.geo),
                 ),
             ]
         )
     )
     return out
+
+
+def _sign_space(geo: Geometry) -> float:
+    """Room to sign: on A5 a little less, so that a copy with ten documents keeps to one page."""
+    return 11 * mm if geo.pagesize[0] < 500 else 14 * mm
+
+
+def _extended(d: DossierDoc) -> bool:
+    return d.original_due_at is not None and d.due_at is not None and d.original_due_at != d.due_at
+
+
+def _due_text(d: DossierDoc) -> str:
+    """The appointment; after an extension (form 04) the one the citizen was first given, and the new one."""
+    if not _extended(d):
+        return f"<b>{time_date_vn(d.due_at)}</b>"
+    return (
+        f"<b>{time_date_vn(d.original_due_at)}</b>; đã gia hạn đến: <b>{time_date_vn(d.due_at)}</b> "
+        "(theo văn bản xin lỗi và đề nghị gia hạn)"
+    )
+
+
+def _first_due(d: DossierDoc, info: ApologyInfo):
+    """The appointment of the receipt, before this extension (None: blank, to fill by hand)."""
+    if info.original_due_at is not None:
+        return info.original_due_at
+    if d.original_due_at is not None:
+        return d.original_due_at
+    return d.due_at if info.new_due_at is None or d.due_at != info.new_due_at else None
 
 
 def _documents_table(ctx: _Ctx, documents: Sequence[DocumentRow]) -> Table:
@@ -265,16 +300,17 @@ def _documents_table(ctx: _Ctx, documents: Sequence[DocumentRow]) -> Table:
     ]
     rows: list[list] = [head]
     for i, doc in enumerate(documents, 1):
-        name = esc(doc.name)
+        name = cell(doc.name, _WIDE_CELL)
         if nfc(doc.note).strip():
-            name += f"<br/><i>({esc(doc.note)})</i>"
+            name += f"<br/><i>({cell(doc.note)})</i>"
         # Numbers as plain strings: a Paragraph per cell would double the cost of the table.
         rows.append(
             [str(i), p(name, st["cell"]), _count(doc.originals), _count(doc.certified_copies), _count(doc.photocopies)]
         )
     for i in range(len(documents) + 1, _MIN_BLANK_ROWS + 1):
         rows.append([str(i), Spacer(1, _BLANK_ROW), "", "", ""])
-    return ctx.table(rows, (0.08, 0.5, 0.14, 0.14, 0.14), extra=_center_cols(0, 2, 3, 4))
+    tight = [("TOPPADDING", (0, 1), (-1, -1), 0.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 1.2)]
+    return ctx.table(rows, (0.08, 0.5, 0.14, 0.14, 0.14), extra=_center_cols(0, 2, 3, 4) + tight)
 
 
 def _center_cols(*cols: int) -> list[tuple]:
@@ -306,7 +342,8 @@ def _supplement(ctx: _Ctx, info: SupplementInfo) -> list[Flowable]:
     ]
     items = [_item(x) for x in info.items]
     for i, item in enumerate(items, 1):
-        rows.append([p(str(i), st["cell_c"]), p(esc(item.name), st["cell"]), p(esc(item.reason), st["cell"])])
+        rows.append([p(str(i), st["cell_c"]), p(cell(item.name, _WIDE_CELL), st["cell"]),
+                     p(cell(item.reason, _WIDE_CELL), st["cell"])])
     for i in range(len(items) + 1, _MIN_BLANK_ROWS + 1):
         rows.append([p(str(i), st["cell_c"]), Spacer(1, _BLANK_ROW), ""])
     officer = val(info.officer_name)
@@ -422,12 +459,12 @@ def _apology(ctx: _Ctx, info: ApologyInfo) -> list[Flowable]:
         Spacer(1, 3),
         ctx.line(
             f"Ngày {date_vn(d.received_at)}, {esc(ctx.center)} tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết "
-            f"thủ tục <b>{val(d.procedure_name)}</b>, mã hồ sơ <b>{esc(ctx.code)}</b>.",
+            f"thủ tục <b>{val(procedure_words(d.procedure_name))}</b>, mã hồ sơ <b>{esc(ctx.code)}</b>.",
             "body_j",
         ),
         ctx.line(
             "Thời hạn trả kết quả theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả: "
-            f"<b>{time_date_vn(d.due_at)}</b>.",
+            f"<b>{time_date_vn(_first_due(d, info))}</b>.",
             "body_j",
         ),
         ctx.line(
@@ -484,7 +521,7 @@ def _stop(ctx: _Ctx, info: StopInfo) -> list[Flowable]:
         Spacer(1, 3),
         ctx.line(
             f"Ngày {date_vn(d.received_at)}, {esc(ctx.center)} tiếp nhận hồ sơ của Ông/Bà đề nghị giải quyết "
-            f"thủ tục <b>{val(d.procedure_name)}</b>, mã hồ sơ <b>{esc(ctx.code)}</b>, "
+            f"thủ tục <b>{val(procedure_words(d.procedure_name))}</b>, mã hồ sơ <b>{esc(ctx.code)}</b>, "
             f"hẹn trả kết quả {time_date_vn(d.due_at)}.",
             "body_j",
         ),
@@ -498,7 +535,7 @@ def _stop(ctx: _Ctx, info: StopInfo) -> list[Flowable]:
             f"kể từ {date_words_vn(info.issued_at)}.",
             "body_j",
         ),
-        ctx.line(f"Ông/Bà nhận lại hồ sơ tại: {val(info.return_place)}", "body_j"),
+        ctx.line(esc(place_after("Ông/Bà nhận lại hồ sơ", info.return_place)), "body_j"),
         ctx.line("Xin thông báo để Ông/Bà được biết./.", "body_j"),
         KeepTogether(
             [
@@ -537,12 +574,12 @@ def _control(ctx: _Ctx, events: Sequence[HandoverEvent]) -> list[Flowable]:
         rows.append(
             [
                 p(str(i), st["cell_c"]),
-                p(f"Giao: {val(e.from_unit)}<br/>Nhận: {val(e.to_unit)}", st["cell"]),
+                p(f"Giao: {cell(e.from_unit) or DOTS}<br/>Nhận: {cell(e.to_unit) or DOTS}", st["cell"]),
                 p(f"Giao: {_short_dt(e.given_at)}<br/>Nhận: {_short_dt(e.received_at)}", st["cell"]),
                 p(esc(RESULT_LABELS.get(e.result or "", "")), st["cell_c"]),
-                p(esc(e.note), st["cell"]),
-                [Spacer(1, _SIGN_ROOM), p(esc(e.giver_name), st["cell_c"])],
-                [Spacer(1, _SIGN_ROOM), p(esc(e.receiver_name), st["cell_c"])],
+                p(cell(e.note), st["cell"]),
+                [Spacer(1, _SIGN_ROOM), p(cell(e.giver_name), st["cell_c"])],
+                [Spacer(1, _SIGN_ROOM), p(cell(e.receiver_name), st["cell_c"])],
             ]
         )
     for i in range(len(events) + 1, _CONTROL_MIN_ROWS + 1):
@@ -565,7 +602,7 @@ def _control(ctx: _Ctx, events: Sequence[HandoverEvent]) -> list[Flowable]:
         ctx.matter(),
         ctx.line(f"Cơ quan (bộ phận) giải quyết hồ sơ: {val(d.department)}"),
         ctx.line(f"Thời gian nhận hồ sơ: <b>{time_date_vn(d.received_at)}</b>"),
-        ctx.line(f"Thời gian hẹn trả kết quả: <b>{time_date_vn(d.due_at)}</b>"),
+        ctx.line(f"Thời gian hẹn trả kết quả: {_due_text(d)}"),
         table,
     ]
 

@@ -17,10 +17,10 @@ from printing.pdf_base import (
     CELL_PADDING,
     GEOMETRIES,
     RENDER_LOCK,
+    cell,
     Geometry,
     Signer,
     build_pdf,
-    esc,
     fit_size,
     grid_style,
     header,
@@ -93,23 +93,23 @@ def _register(
     head3 = [p(f"({i})", cc) for i in range(1, 15)]
     table_rows: list[list] = [head1, head2, head3]
     for i, r in enumerate(rows, 1):
-        contact = "<br/>".join(x for x in (esc(r.address), esc(r.phone)) if x)
+        contact = "<br/>".join(x for x in (cell(r.address), cell(r.phone)) if x)
         table_rows.append(
             [
                 p(str(i), cc),
-                p(esc(r.code), code_st),
-                p(esc(r.procedure_name), c),
+                p(cell(r.code), code_st),
+                p(cell(r.procedure_name), c),
                 p(str(r.sets) if r.sets else "", cc),
-                p(esc(r.applicant_name), c),
+                p(cell(r.applicant_name), c),
                 p(contact, c),
-                p(esc(r.department), c),
+                p(cell(r.department), c),
                 p(_date_time(r.received_at), cc),
                 p(_date_time(r.due_at), cc),
                 p(_date_time(r.sent_at), cc),
                 p(_plain_date(r.result_at), cc),
                 p(_plain_date(r.returned_at), cc),
                 "",
-                p(esc(r.note), c),
+                p(cell(r.note), c),
             ]
         )
     for i in range(len(rows) + 1, _MIN_ROWS + 1):
@@ -185,13 +185,13 @@ def _handover_story(handover: HandoverList, template: Template, geo: Geometry) -
         table_rows.append(
             [
                 p(str(i), cc),
-                p(esc(r.code), code_st),
-                p(esc(r.procedure_name), c),
-                p(esc(r.applicant_name), c),
+                p(cell(r.code), code_st),
+                p(cell(r.procedure_name), c),
+                p(cell(r.applicant_name), c),
                 p(_date_time(r.received_at), cc),
                 p(_date_time(r.due_at), cc),
                 p(str(r.sets) if r.sets else "", cc),
-                p(esc(r.note), c),
+                p(cell(r.note), c),
             ]
         )
     for i in range(len(handover.rows) + 1, _MIN_ROWS + 1):

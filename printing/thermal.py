@@ -29,7 +29,7 @@ from printing.codes import qr_image
 from printing.escpos import EscPos
 from printing.fonts import pil_font
 from printing.model import DossierDoc, Template, TicketDoc
-from printing.text import local, nfc, qr_payload, time_date_vn
+from printing.text import local, nfc, procedure_words, qr_payload, time_date_vn, without_lead
 
 log = logging.getLogger(__name__)
 
@@ -246,13 +246,18 @@ def receipt_slip_blocks(dossier: DossierDoc, template: Template, width: int) -> 
     else:
         blocks += text_blocks(code, sz.body, True, max_w)
     lines = [
-        (f"Thủ tục: {nfc(dossier.procedure_name)}", False),
+        (f"Thủ tục: {_capital(procedure_words(dossier.procedure_name))}", False),
         (f"Người nộp: {nfc(_submitter(dossier))}", False),
         (f"Nhận hồ sơ: {time_date_vn(dossier.received_at)}", False),
-        (f"Hẹn trả: {time_date_vn(dossier.due_at)}", True),
     ]
+    original = dossier.original_due_at
+    if original is not None and dossier.due_at is not None and original != dossier.due_at:
+        lines.append((f"Hẹn trả ban đầu: {time_date_vn(original)}", False))
+        lines.append((f"Gia hạn đến: {time_date_vn(dossier.due_at)}", True))
+    else:
+        lines.append((f"Hẹn trả: {time_date_vn(dossier.due_at)}", True))
     if nfc(dossier.delivery).strip():
-        lines.append((f"Nơi trả: {nfc(dossier.delivery)}", False))
+        lines.append((f"Nơi trả: {_capital(without_lead(dossier.delivery, 'tại'))}", False))
     for text, strong in lines:
         blocks += [Feed(10), *text_blocks(text, sz.body, strong, max_w, align="left")]
     qr = qr_payload(template.qr_template, code, template.agency_id)
@@ -261,6 +266,10 @@ def receipt_slip_blocks(dossier: DossierDoc, template: Template, width: int) -> 
         if nfc(line).strip():
             blocks += [Feed(8), *text_blocks(line, sz.small, False, max_w)]
     return blocks
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _submitter(d: DossierDoc) -> str:

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.errors import ValidationError
+
 
 def emit(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=None, default=str) + "\n")
@@ -18,14 +20,41 @@ def print_line(text: str) -> None:
     sys.stdout.write(text + "\n")
 
 
-def write_out(path: str, data: bytes) -> None:
-    import os
-
+def check_out(path: str) -> Path:
+    """The ``--out`` target, refused early (ValidationError, exit 2) when it names a directory, so that
+    nothing is rendered or archived for a file that cannot be written."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
+    if not path or target.is_dir() or path.endswith(("/", "\\")):
+        raise ValidationError(f"--out {path!r} is a directory; give a file name")
+    return target
+
+
+def write_out(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (a temporary file in the same folder, then a rename).
+
+    The temporary file holds citizen data: it is removed on every failure (the error, then
+    ValidationError for exit 2: the target is a directory, the folder cannot be made or written...).
+    """
+    import os
+    import tempfile
+
+    target = check_out(path)
+    tmp: str | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        raise ValidationError(f"cannot write --out {path}: {exc.strerror or exc}") from exc
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def nonneg_number(text: str) -> float:

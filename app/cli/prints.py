@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.cli.output import emit, print_line, write_out
+from app.cli.output import check_out, emit, print_line, write_out
 from app.errors import ValidationError
 
 
@@ -13,11 +13,13 @@ def cmd_print_form(ctx, args) -> int:
     from app.services.print_data import form_data
     from printing.from_data import render_form_data
 
+    check_out(args.out)
     store = ctx.store()
+    officer = ctx.officer()
     with store.write() as session:
-        dossier, values = form_data(session, args.code, args.form)
+        dossier, values = form_data(session, args.code, args.form, actor=officer.username)
         data, row, reprinted = archive.reprint_or_render(
-            session, ctx.data_dir, ctx.officer(), dossier, f"form:{args.form}", lambda: render_form_data(values)
+            session, ctx.data_dir, officer, dossier, f"form:{args.form}", lambda: render_form_data(values)
         )
         digest = row.sha256
     write_out(args.out, data)
@@ -33,6 +35,7 @@ def cmd_print_register(ctx, args) -> int:
     from app.services.print_data import register_data
     from printing.from_data import render_register_data
 
+    check_out(args.out)
     try:
         start, end = date.fromisoformat(args.from_), date.fromisoformat(args.to)
     except ValueError:
@@ -49,6 +52,7 @@ def cmd_print_handover(ctx, args) -> int:
     from app.services.print_data import handover_data
     from printing.from_data import render_handover_data
 
+    check_out(args.out)
     with ctx.store().read() as session:
         values = handover_data(session, args.round)
     data = render_handover_data(values)
@@ -58,26 +62,14 @@ def cmd_print_handover(ctx, args) -> int:
 
 
 def cmd_print_ticket(ctx, args) -> int:
-    from datetime import datetime, timezone
-
     import printing
-    from app.services import center
-    from app.store.models import QueueService
-    from printing.model import TicketDoc
+    from app.services.print_data import plain_ticket_doc
+    from printing.from_data import ticket
 
-    number = args.number.strip().upper()
-    if not (number[:1].isalpha() and number.isascii() and number.isalnum()):
-        raise ValidationError(f"--number {args.number!r} is not a queue number like A012")
+    check_out(args.out)
     with ctx.store().read() as session:
-        service = session.get(QueueService, args.service.strip().upper())
-        if service is None:
-            raise ValidationError(f"no queue service {args.service!r}")
-        now = datetime.now(timezone.utc)
-        ticket = TicketDoc(
-            center_name=center.get(session, "center.name"), number=number, service_name=service.name,
-            issued_at=now, waiting_ahead=0, qr_text=f"{number}|{now.date().isoformat()}",
-        )
-    data = printing.render_ticket(ticket, width_mm=args.width, fmt=args.format)
+        values = plain_ticket_doc(session, args.number, args.service)
+    data = printing.render_ticket(ticket(values), width_mm=args.width, fmt=args.format)
     write_out(args.out, data)
     emit({"out": args.out, "bytes": len(data)}) if args.json else print_line(f"{args.out} ({len(data)} bytes)")
     return 0
@@ -88,6 +80,7 @@ def cmd_speak(ctx, args) -> int:
     from app.resources import resource
     from devices.voice import ClipLibrary, build_announcement
 
+    check_out(args.out)
     if args.counter < 1:
         raise ValidationError("--counter must be 1 or more")
     keys = announcement_clips(args.number, args.counter)

@@ -6,11 +6,12 @@ Pure: no session, no I/O. Failures: ``ValidationError`` naming the field.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 
 from app.errors import ValidationError
 from app.text import digits_only, nfc
+from app.workcal import to_local
 
 COUNTER_ROLES = ("officer", "director")
 APPLICANT_TYPES = ("citizen", "business", "state_body", "other")
@@ -65,7 +66,7 @@ def parse_party(data: Any, where: str) -> PartyInput:
             dob = date.fromisoformat(str(dob))
         except ValueError:
             raise ValidationError(f"{where}.date_of_birth: not a date (YYYY-MM-DD): {dob!r}") from None
-        if dob > date.today() or dob.year < 1900:
+        if dob > to_local(datetime.now(timezone.utc)).date() or dob.year < 1900:
             raise ValidationError(f"{where}.date_of_birth: {dob} is not a plausible birth date")
     id_number = digits_only(str(data.get("id_number") or "")) or None
     if data.get("id_number") and (id_number is None or len(id_number) not in (9, 12)):

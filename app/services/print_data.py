@@ -14,14 +14,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import RuleError
+from app.errors import RuleError, ValidationError
 from app.services import center, dossiers
 from app.services.handover import get_round
 from app.store.models import Department, Dossier, User
-from app.workcal import VN_TZ
+from app.store.types import utcnow
+from app.workcal import VN_TZ, to_local
 
 UNIT_TEXT = {"working_days": "ngày làm việc", "working_hours": "giờ làm việc", "days": "ngày"}
-DELIVERY_TEXT = {"counter": "Tại Bộ phận Một cửa", "post": "Qua dịch vụ bưu chính công ích"}
+# Printed after "tại:" (the counter) or on its own (post): see printing.text.place_after.
+DELIVERY_TEXT = {"counter": "Bộ phận Một cửa", "post": "Qua dịch vụ bưu chính công ích"}
 
 
 def template_from_settings(settings: dict[str, Any]) -> dict:
@@ -89,6 +91,7 @@ def dossier_doc(session: Session, d: Dossier) -> dict:
         submitter=_person(data["submitter"]),
         received_at=d.received_at,
         due_at=d.due_at,
+        original_due_at=d.original_due_at,
         processing_time_text=processing_time_text(d.procedure),
         sets=d.sets,
         documents=[
@@ -142,8 +145,11 @@ def printable_forms(data: dict[str, Any]) -> list[str]:
     return forms
 
 
-def form_extra(session: Session, d: Dossier, form: str):
-    """The form-specific part, or RuleError when the form does not apply to the dossier's state."""
+def form_extra(session: Session, d: Dossier, form: str, *, actor: str | None = None):
+    """The form-specific part, or RuleError when the form does not apply to the dossier's state.
+
+    A stop notice (form 05) gets its number here when first printed (``actor``, the officer printing, is
+    recorded with it): call it inside a write transaction."""
     officer = session.scalar(select(User).where(User.username == d.officer)) if d.officer else None
     if d.status == "cancelled":
         raise RuleError(f"dossier {d.code} was cancelled; no form applies")
@@ -170,8 +176,11 @@ def form_extra(session: Session, d: Dossier, form: str):
         if event is None:
             raise RuleError(f"dossier {d.code} has no apology and new appointment")
         name, title = _department_head(session, d)
+        # The event keeps both appointments: the dossier's due time may have moved on since.
         return dict(
-            number=f"{d.register_entry or ''}/XL", reason=event.note or "", new_due_at=d.due_at,
+            number=f"{d.register_entry or ''}/XL", reason=event.note or "",
+            original_due_at=_dt(event.data.get("previous_due")) or d.original_due_at,
+            new_due_at=_dt(event.data.get("new_due")) or d.due_at,
             signer_name=event.data.get("signer") or name, signer_title=(event.data.get("signer_title") or title).upper(),
             department=d.department.name if d.department else "", issued_at=event.occurred_at,
         )
@@ -179,8 +188,17 @@ def form_extra(session: Session, d: Dossier, form: str):
         event = _last_event(d, "stopped")
         if d.status != "stopped" or event is None:
             raise RuleError(f"dossier {d.code} was not stopped")
-        return dict(requested_at=event.occurred_at, reason=event.note or "", issued_at=event.occurred_at,
-                        return_place=DELIVERY_TEXT["counter"])
+        from app.services.notices import default_symbol, notice_number
+
+        settings = center.get_all(session)
+        symbol = (settings["print.notice_symbol"] or "").strip() or default_symbol(load_template(session)["unit_name"])
+        return dict(
+            requested_at=event.occurred_at, reason=event.note or "", issued_at=event.occurred_at,
+            return_place=DELIVERY_TEXT["counter"],
+            number=notice_number(session, d, event, kind="stop", symbol=symbol, actor=actor),
+            signer_name=settings["center.director_name"] or "",
+            signer_title=(settings["center.director_title"] or "Giám đốc").upper(),
+        )
     if form == "control":
         if d.clock_started_at is None:
             raise RuleError(f"dossier {d.code} was never taken in; there is no control sheet")
@@ -207,16 +225,30 @@ def control_rows(d: Dossier, session: Session) -> list[dict]:
     return rows
 
 
-def form_data(session: Session, code: str, form: str) -> tuple[Dossier, dict[str, Any]]:
-    """The dossier and ``{"form", "dossier", "template", "extra"}`` for ``printing.from_data.render_form_data``."""
+def form_data(session: Session, code: str, form: str, *, actor: str | None = None) -> tuple[Dossier, dict[str, Any]]:
+    """The dossier and ``{"form", "dossier", "template", "extra"}`` for ``printing.from_data.render_form_data``
+    (in a write transaction: see :func:`form_extra`)."""
     d = dossiers.get_dossier(session, code)
-    extra = form_extra(session, d, form)
+    extra = form_extra(session, d, form, actor=actor)
     return d, {"form": form, "dossier": dossier_doc(session, d), "template": load_template(session), "extra": extra}
 
 
+#: The longest range one printed register covers (the register is kept by year).
+REGISTER_MAX_DAYS = 366
+
+
 def register_data(session: Session, date_from: date, date_to: date) -> dict[str, Any]:
+    """The rows of the tracking register (form 07) for dossiers received between two local dates.
+
+    ValidationError when the range is reversed or longer than :data:`REGISTER_MAX_DAYS` (a register of
+    1900-9999 read every dossier ever received and laid them out for minutes)."""
     if date_to < date_from:
         raise RuleError("--to is before --from")
+    if (date_to - date_from).days + 1 > REGISTER_MAX_DAYS:
+        raise ValidationError(
+            f"a register covers at most {REGISTER_MAX_DAYS} days ({date_from} to {date_to} is "
+            f"{(date_to - date_from).days + 1}); print it a year at a time"
+        )
     start = datetime(date_from.year, date_from.month, date_from.day, tzinfo=VN_TZ).astimezone(timezone.utc)
     end = datetime(date_to.year, date_to.month, date_to.day, 23, 59, 59, tzinfo=VN_TZ).astimezone(timezone.utc)
     rows = []
@@ -271,6 +303,24 @@ def ticket_doc(session: Session, ticket, *, now: datetime | None = None) -> dict
         waiting_ahead=waiting_ahead(session, ticket),
         qr_text=f"{ticket.number}|{ticket.day.isoformat()}",
         priority_label=f"Ưu tiên: {priority.name}" if priority else None,
+    )
+
+
+def plain_ticket_doc(session: Session, number: str, service_code: str, *, now: datetime | None = None) -> dict:
+    """A ticket printed by hand (``motcua print ticket``), not issued from the queue: the QR carries the
+    number and Vietnam's date of ``now`` (a ticket printed at 23:30 UTC belongs to the next local day)."""
+    from app.store.models import QueueService
+
+    number = number.strip().upper()
+    if not (number[:1].isalpha() and number.isascii() and number.isalnum()):
+        raise ValidationError(f"--number {number!r} is not a queue number like A012")
+    service = session.get(QueueService, service_code.strip().upper())
+    if service is None:
+        raise ValidationError(f"no queue service {service_code!r}")
+    now = (now or utcnow()).astimezone(timezone.utc)
+    return dict(
+        center_name=center.get(session, "center.name"), number=number, service_name=service.name,
+        issued_at=now, waiting_ahead=0, qr_text=f"{number}|{to_local(now).date().isoformat()}",
     )
 
 

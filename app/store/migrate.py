@@ -19,6 +19,7 @@ from sqlalchemy import Engine, text
 
 from alembic import command
 from app.errors import SchemaMismatchError
+from app.workcal import VN_TZ
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +110,7 @@ def check_revision(engine: Engine) -> None:
 def backup_sqlite(engine: Engine, revision: str) -> Path:
     """Copy the SQLite file (consistently, through the backup API) before migrating it."""
     source = Path(engine.url.database)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now(VN_TZ).strftime("%Y%m%d-%H%M%S")  # a technician reads it: Vietnam time
     target = source.with_name(f"{source.name}.bak-{revision}-{stamp}")
     src = sqlite3.connect(str(source))
     dst = sqlite3.connect(str(target))

@@ -1,5 +1,5 @@
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from app.cccd import PROVINCE_CODES, CccdData, looks_like_cccd, parse_cccd
 from app.errors import ValidationError
 from app.text import nfc
+from app.workcal import VN_TZ
 
 TODAY = date(2025, 3, 1)
 
@@ -200,7 +201,7 @@ def test_messages_never_contain_personal_data():
 
 def test_default_today_is_the_real_date():
     assert parse_cccd(HANOI_MAN).id_number == "001089012345"
-    tomorrow = date.today() + timedelta(days=1)
+    tomorrow = datetime.now(VN_TZ).date() + timedelta(days=1)
     century_digit = 2 * (tomorrow.year // 100 - 19)
     future = f"001{century_digit}{tomorrow.year % 100:02d}012345||Bé|{tomorrow:%d%m%Y}|Nam|Hà Nội|"
     with pytest.raises(ValidationError, match="future"):

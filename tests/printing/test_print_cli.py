@@ -121,3 +121,12 @@ def test_reprint_is_the_archived_copy_until_the_dossier_changes(capsys, dossier,
     third = jrun(capsys, "print", "receipt", dossier, "--out", str(tmp_path / "3.pdf"))
     assert third["reprint"] is False and third["sha256"] != first["sha256"]
     assert "Nguyễn Văn Đạt" in pdftext(tmp_path / "3.pdf")
+
+
+def test_register_range_is_bounded(capsys, dossier, tmp_path):
+    """1900-9999 failed with a LayoutError after 15 s; now a clear refusal, and a year prints."""
+    code, err = run(capsys, "print", "register", "--from", "1900-01-01", "--to", "9999-12-31", "--out", str(tmp_path / "r.pdf"))
+    assert code == 2 and err.count("\n") == 1 and "366 days" in err
+    assert not (tmp_path / "r.pdf").exists()
+    jrun(capsys, "print", "register", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(tmp_path / "y.pdf"))
+    assert dossier in pdftext(tmp_path / "y.pdf")

@@ -281,3 +281,41 @@ def test_public_form_keys_match_the_renderer():
     from printing import FORM_KEYS
 
     assert tuple(FORMS) == FORM_KEYS
+
+
+@pytest.mark.parametrize("paper", ["A5", "A4"])
+def test_receipt_with_ten_documents_keeps_each_copy_to_one_page(paper):
+    """The signatures used to fall alone onto a second page: each copy was two pages."""
+    t = sample_template(paper_size=paper)
+    d = sample_dossier(10, submitter=Person(full_name="Lê Văn Tám", id_number="079080009999", phone="0987654321"))
+    pdf = _render("receipt", d, t)
+    assert pdf_page_count(pdf) == 2
+    for page, copy in zip(pdf_pages_text(pdf), ("Liên 1: Lưu", "Liên 2: Giao người nộp"), strict=True):
+        assert copy in page and "NGƯỜI NỘP HỒ SƠ" in page and "NGƯỜI TIẾP NHẬN HỒ SƠ" in page
+        assert all(doc.name in page for doc in d.documents)
+        assert "7. Phí, lệ phí" in page and "Trang 1" in page
+
+
+def test_receipt_beyond_one_page_carries_points_2_to_7_with_the_signatures(template):
+    d = sample_dossier(16)
+    pages = pdf_pages_text(_render("receipt", d, template))
+    assert len(pages) == 4
+    for first, second in (pages[:2], pages[2:]):
+        assert "Tên giấy tờ" in first and "NGƯỜI TIẾP NHẬN HỒ SƠ" not in first
+        assert "2. Số lượng hồ sơ" in second and "7. Phí, lệ phí" in second and "Vào Sổ theo dõi" in second
+        assert "NGƯỜI NỘP HỒ SƠ" in second and "Trang 2" in second
+        assert all(doc.name in first + second for doc in d.documents)
+
+
+def test_a_field_of_a_quarter_megabyte_without_spaces_prints_whole(template):
+    """A 1 MB address without spaces took 554 s of CPU (64 kB: 4 s): long runs are hard-broken and very
+    long text is laid out piece by piece, so the work grows in proportion to the text (bench_printing)."""
+    address = "".join(chr(ord("a") + i % 26) for i in range(256_000))
+    d = sample_dossier(applicant=dataclasses.replace(sample_dossier().applicant, address=address))
+    pdf = _render("receipt", d, template)
+    pages = pdf_pages_text(pdf, layout=False)
+    # The body of each page, without the footer drawn at its end (hotline, look-up site, page number).
+    text = "".join("".join(page.split("Tra cứu hồ sơ")[0].split()) for page in pages)
+    assert text.count(address) == 2  # both copies, every character, in order
+    assert len(pages) > 20 and "Liên 2: Giao người nộp" in "".join(pages)
+    assert all("Trang" in page for page in pages)

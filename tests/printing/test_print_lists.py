@@ -73,3 +73,32 @@ def test_handover_blank(template):
     text = pdf_text(render_handover(hl, template))
     assert "None" not in text
     assert "Tổng số: 0 hồ sơ, 0 bộ." in text
+
+
+def test_register_row_with_a_huge_field_is_clipped_and_flows(template):
+    """A row taller than a page cannot be laid out (LayoutError): a cell shows 400 characters at most."""
+    import dataclasses
+
+    rows = sample_register_rows(60)
+    huge = "Số 1 đường " + "y" * 1_000_000
+    rows[1] = dataclasses.replace(rows[1], address=huge, note="z" * 100_000, procedure_name="Thủ tục " * 5000)
+    pdf = render_register(rows, date(2026, 5, 1), date(2026, 5, 31), template)
+    pages = pdf_pages_text(pdf)
+    assert len(pages) >= 3
+    assert all("Mã hồ sơ" in page for page in pages)  # the heading rows repeat on every page
+    text = "".join(pages)
+    assert "Số 1 đường" in text and "…" in text and "y" * 1000 not in "".join(text.split())
+    assert all(r.code in flat(text) for r in rows)
+    assert "Tổng số: 60 hồ sơ." in flat(pages[-1])
+
+
+def test_form_tables_with_huge_cells_still_print(template, dossier):
+    import dataclasses
+
+    from printing import render_form
+    from printing.model import DocumentRow, SupplementInfo, SupplementItem
+
+    d = dataclasses.replace(dossier, documents=[DocumentRow(name="w" * 500_000, originals=1, note="n" * 200_000)])
+    assert "Liên 2" in pdf_text(render_form("receipt", d, template))
+    info = SupplementInfo(items=[SupplementItem(name="Tờ khai", reason="r " * 300_000)], reason="lý do " * 1000)
+    assert "Tờ khai" in pdf_text(render_form("supplement", d, template, extra=info))

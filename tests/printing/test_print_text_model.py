@@ -96,3 +96,42 @@ def test_template_from_dict_is_lenient(caplog):
 def test_template_rejects_bad_paper():
     with pytest.raises(ValueError):
         Template(paper_size="Letter")
+
+
+def test_leading_words_the_sentence_already_says_are_dropped():
+    from printing.text import place_after, procedure_words, without_lead
+
+    assert procedure_words("Thủ tục đăng ký khai tử") == "đăng ký khai tử"
+    assert procedure_words("THỦ TỤC cấp bản sao") == "cấp bản sao"
+    assert procedure_words("Chứng thực di chúc") == "Chứng thực di chúc"
+    assert procedure_words("Thủ tục") == "Thủ tục"  # nothing would be left
+    assert without_lead("Tạiđây", "tại") == "Tạiđây"  # a whole word only
+    assert place_after("Nhận kết quả", "Tại Bộ phận Một cửa") == "Nhận kết quả tại: Bộ phận Một cửa"
+    assert place_after("Nhận kết quả", "Bộ phận Một cửa") == "Nhận kết quả tại: Bộ phận Một cửa"
+    assert place_after("Nhận kết quả", "Qua dịch vụ bưu chính công ích") == "Nhận kết quả: Qua dịch vụ bưu chính công ích"
+    assert place_after("Nhận kết quả", "") == "Nhận kết quả tại: …………"
+
+
+def test_long_runs_get_break_opportunities_in_linear_time():
+    from printing.text import MAX_RUN, hard_break
+
+    assert hard_break("nhung.nguyen@example.vn") == "nhung.nguyen@example.vn"
+    broken = hard_break("x" * 1_000_000)
+    assert broken.replace(" ", "") == "x" * 1_000_000
+    assert max(len(w) for w in broken.split()) == MAX_RUN
+    assert hard_break("a " + "y" * (MAX_RUN + 1)) == "a " + "y" * MAX_RUN + " y"
+
+
+def test_split_markup_keeps_the_text_and_balances_tags():
+    import re
+
+    from printing.pdf_base import split_markup
+
+    markup = "Địa chỉ: <b>" + " ".join(["phố&amp;ngõ"] * 3000) + "</b> và <i>" + "z " * 2000 + "</i>."
+    pieces = split_markup(markup, 1000)
+    assert len(pieces) > 10
+    untag = lambda s: re.sub(r"<[^>]*>", "", s)  # noqa: E731
+    assert " ".join(untag(x) for x in pieces) == untag(markup)
+    for piece in pieces:
+        assert piece.count("<b>") == piece.count("</b>") and piece.count("<i>") == piece.count("</i>")
+        assert len(piece) < 1100 and "&amp" not in piece.replace("&amp;", "")

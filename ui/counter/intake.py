@@ -6,7 +6,7 @@ Ctrl+B request a supplement, Ctrl+T refuse; Esc clears the field it is pressed i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common import Banner, error_label, with_shortcut
+from ui.common import Banner, error_label, local_now, with_shortcut
 from ui.i18n import APPLICANT_TYPE_NAMES, CHANNEL_NAMES, DELIVERY_NAMES, code_name
 from ui.models import ChecklistModel, ProcedureInfo, ProcedureListModel
 
@@ -259,7 +259,7 @@ class IntakeForm(QWidget):
         self.manual_due.setObjectName("manualDue")
         self.manual_due.setDisplayFormat("HH:mm dd/MM/yyyy")
         self.manual_due.setCalendarPopup(True)
-        self.manual_due.setDateTime(QDateTime.currentDateTime())
+        self.manual_due.setDateTime(local_now().replace(tzinfo=None, second=0, microsecond=0))  # Vietnam time
         self.manual_due_row = QWidget(self)
         row = QHBoxLayout(self.manual_due_row)
         row.setContentsMargins(0, 0, 0, 0)
