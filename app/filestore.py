@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
@@ -87,23 +88,33 @@ class FolderStore:
 
     @staticmethod
     def _write(target: Path, data: bytes) -> None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        """Temp file (unique: two processes of one station never share it), fsync, rename, fsync of the folder.
+        The temp file holds citizen data: it is removed on every failure, and a failure is a StoreError (a full
+        or read-only disk), so the caller's transaction rolls back."""
+        tmp: str | None = None
         try:
-            with open(tmp, "wb") as handle:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:16]}.", suffix=".tmp", dir=target.parent)
+            with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, target)
-        except BaseException:
-            tmp.unlink(missing_ok=True)  # a half-written file holds citizen data: never leave it behind
-            raise
-        if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
-            fd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            tmp = None
+            if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX)
+                dir_fd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
+                try:
+                    os.fsync(dir_fd)
+                finally:
+                    os.close(dir_fd)
+        except OSError as exc:
+            raise StoreError(f"cannot write the stored file {target.name[:12]}…: {exc.strerror or exc}") from exc
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
 
     def get(self, session: Session, digest: str) -> bytes:
         try:
