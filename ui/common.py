@@ -8,7 +8,6 @@ pure formatting functions, which are safe anywhere.
 from __future__ import annotations
 
 import html
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -318,12 +317,12 @@ class ReasonDialog(QDialog):
 
 
 def station_application(settings, argv: Sequence[str] | None = None) -> QApplication:
-    """The QApplication of a station (kiosk, display board) with its translators installed (the main
-    catalog, Qt's own and the queue room's, in ``ui.language``). GUI thread, before any window is built.
-    ``argv`` None: the program name only, so Qt never reads the station's command-line options."""
+    """The QApplication with the station's translators installed. Kept for callers that build a window
+    without a whole station; a station process uses :func:`ui.station.open_station`. GUI thread."""
     from ui.queue import install_all_translators  # the queue room's catalog: only stations need it
+    from ui.station import application
 
-    app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app = application(argv)
     install_all_translators(app, settings.get("ui.language"))
     return app
 

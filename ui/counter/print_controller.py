@@ -40,13 +40,14 @@ class PrintController(QObject):
     preview_opened = Signal(object)  # the dialog (tests fill and accept it)
     pending_changed = Signal(int)  # jobs waiting after a printer fault
 
-    def __init__(self, *, tasks: TaskManager, settings, actor, parent) -> None:
+    def __init__(self, *, tasks: TaskManager, settings, actor, printer=None, parent) -> None:
+        """``printer``: the station's A4 printer (``ui.station.StationDevices.a4_printer``)."""
         super().__init__(parent)
         self.tasks = tasks
         self.settings = settings
         self.actor = actor  # a callable giving the current officer
         self._window = parent
-        self._printer = None
+        self._printer = printer
         # Jobs a printer fault stopped (journey 9): kept until the paper is fixed and the officer prints
         # them again (status bar), in order, never lost.
         self.pending: list[tuple[dict, int]] = []
@@ -81,13 +82,11 @@ class PrintController(QObject):
         dialog.print_button.setFocus()
 
     def printer(self):
-        """The A4 document printer of this station (created on first use; device thread safe)."""
+        """The A4 document printer of this station, opened by the station bootstrap (device thread safe)."""
         if self._printer is None:
-            from devices.document_printer import open_document_printer
+            from devices.base import DeviceError
 
-            self._printer = open_document_printer(
-                self.settings.get("devices.a4_printer"), spool_dir=Path(self.settings.data_dir) / "spool"
-            )
+            raise DeviceError("a4", "config", "this station has no A4 printer")
         return self._printer
 
     def send(self, result: dict, copies: int) -> None:

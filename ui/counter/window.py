@@ -13,11 +13,10 @@ from concurrent.futures import Executor
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget
-from sqlalchemy import func, select
 
 from app.actors import Actor
 from app.services import handover
-from app.store.models import OutboxMessage
+from app.services import sync_status
 from ui.common import StatusIndicator, local_now
 from ui.counter.board import BoardPanel
 from ui.counter.dossier_view import DossierView
@@ -43,7 +42,18 @@ class CounterWindow(QMainWindow):
     #: (form key of printing.FORMS: "receipt", "supplement", "refusal", "apology", "stop"; dossier code)
     print_requested = Signal(str, str)
 
-    def __init__(self, *, store, settings, executor: Executor | None = None, device_executor: Executor | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        store,
+        settings,
+        tasks: TaskManager | None = None,
+        devices=None,
+        executor: Executor | None = None,
+        device_executor: Executor | None = None,
+    ) -> None:
+        """``tasks`` and ``devices`` (a ``ui.station.StationDevices``) come from the station bootstrap;
+        without ``tasks`` the window makes its own from ``executor`` / ``device_executor`` (tests)."""
         super().__init__()
         self.setObjectName("counterWindow")
         self.store = store
@@ -51,7 +61,8 @@ class CounterWindow(QMainWindow):
         self.confirm_close = False
         self.pending_dialog = None
         self.context: CounterContext | None = None
-        self.tasks = TaskManager(store, executor=executor, device_executor=device_executor, parent=self)
+        self.devices = devices
+        self.tasks = tasks or TaskManager(store, executor=executor, device_executor=device_executor, parent=self)
         self._actor = Actor(settings.get("station.officer"), "officer", counter=settings.get("station.counter"))
         self.setWindowTitle(arg(self.tr("One-stop counter %1"), self._actor.counter))
         self.resize(1440, 900)
@@ -150,7 +161,10 @@ class CounterWindow(QMainWindow):
         self.queue_panel.ticket_called.connect(self.start_intake_for_ticket)
         self.intake.print_requested.connect(self.print_requested)
         self.dossier_view.print_requested.connect(self.print_requested)
-        self.printing = PrintController(tasks=self.tasks, settings=self.settings, actor=self.actor, parent=self)
+        self.printing = PrintController(
+            tasks=self.tasks, settings=self.settings, actor=self.actor,
+            printer=self.devices.a4_printer if self.devices is not None else None, parent=self,
+        )
         self.printing.pending_changed.connect(self._show_pending_prints)
         self.intake.print_requested.connect(lambda form, code: self.printing.request(form, code, preview=False))
         self.dossier_view.print_requested.connect(lambda form, code: self.printing.request(form, code, preview=True))
@@ -196,8 +210,7 @@ class CounterWindow(QMainWindow):
 
     def refresh_pending(self) -> None:
         """The sync placeholder: how many changes wait in the outbox (the sync room will own this)."""
-        op = lambda session: session.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "pending"))  # noqa: E731
-        QueryOp(parent=self, op=op, tasks=self.tasks).success(self._show_pending).failure(lambda exc: None).run_in_background()
+        QueryOp(parent=self, op=sync_status.pending_count, tasks=self.tasks).success(self._show_pending).failure(lambda exc: None).run_in_background()
 
     def _show_pending(self, count: int) -> None:
         self.sync_indicator.set_state(
@@ -328,7 +341,13 @@ class CounterWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the timers and the workers (a running store transaction finishes first); idempotent.
+        The station bootstrap calls it again after the event loop, whichever way the window ended."""
+        self._clock.stop()
         self.board.timer.stop()
         self.tasks.shutdown(wait=True)
-        super().closeEvent(event)
 
