@@ -162,8 +162,12 @@ class ActionDialog(QDialog):
         self.collector_id_edit.setPlaceholderText(self.tr("9 or 12 digits"))
         self.collector_name_edit = QLineEdit(self)
         self.collector_name_edit.setObjectName("collectorNameEdit")
+        # Most often the applicant collects in person: their name and ID number are filled in (and saved
+        # as shown); the officer overwrites them when someone else comes.
         applicant = self.dossier.get("applicant") or {}
-        self.collector_name_edit.setPlaceholderText(applicant.get("full_name") or "")
+        self.collector_name_edit.setText(applicant.get("full_name") or "")
+        self.collector_id_edit.setText(applicant.get("id_number") or "")
+        self.collector_name_edit.setToolTip(self.tr("Filled in from the dossier: change it if someone else collects"))
         self.tracking_edit = QLineEdit(self)
         self.tracking_edit.setObjectName("trackingEdit")
         self.form.addRow(self.tr("Collector's ID number *"), self.collector_id_edit)

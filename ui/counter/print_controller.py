@@ -33,6 +33,17 @@ def render_and_archive(session, *, code: str, form: str, data_dir: Path, actor) 
     return {"pdf": pdf, "sha256": row.sha256, "code": dossier.code, "form": form, "reprint": reprinted}
 
 
+def render_handover_lists(session, *, round_id: int, data_dir: Path, actor) -> dict:
+    """Store thread: the hand-over lists of one round (one page per department), archived by hash."""
+    from app.services import archive
+    from app.services.print_data import handover_data
+    from printing.from_data import render_handover_data
+
+    pdf = render_handover_data(handover_data(session, round_id))
+    row = archive.keep(session, data_dir, actor, pdf, kind=f"handover:{round_id}")
+    return {"pdf": pdf, "sha256": row.sha256, "code": str(round_id), "form": "handover", "reprint": False}
+
+
 class PrintController(QObject):
     """Turns ``print_requested(form, code)`` into preview and printing."""
 
@@ -67,6 +78,17 @@ class PrintController(QObject):
         ).success(self._preview if preview else lambda result: self.send(result, 1)).with_progress(
             self.tr("Preparing the form...")
         ).run_in_background()
+
+    def request_handover(self, round_id: int) -> None:
+        """Print the lists of hand-over round ``round_id`` at once (the officer asked from the round's
+        result; the papers go with the dossiers to the departments)."""
+        actor, data_dir = self.actor(), Path(self.settings.data_dir)
+        StoreOp(
+            parent=self._window,
+            op=lambda session: render_handover_lists(session, round_id=round_id, data_dir=data_dir, actor=actor),
+            changes={"archive": [str(round_id)]},
+            tasks=self.tasks,
+        ).success(lambda result: self.send(result, 1)).with_progress(self.tr("Preparing the form...")).run_in_background()
 
     def _preview(self, result: dict) -> None:
         titles = {

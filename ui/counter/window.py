@@ -7,6 +7,7 @@ GUI thread only; every store access goes through ``self.tasks`` (``ui.tasks``).
 from __future__ import annotations
 
 import dataclasses
+import html
 import logging
 from concurrent.futures import Executor
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QSp
 from app.actors import Actor
 from app.services import handover
 from app.services import sync_status
-from ui.common import StatusIndicator, local_now
+from ui.common import StatusIndicator, local_now, shortcut_rows
 from ui.counter.board import BoardPanel
 from ui.counter.dossier_view import DossierView
 from ui.counter.dossiers import DossierListPanel, HandoverDialog
@@ -34,6 +35,8 @@ log = logging.getLogger(__name__)
 CLOCK_MS = 15_000
 DIALECTS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 INTAKE, DOSSIERS, BOARD = range(3)
+# Wide enough for a priority group's name on one line ("Người cao tuổi") and the counter's buttons.
+QUEUE_PANEL_WIDTH = 270
 
 
 class CounterWindow(QMainWindow):
@@ -70,7 +73,7 @@ class CounterWindow(QMainWindow):
         self.queue_panel = QueuePanel(
             store=store, counter_number=self._actor.counter, actor=self._actor, tasks=self.tasks, parent=self
         )
-        self.queue_panel.setMinimumWidth(210)
+        self.queue_panel.setMinimumWidth(QUEUE_PANEL_WIDTH)
         self.queue_panel.setMaximumWidth(320)
         self.intake_form = IntakeForm(parent=self)
         self.intake = IntakeController(self.intake_form, self.tasks, self.actor, parent=self)
@@ -91,7 +94,7 @@ class CounterWindow(QMainWindow):
         splitter.addWidget(self.queue_panel)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 1220])
+        splitter.setSizes([QUEUE_PANEL_WIDTH, 1440 - QUEUE_PANEL_WIDTH])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
@@ -305,6 +308,7 @@ class CounterWindow(QMainWindow):
 
     def _show_handover(self, result: dict) -> None:
         dialog = HandoverDialog(result, self.context.users if self.context else None, parent=self)
+        dialog.print_requested.connect(self.printing.request_handover)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: self._forget_dialog(dialog))
         self.pending_dialog = dialog
@@ -317,17 +321,14 @@ class CounterWindow(QMainWindow):
     # -- help and closing ----------------------------------------------------------------------------------
 
     def show_shortcuts(self) -> QMessageBox:
-        rows = [
-            ("F5, Ctrl+N", self.tr("New dossier")), ("Ctrl+L", self.tr("Procedure")), ("Ctrl+I", self.tr("Scan the ID card")),
-            ("Ctrl+D", self.tr("Documents checklist (Space ticks)")), ("Ctrl+Enter", self.tr("Receive")),
-            ("Ctrl+B", self.tr("Request supplement")), ("Ctrl+T", self.tr("Refuse")), ("Esc", self.tr("Clear the field")),
-            ("Ctrl+F", self.tr("Find dossier")), ("Ctrl+R", self.tr("Refresh")), ("Alt+Left", self.tr("Back to the list")),
-            ("Ctrl+Shift+…", self.tr("Dossier actions (see each button's tooltip)")), ("F8", self.tr("Hand-over round")),
-            ("Ctrl+1 / 2 / 3", self.tr("Intake / Dossiers / Deadline board")), ("Alt+1…6", self.tr("Board tiles")),
-            ("Ctrl+Q", self.tr("Quit")),
-        ]
-        text = "<table cellspacing=4>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+        """F1: every shortcut of the window, read from the actions and shortcuts themselves."""
+        rows = shortcut_rows(self)
+        text = "<table cellspacing=4>" + "".join(
+            f"<tr><td style='white-space:nowrap'><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in rows
+        ) + "</table>"
         box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"), text, QMessageBox.StandardButton.Close, self)
+        box.setObjectName("shortcutsBox")
+        box.setTextFormat(Qt.TextFormat.RichText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
