@@ -354,7 +354,8 @@ def shortcut_rows(root: QWidget) -> list[tuple[str, str]]:
     window's actions, its QShortcut objects, its buttons' mnemonic keys), so a help list made from it
     cannot drift from what the keys do. A QShortcut says what it does by its ``whatsThis``, else by the
     button that names its key ("Call next (F2)"). Rows are (keys, description); a key used in several
-    places (Ctrl+R in each page) lists each description once. GUI thread."""
+    places (Ctrl+R in each page) lists each description once, and keys doing the same share a row
+    ("F5, Ctrl+N"). GUI thread."""
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QAbstractButton
 
@@ -387,4 +388,7 @@ def shortcut_rows(root: QWidget) -> list[tuple[str, str]]:
         texts = rows.setdefault(key, [])
         if text and text not in texts:
             texts.append(text)
-    return [(key, " / ".join(texts)) for key, texts in rows.items()]
+    merged: dict[str, list[str]] = {}  # one row per description: "F5, Ctrl+N"
+    for key, texts in rows.items():
+        merged.setdefault(" / ".join(texts), []).append(key)
+    return [(", ".join(keys), text) for text, keys in merged.items()]

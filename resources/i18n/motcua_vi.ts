@@ -227,8 +227,8 @@
     </message>
     <message>
         <location line="-19"/>
-        <source>Show these dossiers</source>
-        <translation>Xem danh sách hồ sơ này</translation>
+        <source>Show the dossiers: %1</source>
+        <translation>Xem các hồ sơ: %1</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -504,7 +504,7 @@
         <translation>Biểu mẫu còn dữ liệu chưa lưu. Xóa để tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+93"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>

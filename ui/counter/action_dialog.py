@@ -125,6 +125,11 @@ class ActionDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         self.items_list.setMinimumHeight(140)
+        # The catalog's paper names are long: they wrap, never behind a horizontal scrollbar.
+        self.items_list.setWordWrap(True)
+        self.items_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.items_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.other_item_edit = QLineEdit(self)
         self.other_item_edit.setPlaceholderText(self.tr("Another paper not in the checklist (optional)"))
         self.form.addRow(self.tr("Missing documents *"), self.items_list)

@@ -98,7 +98,7 @@ class BoardPanel(QWidget):
         self.tiles: dict[str, BoardTile] = {}
         for i, (category, title, colour) in enumerate(TILES):
             tile = BoardTile(category, self.tr(title), colour, parent=self)
-            tile.setToolTip(with_shortcut(self.tr("Show these dossiers"), f"Alt+{i + 1}"))
+            tile.setToolTip(with_shortcut(arg(self.tr("Show the dossiers: %1"), self.tr(title)), f"Alt+{i + 1}"))
             tile.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             tile.clicked.connect(lambda _=False, c=category: self.select_category(c))
             tiles.addWidget(tile, 0, i)

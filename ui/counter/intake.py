@@ -76,7 +76,10 @@ class ProcedurePicker(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setStyleSheet("QListView#procedureList::item { padding: 3px 2px; border-bottom: 1px solid #eee; }")
+        self.list.setStyleSheet(
+            "QListView#procedureList::item { padding: 3px 2px; border-bottom: 1px solid #eee; color: #111; }"
+            " QListView#procedureList::item:selected { background: #cfe3fa; color: #111; }"
+        )
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the edit keeps the keyboard; arrows move the list
         self.list.hide()
         self.info = QLabel(self)

@@ -13,7 +13,19 @@ from concurrent.futures import Executor
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.actors import Actor
 from app.services import handover
@@ -37,6 +49,25 @@ DIALECTS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 INTAKE, DOSSIERS, BOARD = range(3)
 # Wide enough for a priority group's name on one line ("Người cao tuổi") and the counter's buttons.
 QUEUE_PANEL_WIDTH = 270
+
+
+class ShortcutsDialog(QDialog):
+    """F1's list: a plain dialog (a message box would squeeze the two columns to its narrow text width)."""
+
+    def __init__(self, title: str, text: str, *, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsBox")
+        self.setWindowTitle(title)
+        self.label = QLabel(text, self)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(buttons)
+
+    def text(self) -> str:
+        return self.label.text()
 
 
 class CounterWindow(QMainWindow):
@@ -320,15 +351,22 @@ class CounterWindow(QMainWindow):
 
     # -- help and closing ----------------------------------------------------------------------------------
 
-    def show_shortcuts(self) -> QMessageBox:
+    def show_shortcuts(self) -> ShortcutsDialog:
         """F1: every shortcut of the window, read from the actions and shortcuts themselves."""
         rows = shortcut_rows(self)
-        text = "<table cellspacing=4>" + "".join(
-            f"<tr><td style='white-space:nowrap'><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in rows
-        ) + "</table>"
-        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"), text, QMessageBox.StandardButton.Close, self)
-        box.setObjectName("shortcutsBox")
-        box.setTextFormat(Qt.TextFormat.RichText)
+        half = (len(rows) + 1) // 2  # two columns: the whole list fits a 1366×768 screen
+
+        def cells(row: tuple[str, str] | None) -> str:
+            if row is None:
+                return "<td></td><td></td>"
+            return f"<td style='white-space:nowrap'><b>{html.escape(row[0])}</b></td><td>{html.escape(row[1])}</td>"
+
+        lines = [
+            f"<tr>{cells(rows[i])}<td width=24></td>{cells(rows[i + half] if i + half < len(rows) else None)}</tr>"
+            for i in range(half)
+        ]
+        text = "<table cellspacing=3>" + "".join(lines) + "</table>"
+        box = ShortcutsDialog(self.tr("Keyboard shortcuts"), text, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
