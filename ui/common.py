@@ -8,7 +8,6 @@ pure formatting functions, which are safe anywhere.
 from __future__ import annotations
 
 import html
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -318,12 +317,12 @@ class ReasonDialog(QDialog):
 
 
 def station_application(settings, argv: Sequence[str] | None = None) -> QApplication:
-    """The QApplication of a station (kiosk, display board) with its translators installed (the main
-    catalog, Qt's own and the queue room's, in ``ui.language``). GUI thread, before any window is built.
-    ``argv`` None: the program name only, so Qt never reads the station's command-line options."""
+    """The QApplication with the station's translators installed. Kept for callers that build a window
+    without a whole station; a station process uses :func:`ui.station.open_station`. GUI thread."""
     from ui.queue import install_all_translators  # the queue room's catalog: only stations need it
+    from ui.station import application
 
-    app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app = application(argv)
     install_all_translators(app, settings.get("ui.language"))
     return app
 
@@ -337,3 +336,59 @@ def show_full_screen(window: QWidget) -> None:
         window.setGeometry(screen.geometry())
     window.showFullScreen()
     window.activateWindow()
+
+
+# --- the keyboard shortcuts of a window ---------------------------------------------------------------
+
+
+def _without_keys(text: str) -> str:
+    """ "Call next (F2)" -> "Call next"; "&Quit" -> "Quit"."""
+    text = text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+    if text.endswith(")") and " (" in text:
+        text = text[: text.rindex(" (")]
+    return text.strip()
+
+
+def shortcut_rows(root: QWidget) -> list[tuple[str, str]]:
+    """Every keyboard shortcut under ``root`` with what it does, read from the shortcuts themselves (the
+    window's actions, its QShortcut objects, its buttons' mnemonic keys), so a help list made from it
+    cannot drift from what the keys do. A QShortcut says what it does by its ``whatsThis``, else by the
+    button that names its key ("Call next (F2)"). Rows are (keys, description); a key used in several
+    places (Ctrl+R in each page) lists each description once, and keys doing the same share a row
+    ("F5, Ctrl+N"). GUI thread."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton
+
+    native = QKeySequence.SequenceFormat.NativeText
+    buttons = [b for b in root.findChildren(QAbstractButton)]
+    found: list[tuple[str, str]] = []
+
+    def named_by_button(key: str) -> str:
+        for button in buttons:
+            for text in (button.text(), button.toolTip()):
+                if text.endswith(f"({key})") or text.endswith(f", {key})"):
+                    return _without_keys(text)
+        return ""
+
+    actions = [a for a in root.actions()] + [a for a in root.findChildren(QAction) if a not in root.actions()]
+    for action in actions:
+        for sequence in action.shortcuts():
+            if not sequence.isEmpty():
+                found.append((sequence.toString(native), _without_keys(action.text())))
+    for shortcut in root.findChildren(QShortcut):
+        key = shortcut.key().toString(native)
+        if key and shortcut.isEnabled():
+            found.append((key, shortcut.whatsThis() or named_by_button(key)))
+    for button in buttons:
+        key = button.shortcut().toString(native)
+        if key:
+            found.append((key, _without_keys(button.toolTip() or button.text())))
+    rows: dict[str, list[str]] = {}
+    for key, text in found:
+        texts = rows.setdefault(key, [])
+        if text and text not in texts:
+            texts.append(text)
+    merged: dict[str, list[str]] = {}  # one row per description: "F5, Ctrl+N"
+    for key, texts in rows.items():
+        merged.setdefault(" / ".join(texts), []).append(key)
+    return [(", ".join(keys), text) for text, keys in merged.items()]

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.lifecycle import CLOCK_RUNNING, OPEN
 from app.services.calendar import load_calendar
-from app.store.models import Department, Dossier
+from app.store.models import Department, Dossier, DossierParty, Procedure
 from app.workcal import VN_TZ, format_local, to_local
 
 CATEGORIES = ("overdue", "due_today", "due_soon", "apology_needed", "handover_late", "supplement_late", "open")
@@ -77,16 +77,18 @@ def board(session: Session, *, now: datetime | None = None, within_days: int = 2
     for name, cond in conditions.items():
         order = Dossier.handover_due_at if name == "handover_late" else Dossier.due_at
         rows = session.execute(
-            select(Dossier.code, Dossier.status, Dossier.due_at, Dossier.officer, Dossier.department_id)
+            select(Dossier.id, Dossier.code, Dossier.status, Dossier.due_at, Dossier.officer, Dossier.department_id,
+                   Dossier.procedure_id)
             .where(open_filter, cond)
             .order_by(order)
             .limit(list_limit)
         )
         lists[name] = [
             {"code": r.code, "status": r.status, "due_at": format_local(r.due_at) if r.due_at else None,
-             "officer": r.officer, "department": names.get(r.department_id)}
+             "officer": r.officer, "department": names.get(r.department_id), "_id": r.id, "_procedure": r.procedure_id}
             for r in rows
         ]
+    _add_names(session, lists)
     return {
         "generated_at": format_local(now),
         "within_working_days": within_days,
@@ -100,3 +102,18 @@ def board(session: Session, *, now: datetime | None = None, within_days: int = 2
         ),
         "lists": lists,
     }
+
+
+def _add_names(session: Session, lists: dict[str, list[dict[str, Any]]]) -> None:
+    """The applicant's name and the procedure's name of every listed dossier, read in two short queries
+    after the lists (the lists themselves stay index range reads)."""
+    rows = [r for listed in lists.values() for r in listed]
+    ids = {r["_id"] for r in rows}
+    procedures = {r["_procedure"] for r in rows}
+    applicants = dict(session.execute(
+        select(DossierParty.dossier_id, DossierParty.full_name).where(DossierParty.dossier_id.in_(ids), DossierParty.role == "applicant")
+    ).all()) if ids else {}
+    procedure_names = dict(session.execute(select(Procedure.id, Procedure.name).where(Procedure.id.in_(procedures))).all()) if procedures else {}
+    for r in rows:
+        r["applicant"] = applicants.get(r.pop("_id"), "")
+        r["procedure"] = procedure_names.get(r.pop("_procedure"), "")

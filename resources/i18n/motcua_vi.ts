@@ -64,7 +64,12 @@
         <translation>9 hoặc 12 chữ số</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Filled in from the dossier: change it if someone else collects</source>
+        <translation>Lấy từ hồ sơ: sửa lại nếu người khác đến nhận</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Collector&apos;s ID number *</source>
         <translation>Số giấy tờ người nhận *</translation>
     </message>
@@ -177,7 +182,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../ui/common.py" line="+187"/>
+        <location filename="../../ui/common.py" line="+186"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -222,8 +227,8 @@
     </message>
     <message>
         <location line="-19"/>
-        <source>Show these dossiers</source>
-        <translation>Xem danh sách hồ sơ này</translation>
+        <source>Show the dossiers: %1</source>
+        <translation>Xem các hồ sơ: %1</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -242,25 +247,35 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Department</source>
         <translation>Phòng chuyên môn</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <location line="+3"/>
+        <location line="-5"/>
+        <location line="+4"/>
         <source>Officer</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -278,7 +293,7 @@
         <translation>Theo cán bộ</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>The deadline board could not be refreshed: %1</source>
         <translation>Không làm mới được bảng theo dõi hạn: %1</translation>
     </message>
@@ -296,7 +311,7 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../ui/models.py" line="+344"/>
+        <location filename="../../ui/models.py" line="+207"/>
         <source>Handed in</source>
         <translation>Đã nhận</translation>
     </message>
@@ -344,7 +359,7 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="+56"/>
+        <location filename="../../ui/counter/window.py" line="+70"/>
         <source>One-stop counter %1</source>
         <extracomment>(form key of printing.FORMS: &quot;receipt&quot;, &quot;supplement&quot;, &quot;refusal&quot;, &quot;apology&quot;, &quot;stop&quot;; dossier code)</extracomment>
         <translation>Một cửa — Quầy %1</translation>
@@ -430,7 +445,7 @@
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Loading the catalog...</source>
         <translation>Đang tải danh mục thủ tục...</translation>
     </message>
@@ -445,7 +460,7 @@
         <translation>Cán bộ: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Offline · %n waiting to be sent</source>
         <translation>
             <numerusform>Ngoại tuyến · %n chờ gửi</numerusform>
@@ -465,12 +480,11 @@
     </message>
     <message>
         <location line="+62"/>
-        <location line="+39"/>
         <source>Hand-over round</source>
         <translation>Đợt bàn giao</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="+1"/>
         <source>Hand every received dossier over to its department now?</source>
         <translation>Bàn giao ngay tất cả hồ sơ đã tiếp nhận cho phòng chuyên môn?</translation>
     </message>
@@ -481,93 +495,26 @@
     </message>
     <message>
         <location line="-53"/>
-        <location line="+70"/>
         <source>New dossier</source>
         <translation>Hồ sơ mới</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="+1"/>
         <source>The form holds unsaved data. Empty it for a new dossier?</source>
         <translation>Biểu mẫu còn dữ liệu chưa lưu. Xóa để tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location line="+69"/>
-        <source>Procedure</source>
-        <translation>Thủ tục</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Scan the ID card</source>
-        <translation>Quét CCCD</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Documents checklist (Space ticks)</source>
-        <translation>Danh mục giấy tờ (phím cách để đánh dấu)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Receive</source>
-        <translation>Tiếp nhận</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Request supplement</source>
-        <translation>Yêu cầu bổ sung</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Refuse</source>
-        <translation>Từ chối</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Clear the field</source>
-        <translation>Xóa ô đang nhập</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Find dossier</source>
-        <translation>Tìm hồ sơ</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Refresh</source>
-        <translation>Làm mới</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Back to the list</source>
-        <translation>Quay lại danh sách</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dossier actions (see each button&apos;s tooltip)</source>
-        <translation>Thao tác trên hồ sơ (xem gợi ý của từng nút)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Intake / Dossiers / Deadline board</source>
-        <translation>Tiếp nhận / Hồ sơ / Bảng theo dõi hạn</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Board tiles</source>
-        <translation>Các ô của bảng theo dõi hạn</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+11"/>
+        <location line="+93"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>The intake form holds unsaved data. Quit anyway?</source>
         <translation>Biểu mẫu tiếp nhận còn dữ liệu chưa lưu. Vẫn thoát?</translation>
     </message>
@@ -608,7 +555,7 @@
 <context>
     <name>DossierListPanel</name>
     <message>
-        <location filename="../../ui/counter/dossiers.py" line="+47"/>
+        <location filename="../../ui/counter/dossiers.py" line="+49"/>
         <source>Dossier code, applicant name, ID number or phone — Enter to search</source>
         <translation>Mã hồ sơ, tên người nộp, số CCCD hoặc điện thoại — Enter để tìm</translation>
     </message>
@@ -670,27 +617,29 @@
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../ui/counter/dossier_view.py" line="+85"/>
+        <location filename="../../ui/counter/dossier_view.py" line="+86"/>
         <source>← Back to the list</source>
         <translation>← Quay lại danh sách</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+3"/>
         <source>Back to the list</source>
         <translation>Quay lại danh sách</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Reload</source>
         <translation>Tải lại</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+3"/>
         <source>Read the dossier again</source>
         <translation>Đọc lại hồ sơ</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Print / reprint…</source>
         <translation>In / in lại…</translation>
     </message>
@@ -700,7 +649,12 @@
         <translation>Xem trước và in một mẫu của hồ sơ này</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>Print / reprint a form of the dossier</source>
+        <translation>In / in lại biểu mẫu của hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
@@ -786,7 +740,12 @@
         <translation>Quá trình xử lý</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+11"/>
+        <source>Dossier: %1</source>
+        <translation>Hồ sơ: %1</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>ID</source>
         <translation>CCCD</translation>
     </message>
@@ -911,7 +870,7 @@
         <translation>muộn</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+48"/>
         <source>Saving...</source>
         <translation>Đang lưu...</translation>
     </message>
@@ -924,19 +883,38 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/counter/dossiers.py" line="+29"/>
+        <location filename="../../ui/counter/dossiers.py" line="+33"/>
         <source>Hand-over round</source>
         <translation>Đợt bàn giao</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Round %1 at %2: %n dossier(s) handed over</source>
         <translation>
             <numerusform>Đợt %1 lúc %2: đã bàn giao %n hồ sơ</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+7"/>
+        <source>%1: %n dossier(s)</source>
+        <translation>
+            <numerusform>%1: %n hồ sơ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(no department)</source>
+        <translation>(chưa có phòng ban)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n hồ sơ trễ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Department / dossier code</source>
         <translation>Phòng chuyên môn / mã hồ sơ</translation>
     </message>
@@ -967,6 +945,16 @@
     </message>
     <message>
         <location line="+17"/>
+        <source>Print the lists</source>
+        <translation>In danh sách</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print one list per department, to go with the papers</source>
+        <translation>In mỗi phòng ban một danh sách, kèm theo giấy tờ</translation>
+    </message>
+    <message>
+        <location line="-27"/>
         <source>No dossier was waiting to be handed over.</source>
         <translation>Không có hồ sơ nào chờ bàn giao.</translation>
     </message>
@@ -1226,7 +1214,7 @@
         <translation>Đã tiếp nhận hồ sơ %1. %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>Appointment: %1 on %2</source>
         <translation>Hẹn trả: %1 ngày %2</translation>
     </message>
@@ -1234,13 +1222,14 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/counter/intake.py" line="+174"/>
+        <location filename="../../ui/counter/intake.py" line="+193"/>
         <location line="+144"/>
+        <location line="+4"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-145"/>
         <source>Scan the QR code of the ID card here (or paste its text)</source>
         <translation>Quét mã QR trên thẻ CCCD vào đây (hoặc dán nội dung)</translation>
     </message>
@@ -1370,11 +1359,12 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+9"/>
         <source>Save the dossier and print the slip</source>
         <translation>Lưu hồ sơ và in giấy tiếp nhận, hẹn trả kết quả</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-6"/>
         <source>Request supplement</source>
         <translation>Yêu cầu bổ sung</translation>
     </message>
@@ -1404,7 +1394,17 @@
         <translation>Làm trống biểu mẫu cho người tiếp theo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Scan the ID card</source>
+        <translation>Quét thẻ căn cước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents checklist (Space ticks)</source>
+        <translation>Danh mục giấy tờ (phím cách để đánh dấu)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Scan the ID card&apos;s QR code</source>
         <translation>Quét mã QR trên CCCD</translation>
     </message>
@@ -1417,12 +1417,13 @@
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../ui/counter/print_controller.py" line="+67"/>
+        <location filename="../../ui/counter/print_controller.py" line="+79"/>
+        <location line="+12"/>
         <source>Preparing the form...</source>
         <translation>Đang chuẩn bị mẫu in...</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Receipt and appointment</source>
         <translation>Giấy tiếp nhận và hẹn trả</translation>
     </message>
@@ -1452,7 +1453,7 @@
         <translation>Phiếu kiểm soát</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Sending to the printer...</source>
         <translation>Đang gửi lệnh in...</translation>
     </message>
@@ -1500,7 +1501,7 @@
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../ui/counter/intake.py" line="-267"/>
+        <location filename="../../ui/counter/intake.py" line="-290"/>
         <source>Type a procedure name or code, e.g. &quot;khai sinh&quot; or 2.000815</source>
         <translation>Gõ tên hoặc mã thủ tục, ví dụ &quot;khai sinh&quot; hoặc 2.000815</translation>
     </message>

@@ -465,12 +465,12 @@ def test_open_counter_shows_the_window_in_the_station_language(qtbot, qapp, seed
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # open_counter installs its own
     before = set(qapp.findChildren(QTranslator))
     window = open_counter(seeded_store, station_settings)
-    qtbot.addWidget(window)
     try:
         assert window.isVisible() and window.windowTitle() == "Một cửa — Quầy 3"
-        assert sys.excepthook.__qualname__ == "_install_excepthook.<locals>.hook"
+        assert sys.excepthook.__qualname__ == "Station._hook"
     finally:
         window.confirm_close = False
+        window.station.shutdown()
         for translator in set(qapp.findChildren(QTranslator)) - before:
             qapp.removeTranslator(translator)
 

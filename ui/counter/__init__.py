@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 from concurrent.futures import Executor
 
 log = logging.getLogger(__name__)
@@ -11,62 +10,45 @@ log = logging.getLogger(__name__)
 __all__ = ["build_counter_window", "open_counter", "run_counter"]
 
 
-def build_counter_window(store, settings, *, executor: Executor | None = None):
+def build_counter_window(store, settings, *, executor: Executor | None = None, station=None):
     """A CounterWindow over an opened, migrated ``store`` (needs a QApplication; GUI thread).
 
-    ``executor``: tests pass ``ui.tasks.InlineExecutor()`` so every operation finishes before returning.
+    ``station``: the :class:`ui.station.Station` giving the task manager and the A4 printer; None builds
+    the window's own from ``settings`` (tests). ``executor``: tests pass ``ui.tasks.InlineExecutor()`` so
+    every operation finishes before returning (only without ``station``).
     """
     from ui.counter.window import CounterWindow
+    from ui.station import open_devices
 
-    return CounterWindow(store=store, settings=settings, executor=executor)
-
-
-def _install_excepthook(window) -> None:
-    """An exception escaping a slot is logged and shown like any other error, never as a traceback."""
-    from ui.errors import show_error
-
-    previous = sys.excepthook
-
-    def hook(exc_type, exc, tb):
-        if issubclass(exc_type, KeyboardInterrupt):
-            previous(exc_type, exc, tb)
-            return
-        try:
-            show_error(exc.with_traceback(tb), parent=window)
-        except Exception:  # the hook itself must never raise
-            log.exception("could not show an error")
-
-    sys.excepthook = hook
+    if station is not None:
+        return CounterWindow(store=store, settings=settings, tasks=station.tasks, devices=station.devices)
+    return CounterWindow(store=store, settings=settings, executor=executor, devices=open_devices("counter", settings))
 
 
-def open_counter(store, settings, *, argv: list[str] | None = None):
-    """Everything ``run_counter`` does before the event loop: the QApplication (if none), the translators
-    (``ui.language``), the error hook, and the window shown maximised. Returns the window (GUI thread)."""
-    from PySide6.QtWidgets import QApplication
+def open_counter(store, settings, *, argv: list[str] | None = None, station=None):
+    """Everything ``run_counter`` does before the event loop: the station (application, translators in
+    ``ui.language``, error hook, tasks, devices) and the window shown maximised. Returns the window; its
+    ``station`` attribute is the :class:`ui.station.Station` (GUI thread)."""
+    from ui.station import open_station
 
-    from app import __version__
-    from ui.queue import install_all_translators
-
-    app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
-    app.setApplicationName("motcua")
-    app.setApplicationDisplayName("Một cửa")
-    app.setApplicationVersion(__version__)
-    install_all_translators(app, settings.get("ui.language"))
-    window = build_counter_window(store, settings)
+    station = station or open_station("counter", store, settings, argv=argv)
+    window = build_counter_window(store, settings, station=station)
+    window.station = station
     window.confirm_close = True
-    _install_excepthook(window)
+    station.window = window
     window.showMaximized()
     log.info("counter window open (counter %s)", settings.get("station.counter"))
     return window
 
 
 def run_counter(store, settings, *, argv: list[str] | None = None) -> int:
-    """Open the counter window and run the event loop; returns the exit code.
+    """Open the counter window and run the event loop; returns the exit code. Everything the station
+    built is taken down before this returns (``ui.station.Station.run``).
 
     ``store``: an opened and migrated ``app.store.session.Store``; ``settings``: the station settings
     (``station.counter``, ``station.officer``, ``ui.language``). Logging is set up by the caller.
     """
-    from PySide6.QtWidgets import QApplication
-
-    open_counter(store, settings, argv=argv)
-    return QApplication.instance().exec()
+    window = open_counter(store, settings, argv=argv)
+    station = window.station
+    del window  # the station holds it, and deletes it before returning
+    return station.run(station.window)

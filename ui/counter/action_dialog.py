@@ -125,6 +125,11 @@ class ActionDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         self.items_list.setMinimumHeight(140)
+        # The catalog's paper names are long: they wrap, never behind a horizontal scrollbar.
+        self.items_list.setWordWrap(True)
+        self.items_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.items_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.other_item_edit = QLineEdit(self)
         self.other_item_edit.setPlaceholderText(self.tr("Another paper not in the checklist (optional)"))
         self.form.addRow(self.tr("Missing documents *"), self.items_list)
@@ -162,8 +167,12 @@ class ActionDialog(QDialog):
         self.collector_id_edit.setPlaceholderText(self.tr("9 or 12 digits"))
         self.collector_name_edit = QLineEdit(self)
         self.collector_name_edit.setObjectName("collectorNameEdit")
+        # Most often the applicant collects in person: their name and ID number are filled in (and saved
+        # as shown); the officer overwrites them when someone else comes.
         applicant = self.dossier.get("applicant") or {}
-        self.collector_name_edit.setPlaceholderText(applicant.get("full_name") or "")
+        self.collector_name_edit.setText(applicant.get("full_name") or "")
+        self.collector_id_edit.setText(applicant.get("id_number") or "")
+        self.collector_name_edit.setToolTip(self.tr("Filled in from the dossier: change it if someone else collects"))
         self.tracking_edit = QLineEdit(self)
         self.tracking_edit.setObjectName("trackingEdit")
         self.form.addRow(self.tr("Collector's ID number *"), self.collector_id_edit)

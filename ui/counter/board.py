@@ -98,7 +98,7 @@ class BoardPanel(QWidget):
         self.tiles: dict[str, BoardTile] = {}
         for i, (category, title, colour) in enumerate(TILES):
             tile = BoardTile(category, self.tr(title), colour, parent=self)
-            tile.setToolTip(with_shortcut(self.tr("Show these dossiers"), f"Alt+{i + 1}"))
+            tile.setToolTip(with_shortcut(arg(self.tr("Show the dossiers: %1"), self.tr(title)), f"Alt+{i + 1}"))
             tile.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             tile.clicked.connect(lambda _=False, c=category: self.select_category(c))
             tiles.addWidget(tile, 0, i)
@@ -123,7 +123,8 @@ class BoardPanel(QWidget):
         self.department_model = DictTableModel([Column("department", self.tr("Department")), *counts], parent=self)
         self.officer_model = DictTableModel([Column("officer", self.tr("Officer")), *counts], parent=self)
         self.list_model = DictTableModel([
-            Column("code", self.tr("Dossier code")), Column("status", self.tr("Status"), status_name),
+            Column("code", self.tr("Dossier code")), Column("applicant", self.tr("Applicant")),
+            Column("procedure", self.tr("Procedure")), Column("status", self.tr("Status"), status_name),
             Column("due_at", self.tr("Appointment"), format_dt), Column("officer", self.tr("Officer")),
             Column("department", self.tr("Department")),
         ], parent=self)
@@ -171,8 +172,10 @@ class BoardPanel(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if model is self.list_model:
-            header.setStretchLastSection(True)
+        if model is self.list_model:  # the procedure's long name takes the room and wraps
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            view.setWordWrap(True)
+            view.setTextElideMode(Qt.TextElideMode.ElideNone)
         else:  # the name column takes the room; the counts stay narrow
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         return view
@@ -230,6 +233,7 @@ class BoardPanel(QWidget):
         rows = (self.data or {}).get("lists", {}).get(self.category, [])
         self.list_title.setText(f"{title} ({len(rows)})")
         self.list_model.set_rows([{**r, "officer": self.users.get(r["officer"], r["officer"] or "")} for r in rows])
+        self.list_view.resizeRowsToContents()
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < len(self.list_model.rows):

@@ -61,6 +61,7 @@ ACTION_KEYS = {
     "stop": "Ctrl+Shift+G", "apologize": "Ctrl+Shift+X", "withdraw": "Ctrl+Shift+W",
     "return": "Ctrl+Shift+K", "correct": "Ctrl+Shift+S", "cancel": "Ctrl+Shift+Y",
 }
+ACTION_COLUMNS = 6
 # Actions after which a form is printed for the applicant (printing/ form keys).
 PRINT_AFTER = {"request_supplement": "supplement", "refuse": "refusal", "apologize": "apology", "stop": "stop", "correct": "receipt"}
 
@@ -85,11 +86,13 @@ class DossierView(QWidget):
         self.back_button = QPushButton(self.tr("← Back to the list"), self)
         self.back_button.setToolTip(with_shortcut(self.tr("Back to the list"), "Alt+Left"))
         self.back_button.clicked.connect(self.back_requested)
-        QShortcut(QKeySequence("Alt+Left"), self, self.back_requested.emit, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Alt+Left"), self, self.back_requested.emit, context=Qt.ShortcutContext.WidgetWithChildrenShortcut) \
+            .setWhatsThis(self.tr("Back to the list"))
         self.reload_button = QPushButton(self.tr("Reload"), self)
         self.reload_button.setToolTip(with_shortcut(self.tr("Read the dossier again"), "Ctrl+R"))
         self.reload_button.clicked.connect(self.reload)
-        QShortcut(QKeySequence("Ctrl+R"), self, self.reload, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.reload, context=Qt.ShortcutContext.WidgetWithChildrenShortcut) \
+            .setWhatsThis(self.tr("Read the dossier again"))
 
         self.code_label = QLabel(self)
         self.code_label.setObjectName("codeLabel")
@@ -117,7 +120,8 @@ class DossierView(QWidget):
         self.print_button.setToolTip(with_shortcut(self.tr("Preview and print a form of this dossier"), "Ctrl+P"))
         self.print_menu = QMenu(self)
         self.print_button.setMenu(self.print_menu)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.print_button.showMenu, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_button.showMenu, context=Qt.ShortcutContext.WidgetWithChildrenShortcut) \
+            .setWhatsThis(self.tr("Print / reprint a form of the dossier"))
         top.addWidget(self.print_button)
         top.addWidget(self.reload_button)
         grid = QGridLayout()
@@ -127,10 +131,28 @@ class DossierView(QWidget):
         grid.addWidget(self.info_label, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
 
-        self.actions_bar = QHBoxLayout()
+        # One button per action, each in its own cell for good: a state change shows and hides buttons but
+        # never moves one, so the officer's hand finds "Trả kết quả" where it was.
+        self.actions_bar = QGridLayout()
         self.actions_bar.setSpacing(6)
         actions_widget = QWidget(self)
+        actions_widget.setObjectName("actionsBar")
         actions_widget.setLayout(self.actions_bar)
+        self.all_action_buttons: dict[str, QPushButton] = {}
+        for position, action in enumerate(ACTION_NAMES):
+            button = QPushButton(action_name(action), actions_widget)
+            button.setObjectName(f"action_{action}")
+            button.setAutoDefault(False)
+            button.setToolTip(with_shortcut(_plain(action_name(action)), ACTION_KEYS[action]))
+            if action == "cancel":
+                button.setStyleSheet("color: #a00000;")
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            button.setSizePolicy(policy)
+            button.clicked.connect(lambda _=False, a=action: self.open_action(a))
+            button.hide()
+            self.actions_bar.addWidget(button, position // ACTION_COLUMNS, position % ACTION_COLUMNS)
+            self.all_action_buttons[action] = button
 
         self.events = DictTableModel([
             Column("time", self.tr("Time")), Column("event", self.tr("Event")), Column("status", self.tr("Status")),
@@ -164,7 +186,8 @@ class DossierView(QWidget):
         layout.addWidget(actions_widget)
         layout.addWidget(split, 1)
         for action, key in ACTION_KEYS.items():
-            QShortcut(QKeySequence(key), self, lambda a=action: self._shortcut(a), context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(QKeySequence(key), self, lambda a=action: self._shortcut(a), context=Qt.ShortcutContext.WidgetWithChildrenShortcut) \
+                .setWhatsThis(arg(self.tr("Dossier: %1"), _plain(action_name(action))))
 
     def _table(self, model, *, stretch: int, name: str) -> QTableView:
         view = QTableView(self)
@@ -303,24 +326,13 @@ class DossierView(QWidget):
         }
 
     def _build_actions(self, allowed: list[str]) -> None:
-        while self.actions_bar.count():
-            item = self.actions_bar.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        """Show the buttons of the allowed actions, enabled; hide the others (their cells stay)."""
         self.action_buttons = {}
-        for action in ACTION_NAMES:
-            if action not in allowed:
-                continue
-            button = QPushButton(action_name(action), self)
-            button.setObjectName(f"action_{action}")
-            button.setAutoDefault(False)
-            button.setToolTip(with_shortcut(_plain(action_name(action)), ACTION_KEYS[action]))
-            if action == "cancel":
-                button.setStyleSheet("color: #a00000;")
-            button.clicked.connect(lambda _=False, a=action: self.open_action(a))
-            self.actions_bar.addWidget(button)
-            self.action_buttons[action] = button
-        self.actions_bar.addStretch(1)
+        for action, button in self.all_action_buttons.items():
+            button.setVisible(action in allowed)
+            button.setEnabled(action in allowed)
+            if action in allowed:
+                self.action_buttons[action] = button
 
     # -- actions ---------------------------------------------------------------------------------------
 

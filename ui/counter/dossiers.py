@@ -6,6 +6,8 @@ to open the dossier. All reads run on the store thread (QueryOp); GUI thread oth
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -166,17 +168,33 @@ class DossierListPanel(QWidget):
 
 
 class HandoverDialog(QDialog):
-    """The result of a hand-over round: dossiers per department, with on time / late."""
+    """The result of a hand-over round: how many dossiers went to which department (on time / late),
+    the dossiers themselves, and the lists to print at once. ``print_requested(round_id)``."""
+
+    print_requested = Signal(int)
 
     def __init__(self, result: dict, users: dict[str, str] | None = None, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("handoverDialog")
         self.setWindowTitle(self.tr("Hand-over round"))
         self.resize(1150, 560)
+        self.round_id = result["round_id"]
         title = QLabel(
             arg(self.tr("Round %1 at %2: %n dossier(s) handed over", "", result["count"]), result["round_id"], format_dt(result["at"])),
             self,
         )
         title.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        lines = []
+        for dept in result["departments"]:
+            late = sum(1 for d in dept["dossiers"] if d["result"] == "late")
+            line = arg(self.tr("%1: %n dossier(s)", "", len(dept["dossiers"])), html.escape(dept["department"] or self.tr("(no department)")))
+            if late:
+                line += " — " + self.tr("%n late", "", late)
+            lines.append(f"<li>{line}</li>")
+        self.summary = QLabel("<ul style='margin-left:-20px'>" + "".join(lines) + "</ul>" if lines else self.tr("No dossier was waiting to be handed over."), self)
+        self.summary.setObjectName("handoverSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("handoverTree")
         self.tree.setHeaderLabels([
@@ -197,11 +215,23 @@ class HandoverDialog(QDialog):
         for column in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
         self.tree.setColumnWidth(2, min(self.tree.columnWidth(2), 360))
-        if not result["departments"]:
-            QTreeWidgetItem(self.tree, [self.tr("No dossier was waiting to be handed over.")])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.print_button = buttons.addButton(self.tr("Print the lists"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("printHandover")
+        self.print_button.setToolTip(with_shortcut(self.tr("Print one list per department, to go with the papers"), "Ctrl+P"))
+        self.print_button.setShortcut(QKeySequence("Ctrl+P"))
+        self.print_button.setEnabled(bool(result["departments"]))
+        self.print_button.clicked.connect(self._print)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
+        if result["departments"]:
+            self.print_button.setDefault(True)
+            self.print_button.setFocus()
+
+    def _print(self) -> None:
+        self.print_button.setEnabled(False)  # one print per click: the lists are long
+        self.print_requested.emit(int(self.round_id))

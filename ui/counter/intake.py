@@ -68,7 +68,18 @@ class ProcedurePicker(QWidget):
         self.list.setObjectName("procedureList")
         self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setUniformItemSizes(True)
+        # The catalog's names run to two lines and more: they wrap inside the form's width, never behind a
+        # horizontal scrollbar.
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setStyleSheet(
+            "QListView#procedureList::item { padding: 3px 2px; border-bottom: 1px solid #eee; color: #111; }"
+            " QListView#procedureList::item:selected { background: #cfe3fa; color: #111; }"
+        )
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the edit keeps the keyboard; arrows move the list
         self.list.hide()
         self.info = QLabel(self)
@@ -98,8 +109,19 @@ class ProcedurePicker(QWidget):
         self.list.setVisible(visible)
         if visible:
             self.list.setCurrentIndex(self.model.index(0, 0))
-            row_height = max(self.list.sizeHintForRow(0), 18)
-            self.list.setFixedHeight(row_height * min(PICKER_ROWS, self.model.rowCount()) + 6)
+            self._fit_list()
+
+    def _fit_list(self) -> None:
+        """As tall as its first rows, wrapped at the list's width (up to PICKER_ROWS rows)."""
+        self.list.doItemsLayout()
+        rows = min(PICKER_ROWS, self.model.rowCount())
+        height = sum(max(self.list.sizeHintForRow(r), self.list.visualRect(self.model.index(r, 0)).height(), 18) for r in range(rows))
+        self.list.setFixedHeight(height + 2 * self.list.frameWidth() + 4)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self.list.isVisible():
+            self._fit_list()
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt API
         if obj is self.edit and event.type() == QEvent.Type.KeyPress and self.list.isVisible():
@@ -312,9 +334,13 @@ class IntakeForm(QWidget):
         self.clear_button = QPushButton(self.tr("Clear form"), self)
         self.clear_button.setToolTip(with_shortcut(self.tr("Empty the form for the next citizen"), "Ctrl+N"))
         self.clear_button.clicked.connect(self.clear_requested)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, self.save_button.click, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for key, target in (("Ctrl+L", self.picker.edit), ("Ctrl+I", self.scan_edit), ("Ctrl+D", self.checklist_view)):
-            QShortcut(QKeySequence(key), self, target.setFocus, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.save_button.click, context=Qt.ShortcutContext.WidgetWithChildrenShortcut) \
+            .setWhatsThis(self.tr("Save the dossier and print the slip"))
+        for key, target, what in (
+            ("Ctrl+L", self.picker.edit, self.tr("Procedure")), ("Ctrl+I", self.scan_edit, self.tr("Scan the ID card")),
+            ("Ctrl+D", self.checklist_view, self.tr("Documents checklist (Space ticks)")),
+        ):
+            QShortcut(QKeySequence(key), self, target.setFocus, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).setWhatsThis(what)
         self.picker.edit.setToolTip(with_shortcut(self.tr("Procedure"), "Ctrl+L"))
         self.scan_edit.setToolTip(with_shortcut(self.tr("Scan the ID card's QR code"), "Ctrl+I"))
 
@@ -345,6 +371,12 @@ class IntakeForm(QWidget):
         outer.addWidget(self.banner)
         outer.addWidget(self.ticket_label)
         outer.addLayout(body, 1)
+
+        # The last save's success banner stays until the next dossier is begun, then goes: an old
+        # "received" over a form being typed reads as if the new dossier were saved already.
+        for edit in [self.picker.edit, *self.line_edits()]:
+            edit.textEdited.connect(self._next_dossier_begun)
+        self.checklist.dataChanged.connect(self._next_dossier_begun)
 
         QWidget.setTabOrder(self.picker.edit, self.scan_edit)
         chain = [self.scan_edit, self.name_edit, self.id_edit, self.dob_edit, self.sex_combo, self.phone_edit,
@@ -383,8 +415,12 @@ class IntakeForm(QWidget):
         button.setToolTip(with_shortcut(tip, key))
         button.setAutoDefault(False)
         button.clicked.connect(lambda: self.save_requested.emit(mode))
-        QShortcut(QKeySequence(key), self, button.click, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(key), self, button.click, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).setWhatsThis(tip)
         return button
+
+    def _next_dossier_begun(self, *_args) -> None:
+        if self.banner.isVisible() and self.banner.kind == "success":
+            self.banner.dismiss()
 
     def _toggle_submitter(self, on: bool) -> None:
         self.submitter_box.setVisible(on)

@@ -157,7 +157,7 @@ class IntakeController(QObject):
                 amount = self.tr("free")
             else:
                 amount = format_money(fee.amount)
-            lines.append(f"• {html.escape(code_name(FEE_KIND_NAMES, fee.kind))}: {html.escape(fee.name)} — <b>{html.escape(amount)}</b>")
+            lines.append(f"• {html.escape(fee_label(code_name(FEE_KIND_NAMES, fee.kind), fee.name))} — <b>{html.escape(amount)}</b>")
         return self.tr("Fees:") + "<br>" + "<br>".join(lines)
 
     def computed_due(self, now: datetime | None = None) -> datetime | None:
@@ -463,6 +463,16 @@ class IntakeController(QObject):
         self.form.banner.show_message(text, "success")
         self.dossier_saved.emit(summary)
         self.print_requested.emit(form_key, code)
+
+
+def fee_label(kind: str, name: str) -> str:
+    """"Lệ phí: đăng ký hộ tịch" from the kind and the catalog's name, without saying the kind twice when
+    the name starts with it ("Lệ phí đăng ký hộ tịch", not "Lệ phí: Lệ phí đăng ký hộ tịch")."""
+    from app.text import fold
+
+    if not kind or fold(name).startswith(fold(kind)):
+        return name
+    return f"{kind}: {name}"
 
 
 def due_text(due: datetime) -> str:

@@ -33,6 +33,17 @@ def render_and_archive(session, *, code: str, form: str, data_dir: Path, actor) 
     return {"pdf": pdf, "sha256": row.sha256, "code": dossier.code, "form": form, "reprint": reprinted}
 
 
+def render_handover_lists(session, *, round_id: int, data_dir: Path, actor) -> dict:
+    """Store thread: the hand-over lists of one round (one page per department), archived by hash."""
+    from app.services import archive
+    from app.services.print_data import handover_data
+    from printing.from_data import render_handover_data
+
+    pdf = render_handover_data(handover_data(session, round_id))
+    row = archive.keep(session, data_dir, actor, pdf, kind=f"handover:{round_id}")
+    return {"pdf": pdf, "sha256": row.sha256, "code": str(round_id), "form": "handover", "reprint": False}
+
+
 class PrintController(QObject):
     """Turns ``print_requested(form, code)`` into preview and printing."""
 
@@ -40,13 +51,14 @@ class PrintController(QObject):
     preview_opened = Signal(object)  # the dialog (tests fill and accept it)
     pending_changed = Signal(int)  # jobs waiting after a printer fault
 
-    def __init__(self, *, tasks: TaskManager, settings, actor, parent) -> None:
+    def __init__(self, *, tasks: TaskManager, settings, actor, printer=None, parent) -> None:
+        """``printer``: the station's A4 printer (``ui.station.StationDevices.a4_printer``)."""
         super().__init__(parent)
         self.tasks = tasks
         self.settings = settings
         self.actor = actor  # a callable giving the current officer
         self._window = parent
-        self._printer = None
+        self._printer = printer
         # Jobs a printer fault stopped (journey 9): kept until the paper is fixed and the officer prints
         # them again (status bar), in order, never lost.
         self.pending: list[tuple[dict, int]] = []
@@ -67,6 +79,17 @@ class PrintController(QObject):
             self.tr("Preparing the form...")
         ).run_in_background()
 
+    def request_handover(self, round_id: int) -> None:
+        """Print the lists of hand-over round ``round_id`` at once (the officer asked from the round's
+        result; the papers go with the dossiers to the departments)."""
+        actor, data_dir = self.actor(), Path(self.settings.data_dir)
+        StoreOp(
+            parent=self._window,
+            op=lambda session: render_handover_lists(session, round_id=round_id, data_dir=data_dir, actor=actor),
+            changes={"archive": [str(round_id)]},
+            tasks=self.tasks,
+        ).success(lambda result: self.send(result, 1)).with_progress(self.tr("Preparing the form...")).run_in_background()
+
     def _preview(self, result: dict) -> None:
         titles = {
             "receipt": self.tr("Receipt and appointment"), "supplement": self.tr("Supplement request"),
@@ -81,13 +104,11 @@ class PrintController(QObject):
         dialog.print_button.setFocus()
 
     def printer(self):
-        """The A4 document printer of this station (created on first use; device thread safe)."""
+        """The A4 document printer of this station, opened by the station bootstrap (device thread safe)."""
         if self._printer is None:
-            from devices.document_printer import open_document_printer
+            from devices.base import DeviceError
 
-            self._printer = open_document_printer(
-                self.settings.get("devices.a4_printer"), spool_dir=Path(self.settings.data_dir) / "spool"
-            )
+            raise DeviceError("a4", "config", "this station has no A4 printer")
         return self._printer
 
     def send(self, result: dict, copies: int) -> None:

@@ -7,18 +7,30 @@ GUI thread only; every store access goes through ``self.tasks`` (``ui.tasks``).
 from __future__ import annotations
 
 import dataclasses
+import html
 import logging
 from concurrent.futures import Executor
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget
-from sqlalchemy import func, select
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.actors import Actor
 from app.services import handover
-from app.store.models import OutboxMessage
-from ui.common import StatusIndicator, local_now
+from app.services import sync_status
+from ui.common import StatusIndicator, local_now, shortcut_rows
 from ui.counter.board import BoardPanel
 from ui.counter.dossier_view import DossierView
 from ui.counter.dossiers import DossierListPanel, HandoverDialog
@@ -35,6 +47,27 @@ log = logging.getLogger(__name__)
 CLOCK_MS = 15_000
 DIALECTS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 INTAKE, DOSSIERS, BOARD = range(3)
+# Wide enough for a priority group's name on one line ("Người cao tuổi") and the counter's buttons.
+QUEUE_PANEL_WIDTH = 270
+
+
+class ShortcutsDialog(QDialog):
+    """F1's list: a plain dialog (a message box would squeeze the two columns to its narrow text width)."""
+
+    def __init__(self, title: str, text: str, *, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsBox")
+        self.setWindowTitle(title)
+        self.label = QLabel(text, self)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(buttons)
+
+    def text(self) -> str:
+        return self.label.text()
 
 
 class CounterWindow(QMainWindow):
@@ -43,7 +76,18 @@ class CounterWindow(QMainWindow):
     #: (form key of printing.FORMS: "receipt", "supplement", "refusal", "apology", "stop"; dossier code)
     print_requested = Signal(str, str)
 
-    def __init__(self, *, store, settings, executor: Executor | None = None, device_executor: Executor | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        store,
+        settings,
+        tasks: TaskManager | None = None,
+        devices=None,
+        executor: Executor | None = None,
+        device_executor: Executor | None = None,
+    ) -> None:
+        """``tasks`` and ``devices`` (a ``ui.station.StationDevices``) come from the station bootstrap;
+        without ``tasks`` the window makes its own from ``executor`` / ``device_executor`` (tests)."""
         super().__init__()
         self.setObjectName("counterWindow")
         self.store = store
@@ -51,7 +95,8 @@ class CounterWindow(QMainWindow):
         self.confirm_close = False
         self.pending_dialog = None
         self.context: CounterContext | None = None
-        self.tasks = TaskManager(store, executor=executor, device_executor=device_executor, parent=self)
+        self.devices = devices
+        self.tasks = tasks or TaskManager(store, executor=executor, device_executor=device_executor, parent=self)
         self._actor = Actor(settings.get("station.officer"), "officer", counter=settings.get("station.counter"))
         self.setWindowTitle(arg(self.tr("One-stop counter %1"), self._actor.counter))
         self.resize(1440, 900)
@@ -59,7 +104,7 @@ class CounterWindow(QMainWindow):
         self.queue_panel = QueuePanel(
             store=store, counter_number=self._actor.counter, actor=self._actor, tasks=self.tasks, parent=self
         )
-        self.queue_panel.setMinimumWidth(210)
+        self.queue_panel.setMinimumWidth(QUEUE_PANEL_WIDTH)
         self.queue_panel.setMaximumWidth(320)
         self.intake_form = IntakeForm(parent=self)
         self.intake = IntakeController(self.intake_form, self.tasks, self.actor, parent=self)
@@ -80,7 +125,7 @@ class CounterWindow(QMainWindow):
         splitter.addWidget(self.queue_panel)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 1220])
+        splitter.setSizes([QUEUE_PANEL_WIDTH, 1440 - QUEUE_PANEL_WIDTH])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
@@ -150,7 +195,10 @@ class CounterWindow(QMainWindow):
         self.queue_panel.ticket_called.connect(self.start_intake_for_ticket)
         self.intake.print_requested.connect(self.print_requested)
         self.dossier_view.print_requested.connect(self.print_requested)
-        self.printing = PrintController(tasks=self.tasks, settings=self.settings, actor=self.actor, parent=self)
+        self.printing = PrintController(
+            tasks=self.tasks, settings=self.settings, actor=self.actor,
+            printer=self.devices.a4_printer if self.devices is not None else None, parent=self,
+        )
         self.printing.pending_changed.connect(self._show_pending_prints)
         self.intake.print_requested.connect(lambda form, code: self.printing.request(form, code, preview=False))
         self.dossier_view.print_requested.connect(lambda form, code: self.printing.request(form, code, preview=True))
@@ -196,8 +244,7 @@ class CounterWindow(QMainWindow):
 
     def refresh_pending(self) -> None:
         """The sync placeholder: how many changes wait in the outbox (the sync room will own this)."""
-        op = lambda session: session.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.status == "pending"))  # noqa: E731
-        QueryOp(parent=self, op=op, tasks=self.tasks).success(self._show_pending).failure(lambda exc: None).run_in_background()
+        QueryOp(parent=self, op=sync_status.pending_count, tasks=self.tasks).success(self._show_pending).failure(lambda exc: None).run_in_background()
 
     def _show_pending(self, count: int) -> None:
         self.sync_indicator.set_state(
@@ -292,6 +339,7 @@ class CounterWindow(QMainWindow):
 
     def _show_handover(self, result: dict) -> None:
         dialog = HandoverDialog(result, self.context.users if self.context else None, parent=self)
+        dialog.print_requested.connect(self.printing.request_handover)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: self._forget_dialog(dialog))
         self.pending_dialog = dialog
@@ -303,18 +351,22 @@ class CounterWindow(QMainWindow):
 
     # -- help and closing ----------------------------------------------------------------------------------
 
-    def show_shortcuts(self) -> QMessageBox:
-        rows = [
-            ("F5, Ctrl+N", self.tr("New dossier")), ("Ctrl+L", self.tr("Procedure")), ("Ctrl+I", self.tr("Scan the ID card")),
-            ("Ctrl+D", self.tr("Documents checklist (Space ticks)")), ("Ctrl+Enter", self.tr("Receive")),
-            ("Ctrl+B", self.tr("Request supplement")), ("Ctrl+T", self.tr("Refuse")), ("Esc", self.tr("Clear the field")),
-            ("Ctrl+F", self.tr("Find dossier")), ("Ctrl+R", self.tr("Refresh")), ("Alt+Left", self.tr("Back to the list")),
-            ("Ctrl+Shift+…", self.tr("Dossier actions (see each button's tooltip)")), ("F8", self.tr("Hand-over round")),
-            ("Ctrl+1 / 2 / 3", self.tr("Intake / Dossiers / Deadline board")), ("Alt+1…6", self.tr("Board tiles")),
-            ("Ctrl+Q", self.tr("Quit")),
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """F1: every shortcut of the window, read from the actions and shortcuts themselves."""
+        rows = shortcut_rows(self)
+        half = (len(rows) + 1) // 2  # two columns: the whole list fits a 1366×768 screen
+
+        def cells(row: tuple[str, str] | None) -> str:
+            if row is None:
+                return "<td></td><td></td>"
+            return f"<td style='white-space:nowrap'><b>{html.escape(row[0])}</b></td><td>{html.escape(row[1])}</td>"
+
+        lines = [
+            f"<tr>{cells(rows[i])}<td width=24></td>{cells(rows[i + half] if i + half < len(rows) else None)}</tr>"
+            for i in range(half)
         ]
-        text = "<table cellspacing=4>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
-        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"), text, QMessageBox.StandardButton.Close, self)
+        text = "<table cellspacing=3>" + "".join(lines) + "</table>"
+        box = ShortcutsDialog(self.tr("Keyboard shortcuts"), text, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
@@ -328,7 +380,13 @@ class CounterWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the timers and the workers (a running store transaction finishes first); idempotent.
+        The station bootstrap calls it again after the event loop, whichever way the window ended."""
+        self._clock.stop()
         self.board.timer.stop()
         self.tasks.shutdown(wait=True)
-        super().closeEvent(event)
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.numbers_vi import announcement_clips
 from app.services import center, queue
-from ui.common import local_now, show_full_screen, station_application
+from ui.common import local_now, show_full_screen
 from ui.i18n import arg
 from ui.queue.watcher import CallWatcher
 from ui.tasks import QueryOp, TaskManager
@@ -528,11 +528,10 @@ def build_display_window(store, settings, *, executor=None, announcer=None, high
 
 def run_display(store, settings, *, argv=None) -> int:
     """``motcua display``: the board full screen until closed (Ctrl+Shift+Q). Returns the exit code."""
-    app = station_application(settings, argv)
-    window = build_display_window(store, settings)
-    app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+    from ui.station import open_station
+
+    station = open_station("display", store, settings, argv=argv)
+    window = build_display_window(store, settings, announcer=station.devices.announcer)
+    station.app.setOverrideCursor(Qt.CursorShape.BlankCursor)
     show_full_screen(window)
-    try:
-        return app.exec()
-    finally:
-        window.shutdown()
+    return station.run(window)  # stops the window's workers, closes the announcer, deletes the window

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common import show_full_screen, station_application
+from ui.common import show_full_screen
 from ui.kiosk.controller import PRINTER_THREAD, KioskController, candidate_codes
 from ui.tasks import TaskManager
 
@@ -521,11 +521,10 @@ def build_kiosk_window(store, settings, *, printer=None, executor=None, locked: 
 
 def run_kiosk(store, settings, *, argv=None) -> int:
     """``motcua kiosk``: full screen, no close button; Ctrl+Shift+Q and the PIN end it. Returns the exit code."""
-    app = station_application(settings, argv)
-    window = build_kiosk_window(store, settings, locked=True)
+    from ui.station import open_station
+
+    station = open_station("kiosk", store, settings, argv=argv)
+    window = build_kiosk_window(store, settings, printer=station.devices.ticket_printer, locked=True)
     window.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
     show_full_screen(window)
-    try:
-        return app.exec()
-    finally:
-        window.shutdown()
+    return station.run(window)  # stops the window's workers, closes the printer, deletes the window

@@ -1,0 +1,194 @@
+"""A long scripted session at the counter, run as its own process through the real command line
+(``motcua --data-dir DIR counter``), ended with Ctrl+Q like an officer at the end of the day.
+
+``python -m tests.ui.long_session DATA_DIR ROUNDS``. The data dir must hold a seeded database (the test
+prepares it). Every round: issue a ticket and call it (F2), type an intake and save it (the receipt goes
+to the simulated printer on the device thread), find the dossier, transfer, finish and return it, run a
+hand-over round, look at the board, open F1, open and close a print preview. Work runs on the real worker
+threads; the driver waits for the window's task manager to be idle between steps. Exit code: the one of
+``motcua``; a step that fails prints to stderr and exits 3.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+STEP_MS = 5
+TIMEOUT_STEPS = 2000
+
+
+class Driver:
+    def __init__(self, rounds: int) -> None:
+        self.rounds = rounds
+        self.steps = []
+        self.window = None
+        self.waited = 0
+        for number in range(rounds):
+            self.steps += [
+                self.issue_and_call, self.intake, self.find_and_open, self.act("transfer"), self.act("finish"),
+                self.act("return"), self.handover, self.board, self.shortcuts, self.preview,
+            ]
+            if number % 3 == 2:
+                self.steps.append(self.new_window_pages)
+        self.steps.append(self.quit)
+
+    # -- stepping -------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        QTimer.singleShot(STEP_MS, self.next)
+
+    def idle(self) -> bool:
+        from PySide6.QtWidgets import QProgressDialog
+
+        if self.window is None or not self.window.tasks.idle:
+            return False
+        return not any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+
+    def next(self) -> None:
+        try:
+            if self.window is None:
+                from ui.counter.window import CounterWindow
+
+                self.window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, CounterWindow)), None)
+            if not self.idle():
+                self.waited += 1
+                if self.waited > TIMEOUT_STEPS:
+                    raise RuntimeError("the window never became idle")
+                QTimer.singleShot(STEP_MS, self.next)
+                return
+            self.waited = 0
+            step = self.steps.pop(0)
+            if os.environ.get("LONG_SESSION_TRACE"):
+                sys.stderr.write(f"step {getattr(step, '__name__', step)}\n")
+            step()
+            if self.steps:
+                QTimer.singleShot(STEP_MS, self.next)
+        except Exception:
+            traceback.print_exc()
+            sys.stderr.flush()
+            os._exit(3)
+
+    # -- the steps ----------------------------------------------------------------------------------------
+
+    def issue_and_call(self) -> None:
+        from app.actors import Actor
+        from app.services import queue
+
+        with self.window.store.write() as session:
+            service = queue.services(session)[0]
+            queue.set_counter(session, Actor("admin", "admin"), 3, "Quầy 3", [service.code])
+            queue.issue(session, Actor("kiosk", "kiosk"), service.code)
+        QTest.keyClick(self.window, Qt.Key.Key_F2)
+
+    def intake(self) -> None:
+        window = self.window
+        window.show_tab(0)
+        form = window.intake_form
+        picker = form.picker
+        picker.edit.setFocus()
+        QTest.keyClicks(picker.edit, "giam ho")
+        QTest.keyClick(picker.edit, Qt.Key.Key_Return)
+        form.name_edit.setText("Nguyễn Văn An")
+        form.phone_edit.setText("0905123456")
+        for row, entry in enumerate(form.checklist.entries):
+            if entry.item.required:
+                form.checklist.set_ticked(row, True)
+        window.intake.save("receive")
+
+    def find_and_open(self) -> None:
+        self.window.show_tab(1)
+        self.window.dossier_list.refresh()
+        self.steps.insert(0, lambda: self.window.open_dossier(self.window.dossier_list.model.rows[0]["code"]))
+
+    def act(self, action: str):
+        def step() -> None:
+            window = self.window
+            dialog = window.dossier_view.open_action(action)
+            if dialog is None:
+                return
+            if action == "return":
+                dialog.collector_id_edit.setText("001089012345")
+            dialog.accept()
+
+        return step
+
+    def handover(self) -> None:
+        window = self.window
+        window.show_list()
+        window.ask_handover_round()
+        question = window.pending_dialog
+        if isinstance(question, QMessageBox):
+            question.button(QMessageBox.StandardButton.Yes).click()
+        self.steps.insert(0, self.close_dialogs)
+
+    def close_dialogs(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+
+    def board(self) -> None:
+        self.window.show_tab(2)
+        for category in ("overdue", "due_today", "due_soon"):
+            self.window.board.select_category(category)
+        self.window.board.refresh(user=True)
+
+    def shortcuts(self) -> None:
+        box = self.window.show_shortcuts()
+        QTimer.singleShot(STEP_MS, box.close)
+
+    def preview(self) -> None:
+        window = self.window
+        rows = window.dossier_list.model.rows
+        if rows:
+            window.printing.request("receipt", rows[0]["code"], preview=True)
+        self.steps.insert(0, self.close_dialogs)
+
+    def new_window_pages(self) -> None:
+        self.window.new_intake()
+        self.window.show_tab(1)
+        self.window.show_tab(0)
+
+    def quit(self) -> None:
+        self.window.intake_form.reset()
+        self.window.activateWindow()
+        QApplication.setActiveWindow(self.window) if hasattr(QApplication, "setActiveWindow") else None
+        QTest.keyClick(self.window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+
+
+def main() -> int:
+    data_dir, rounds = sys.argv[1], int(sys.argv[2])
+    driver = Driver(rounds)
+    original_exec = QApplication.exec
+
+    def exec_with_driver(*_args):  # the driver starts with the event loop the station runs
+        driver.start()
+        return original_exec()
+
+    QApplication.exec = exec_with_driver
+    from app.cli import main as motcua
+
+    code = motcua(["--data-dir", data_dir, "counter"])
+    # What is left once the station returned: nothing Qt-owned may reach the interpreter's own teardown.
+    import json
+    import threading
+
+    import shiboken6
+
+    left = {
+        "top_level_widgets": [type(w).__name__ for w in QApplication.topLevelWidgets() if shiboken6.isValid(w)],
+        "threads": sorted(t.name for t in threading.enumerate() if t is not threading.main_thread()),
+        "excepthook_restored": sys.excepthook is sys.__excepthook__,
+    }
+    sys.stdout.write("LEFT " + json.dumps(left) + "\n")
+    sys.stdout.flush()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

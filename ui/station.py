@@ -1,0 +1,278 @@
+"""The one composition root of a station process (counter, kiosk, display board).
+
+:func:`open_station` builds, once and in this order, what every station needs: the QApplication, the
+translators (the main catalog, Qt's own and the queue room's), the logging tail, the exception hook, the
+task manager and the station's own devices (the counter's A4 printer, the kiosk's ticket printer, the
+board's voice announcer). The window builders take their devices from here and open none themselves.
+
+:meth:`Station.run` runs the event loop and then takes everything down in a fixed order, before the
+interpreter starts its own teardown: the window's timers and workers stop (a running store transaction
+finishes), the devices close, the exception hook is put back, the window and the task manager are deleted
+while the QApplication still exists. Nothing Qt-owned may outlive that point: a window kept alive by a
+closure (the old exception hook held the counter window) was destroyed during interpreter shutdown, after
+Python had begun to dismantle its modules, which is where a crash such as ``bool_dealloc`` comes from.
+
+GUI thread only.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.tasks import TaskManager
+
+log = logging.getLogger(__name__)
+
+KINDS = ("counter", "kiosk", "display")
+TICKET_PRINTER_THREAD = "ticket-printer"
+PROBE_EMITS = 64
+# References added to True, False and None on a runtime whose binding leaks them: far more than a station
+# could ever leak (one per slot call), and far from the Py_ssize_t limit.
+SINGLETON_RESERVE = 1 << 40
+_reserved = False
+
+
+# --- the binding's reference leak ---------------------------------------------------------------------------
+
+
+def singleton_leak() -> int:
+    """How many references to True one emission to a Python slot takes away (0 on a sound binding).
+
+    PySide6 6.12.0 on CPython 3.11 drops a reference to ``True`` on every call of a Python slot (the
+    binding is built for the immortal singletons of CPython 3.12+). A station makes thousands of such
+    calls an hour (timers, clicks, results handed back to the GUI thread), so ``True`` eventually reaches
+    zero: ``Fatal Python error: bool_dealloc: deallocating True or False``, most often during the
+    interpreter's teardown after a long session. Needs a QCoreApplication; GUI thread."""
+    from PySide6.QtCore import Signal
+
+    class _Probe(QObject):
+        ping = Signal()
+
+    probe = _Probe()
+    probe.ping.connect(lambda: None)
+    before = sys.getrefcount(True)
+    for _ in range(PROBE_EMITS):
+        probe.ping.emit()
+    after = sys.getrefcount(True)
+    shiboken6.delete(probe)
+    return max(0, round((before - after) / PROBE_EMITS))
+
+
+def reserve_singletons() -> bool:
+    """On a runtime whose binding leaks references to True/False/None, give each a reserve of references
+    so that it can never reach zero (they are static singletons: an extra reference costs nothing).
+    Returns True if it did. CPython 3.12+ makes them immortal, and a sound binding leaks nothing: then
+    nothing is touched. Once per process."""
+    global _reserved
+    if _reserved:
+        return True
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython" or not singleton_leak():
+        return False
+    import ctypes
+
+    for obj in (True, False, None):
+        # ob_refcnt is the first field of every object on CPython < 3.12.
+        ctypes.c_ssize_t.from_address(id(obj)).value += SINGLETON_RESERVE
+    _reserved = True
+    log.warning("this PySide6 build leaks references to True/False/None on each slot call; reserve added")
+    return True
+
+
+@dataclass
+class StationDevices:
+    """The devices a station drives; the station opens and closes them (device threads are the task
+    manager's). Each is None where the station has no such device."""
+
+    a4_printer: Any = None  # devices.document_printer.DocumentPrinter (counter)
+    ticket_printer: Any = None  # devices.printer.ReceiptPrinter (kiosk)
+    announcer: Any = None  # devices.voice.Announcer (display board)
+    owned: list[Any] = field(default_factory=list)  # Qt helpers (the board's sound sink) to delete with them
+
+    def close(self) -> None:
+        """Close every device; idempotent, and one device failing to close never stops the others."""
+        for name in ("a4_printer", "ticket_printer", "announcer"):
+            device = getattr(self, name)
+            close = getattr(device, "close", None)
+            if close is None:
+                continue
+            try:
+                close()
+            except Exception:  # a device that does not close cleanly must not stop the station's exit
+                log.warning("%s did not close cleanly", name, exc_info=True)
+        for obj in self.owned:
+            if isinstance(obj, QObject) and shiboken6.isValid(obj):
+                shiboken6.delete(obj)
+        self.owned.clear()
+
+
+def open_devices(kind: str, settings, *, parent: QObject | None = None) -> StationDevices:
+    """The devices of a ``kind`` station as its settings name them (GUI thread; opening does no I/O that
+    blocks: real printers connect on their worker thread at the first job)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown station kind {kind!r}")
+    devices = StationDevices()
+    if kind == "counter":
+        from devices.document_printer import open_document_printer
+
+        devices.a4_printer = open_document_printer(
+            settings.get("devices.a4_printer") or "sim://", spool_dir=Path(settings.data_dir) / "spool"
+        )
+    elif kind == "kiosk":
+        from devices.printer import open_printer
+
+        devices.ticket_printer = open_printer(settings.get("devices.ticket_printer") or "sim://", name="ticket_printer")
+    else:
+        from ui.queue.voice import make_announcer
+
+        devices.announcer, sink = make_announcer(settings, parent=parent)
+        devices.owned.append(sink)
+    return devices
+
+
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    """The process's QApplication (the existing one if any). ``argv`` None: the program name only, so Qt
+    never reads the station's command-line options.
+
+    No application display name is set: Qt would append it to every window title ("Một cửa — Quầy 1 —
+    Một cửa"), and in a small dialog's title bar it cuts the dialog's own words.
+    """
+    from app import __version__
+
+    app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setApplicationName("motcua")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+class Station:
+    """One station process: application, translators, logging tail, exception hook, tasks, devices."""
+
+    def __init__(
+        self,
+        kind: str,
+        store,
+        settings,
+        *,
+        argv: Sequence[str] | None = None,
+        executor: Executor | None = None,
+        device_executor: Executor | None = None,
+        devices: StationDevices | None = None,
+    ) -> None:
+        from app.logs import TAIL
+        from ui.queue import install_all_translators
+
+        if kind not in KINDS:
+            raise ValueError(f"unknown station kind {kind!r}")
+        self.app = application(argv)
+        self.singletons_reserved = reserve_singletons()
+        self.kind = kind
+        self.store = store
+        self.settings = settings
+        self.translators: list[QTranslator] = install_all_translators(self.app, settings.get("ui.language"))
+        self.log_tail = TAIL  # the bounded in-memory tail of the log, for the technician's view
+        if TAIL not in logging.getLogger().handlers:
+            logging.getLogger().addHandler(TAIL)
+        if device_executor is None and kind == "kiosk" and not getattr(executor, "inline", False):
+            # The ticket printer has one thread of its own (conventions §4).
+            device_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=TICKET_PRINTER_THREAD)
+        self._executor = executor
+        self._device_executor = device_executor
+        self._tasks: TaskManager | None = None
+        self.devices = devices if devices is not None else open_devices(kind, settings)
+        self.window: QWidget | None = None
+        self._previous_hook = None
+        self._closed = False
+        self.install_excepthook()
+
+    @property
+    def tasks(self) -> TaskManager:
+        """The station's task manager (store thread, device pool), made at first use (GUI thread)."""
+        if self._tasks is None:
+            self._tasks = TaskManager(self.store, executor=self._executor, device_executor=self._device_executor)
+        return self._tasks
+
+    # -- errors --------------------------------------------------------------------------------------
+
+    def install_excepthook(self) -> None:
+        """An exception escaping a slot is logged; at the counter it is also shown like any other error
+        (never as a traceback). The kiosk and the board face citizens: they log it and carry on."""
+        self._previous_hook = sys.excepthook
+        sys.excepthook = self._hook
+
+    def _hook(self, exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            (self._previous_hook or sys.__excepthook__)(exc_type, exc, tb)
+            return
+        try:
+            window = self.window if self.window is not None and shiboken6.isValid(self.window) else None
+            if self.kind == "counter":
+                from ui.errors import show_error
+
+                show_error(exc.with_traceback(tb), parent=window)
+            else:
+                log.error("unexpected error in the %s station", self.kind, exc_info=(exc_type, exc, tb))
+        except Exception:  # the hook itself must never raise
+            log.exception("could not show an error")
+
+    # -- running -------------------------------------------------------------------------------------
+
+    def run(self, window: QWidget) -> int:
+        """Run the event loop with ``window`` as the station's window, then :meth:`shutdown`."""
+        self.window = window
+        try:
+            return self.app.exec()
+        finally:
+            self.shutdown()
+
+    def shutdown(self) -> None:
+        """Take the station down in order (idempotent): the window's work, the tasks (waiting for a
+        running job), the devices, the exception hook, then the window and the task manager themselves
+        while the QApplication still exists."""
+        if self._closed:
+            return
+        self._closed = True
+        window = self.window if self.window is not None and shiboken6.isValid(self.window) else None
+        stop = getattr(window, "shutdown", None)
+        if stop is not None:
+            try:
+                stop()
+            except Exception:
+                log.exception("the %s window did not shut down cleanly", self.kind)
+        if self._tasks is not None:
+            self._tasks.shutdown(wait=True)
+        elif self._device_executor is not None:
+            self._device_executor.shutdown(wait=True, cancel_futures=True)
+        self.devices.close()
+        if sys.excepthook == self._hook:
+            sys.excepthook = self._previous_hook or sys.__excepthook__
+        if window is not None:
+            window.hide()
+            shiboken6.delete(window)
+        self.window = None
+        if self._tasks is not None and shiboken6.isValid(self._tasks):
+            shiboken6.delete(self._tasks)
+        self._tasks = None
+        # Deferred deletions (dialogs closed with deleteLater, progress dialogs) happen now, not at exit.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.app.processEvents()
+        for translator in self.translators:
+            self.app.removeTranslator(translator)
+            if shiboken6.isValid(translator):
+                shiboken6.delete(translator)
+        self.translators = []
+        log.info("%s station closed", self.kind)
+
+
+def open_station(kind: str, store, settings, **kwargs) -> Station:
+    """Build the station of ``kind`` ("counter", "kiosk", "display"); see :class:`Station` (GUI thread)."""
+    return Station(kind, store, settings, **kwargs)
