@@ -36,7 +36,7 @@ def cmd_print_register(ctx, args) -> int:
     try:
         start, end = date.fromisoformat(args.from_), date.fromisoformat(args.to)
     except ValueError:
-        raise ValidationError("--from and --to take dates as YYYY-MM-DD") from None
+        raise ValidationError("cli_dates_invalid") from None
     with ctx.store().read() as session:
         values = register_data(session, start, end)
     data = render_register_data(values)
@@ -67,11 +67,11 @@ def cmd_print_ticket(ctx, args) -> int:
 
     number = args.number.strip().upper()
     if not (number[:1].isalpha() and number.isascii() and number.isalnum()):
-        raise ValidationError(f"--number {args.number!r} is not a queue number like A012")
+        raise ValidationError("cli_queue_number_invalid", number=args.number)
     with ctx.store().read() as session:
         service = session.get(QueueService, args.service.strip().upper())
         if service is None:
-            raise ValidationError(f"no queue service {args.service!r}")
+            raise ValidationError("queue_service_not_found", code=args.service)
         now = datetime.now(timezone.utc)
         ticket = TicketDoc(
             center_name=center.get(session, "center.name"), number=number, service_name=service.name,
@@ -89,7 +89,7 @@ def cmd_speak(ctx, args) -> int:
     from devices.voice import ClipLibrary, build_announcement
 
     if args.counter < 1:
-        raise ValidationError("--counter must be 1 or more")
+        raise ValidationError("cli_counter_invalid")
     keys = announcement_clips(args.number, args.counter)
     dirs = [Path(p) for p in (ctx.settings.get("voice.sounds_dir"), str(ctx.data_dir / "sounds")) if p]
     library = ClipLibrary([d for d in dirs if d.is_dir()] + [resource("sounds")])

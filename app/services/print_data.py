@@ -146,15 +146,15 @@ def form_extra(session: Session, d: Dossier, form: str):
     """The form-specific part, or RuleError when the form does not apply to the dossier's state."""
     officer = session.scalar(select(User).where(User.username == d.officer)) if d.officer else None
     if d.status == "cancelled":
-        raise RuleError(f"dossier {d.code} was cancelled; no form applies")
+        raise RuleError("form_cancelled", code=d.code)
     if form == "receipt":
         if d.clock_started_at is None:
-            raise RuleError(f"dossier {d.code} was not taken in complete; print the supplement or refusal form")
+            raise RuleError("form_receipt_not_complete", code=d.code)
         return None
     if form == "supplement":
         event = _last_event(d, "supplement_requested")
         if d.status != "supplement_requested" or event is None:
-            raise RuleError(f"dossier {d.code} has no open supplement request")
+            raise RuleError("form_no_supplement", code=d.code)
         items = [dict(name=i["name"], reason=event.note or "") for i in event.data.get("items", [])]
         return dict(
             items=items, reason=event.note or "", officer_name=officer.full_name if officer else "",
@@ -163,12 +163,12 @@ def form_extra(session: Session, d: Dossier, form: str):
     if form == "refusal":
         event = _last_event(d, "refused")
         if event is None:
-            raise RuleError(f"dossier {d.code} was not refused")
+            raise RuleError("form_not_refused", code=d.code)
         return dict(reason=event.note or "", officer_name=officer.full_name if officer else "", issued_at=event.occurred_at)
     if form == "apology":
         event = _last_event(d, "apologized")
         if event is None:
-            raise RuleError(f"dossier {d.code} has no apology and new appointment")
+            raise RuleError("form_no_apology", code=d.code)
         name, title = _department_head(session, d)
         return dict(
             number=f"{d.register_entry or ''}/XL", reason=event.note or "", new_due_at=d.due_at,
@@ -178,14 +178,14 @@ def form_extra(session: Session, d: Dossier, form: str):
     if form == "stop":
         event = _last_event(d, "stopped")
         if d.status != "stopped" or event is None:
-            raise RuleError(f"dossier {d.code} was not stopped")
+            raise RuleError("form_not_stopped", code=d.code)
         return dict(requested_at=event.occurred_at, reason=event.note or "", issued_at=event.occurred_at,
                         return_place=DELIVERY_TEXT["counter"])
     if form == "control":
         if d.clock_started_at is None:
-            raise RuleError(f"dossier {d.code} was never taken in; there is no control sheet")
+            raise RuleError("form_no_control_sheet", code=d.code)
         return control_rows(d, session)
-    raise RuleError(f"unknown form {form!r}")
+    raise RuleError("form_unknown", form=form)
 
 
 def control_rows(d: Dossier, session: Session) -> list[dict]:
@@ -216,7 +216,7 @@ def form_data(session: Session, code: str, form: str) -> tuple[Dossier, dict[str
 
 def register_data(session: Session, date_from: date, date_to: date) -> dict[str, Any]:
     if date_to < date_from:
-        raise RuleError("--to is before --from")
+        raise RuleError("period_reversed")
     start = datetime(date_from.year, date_from.month, date_from.day, tzinfo=VN_TZ).astimezone(timezone.utc)
     end = datetime(date_to.year, date_to.month, date_to.day, 23, 59, 59, tzinfo=VN_TZ).astimezone(timezone.utc)
     rows = []
@@ -242,7 +242,7 @@ def register_data(session: Session, date_from: date, date_to: date) -> dict[str,
 def handover_data(session: Session, round_id: int) -> dict[str, Any]:
     rnd = get_round(session, round_id)
     if not rnd.items:
-        raise RuleError(f"hand-over round {round_id} handed over nothing")
+        raise RuleError("handover_round_empty", round_id=round_id)
     by_dept: dict[str, list[dict]] = {}
     for item in rnd.items:
         d = item.dossier
