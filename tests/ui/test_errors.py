@@ -86,3 +86,25 @@ def test_a_scanned_card_error_reads_by_code_and_field(counter_vi, replace, text)
 def test_fill_leaves_unknown_placeholders_alone():
     assert fill("Số {number} ở quầy {counter}", {"number": "A1"}) == "Số A1 ở quầy {counter}"
     assert code_source(ValidationError("not_declared")) is None
+
+
+def test_the_counter_form_judges_its_fields_with_the_core(counter_window):
+    """No copy of the validators in the window: each field goes through the core's party parser."""
+    form, intake = counter_window.intake_form, counter_window.intake
+    form.name_edit.setText("Nguyễn Văn An")
+    form.email_edit.setText("an at example.vn")
+    form.dob_edit.setText("01/01/2999")
+    form.phone_edit.setText("0905 123 456")
+    form.id_edit.setText("0010890123")
+    form.submitter_toggle.setChecked(True)
+    form.sub_name_edit.setText("")
+    form.sub_phone_edit.setText("12")
+    assert not intake.validate()
+    assert form.errors["email"].text() == "Địa chỉ email không hợp lệ."
+    assert form.errors["date_of_birth"].text() == "Ngày sinh không hợp lệ."
+    assert form.errors["id_number"].text() == "Số CCCD/CMND phải có 9 hoặc 12 chữ số."
+    assert form.errors["sub_full_name"].text() == "Nhập họ tên người nộp hộ."
+    assert form.errors["sub_phone"].text() == "Số điện thoại không hợp lệ."
+    assert not form.errors["phone"].isVisibleTo(form) and not form.errors["full_name"].isVisibleTo(form)
+    form.dob_edit.setText("31/02/1990")  # not a date at all: the form's own dd/mm/yyyy reading says so
+    assert not intake.validate() and form.errors["date_of_birth"].text() == "Ngày sinh không hợp lệ (dd/mm/yyyy)."
