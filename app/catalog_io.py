@@ -50,24 +50,27 @@ class CatalogErrors(ValidationError):
     """Several bad rows: ``lines`` holds one message per bad row."""
 
     def __init__(self, lines: list[str]) -> None:
-        super().__init__("\n".join(lines))
+        super().__init__("catalog_rows_invalid", count=len(lines))
         self.lines = lines
+
+    def __reduce__(self):
+        return (CatalogErrors, (self.lines,))
 
 
 def read_catalog(path: Path) -> list[dict[str, Any]]:
     """Read a catalog file and return canonical procedures, or raise CatalogErrors."""
     suffix = path.suffix.lower()
     if not path.exists():
-        raise ValidationError(f"{path}: no such file")
+        raise ValidationError("file_not_found", path=path)
     if suffix == ".json":
         try:
             data = json.loads(path.read_text(encoding="utf-8-sig"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ValidationError(f"{path}: not valid JSON: {exc}") from exc
+            raise ValidationError("file_not_json", path=path, exc=exc) from exc
         if isinstance(data, dict) and isinstance(data.get("procedures"), list):
             data = data["procedures"]
         if not isinstance(data, list):
-            raise ValidationError(f"{path}: expected a JSON list of procedures")
+            raise ValidationError("catalog_not_a_list", path=path)
         return validate_procedures([(i + 1, item) for i, item in enumerate(data)], label="item")
     if suffix == ".csv":
         text = path.read_text(encoding="utf-8-sig")
@@ -75,7 +78,7 @@ def read_catalog(path: Path) -> list[dict[str, Any]]:
         return _from_rows([(i + 2, r) for i, r in enumerate(rows)])
     if suffix in (".xlsx", ".xlsm"):
         return _from_rows(_xlsx_rows(path))
-    raise ValidationError(f"{path}: unsupported catalog format {suffix or '(none)'}; use .json, .csv or .xlsx")
+    raise ValidationError("catalog_format_unsupported", path=path, suffix=suffix or '(none)')
 
 
 def _xlsx_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
@@ -84,7 +87,7 @@ def _xlsx_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several unrelated types for a bad file
-        raise ValidationError(f"{path}: not a readable XLSX file: {exc}") from exc
+        raise ValidationError("catalog_xlsx_unreadable", path=path, exc=exc) from exc
     ws = wb.worksheets[0]
     rows = ws.iter_rows(values_only=True)
     header = [str(h).strip() if h is not None else "" for h in next(rows, [])]

@@ -85,7 +85,7 @@ def _clean(text: str | bytes) -> str:
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise ValidationError("QR text is not valid UTF-8") from None
+            raise ValidationError("cccd_not_utf8") from None
     return unicodedata.normalize("NFC", text.strip().lstrip("\ufeff").strip())
 
 
@@ -110,25 +110,25 @@ def looks_like_cccd(text: str | bytes) -> bool:
     )
 
 
-def _parse_date(value: str, what: str) -> date:
+def _parse_date(value: str, field: str) -> date:
     if not _DATE.fullmatch(value):
-        raise ValidationError(f"{what} must be 8 digits ddmmyyyy")
+        raise ValidationError("cccd_date_format", field=field)
     try:
         return date(int(value[4:]), int(value[2:4]), int(value[:2]))
     except ValueError:
-        raise ValidationError(f"{what} is not a real calendar date") from None
+        raise ValidationError("cccd_date_invalid", field=field) from None
 
 
 def _parse_sex(value: str) -> str:
     sex = _SEX_BY_FOLDED.get(fold(value))
     if sex is None:
-        raise ValidationError("sex must be Nam or Nữ")
+        raise ValidationError("cccd_sex_unknown")
     return sex
 
 
-def _check_text(value: str, what: str) -> None:
+def _check_text(value: str, field: str) -> None:
     if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in value):
-        raise ValidationError(f"{what} contains control characters")
+        raise ValidationError("cccd_control_characters", field=field)
 
 
 def _split_fields(fields: list[str]) -> tuple[str, str, str, str, str, str | None, str | None]:
@@ -136,7 +136,7 @@ def _split_fields(fields: list[str]) -> tuple[str, str, str, str, str, str | Non
     if len(fields) >= 7:
         return fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6]
     if len(fields) != 6:
-        raise ValidationError(f"expected 7 fields separated by '|', found {len(fields)}")
+        raise ValidationError("cccd_field_count", count=len(fields))
     if not _DIGITS.fullmatch(fields[1]):
         # No old-ID field at all: ID | name | dob | sex | address | issue date.
         return fields[0], "", fields[1], fields[2], fields[3], fields[4], fields[5]
@@ -153,11 +153,9 @@ def _check_id_against_person(id_number: str, date_of_birth: date, sex: str) -> N
     century_index = date_of_birth.year // 100 - 19
     expected = 2 * century_index + (1 if sex == FEMALE else 0)
     if int(id_number[3]) != expected:
-        raise ValidationError(
-            "ID number's century/sex digit does not match the date of birth and sex"
-        )
+        raise ValidationError("cccd_id_century_sex")
     if id_number[4:6] != f"{date_of_birth.year % 100:02d}":
-        raise ValidationError("ID number's birth-year digits do not match the date of birth")
+        raise ValidationError("cccd_id_birth_year")
 
 
 def parse_cccd(text: str | bytes, *, today: date | None = None) -> CccdData:
@@ -168,41 +166,41 @@ def parse_cccd(text: str | bytes, *, today: date | None = None) -> CccdData:
     """
     cleaned = _clean(text)
     if not cleaned:
-        raise ValidationError("QR text is empty")
+        raise ValidationError("cccd_empty")
     if len(cleaned) > MAX_TEXT_LENGTH:
-        raise ValidationError("QR text is too long to be an ID card")
+        raise ValidationError("cccd_too_long")
     fields = [nfc(f) or "" for f in cleaned.split("|")]
     raw_id, raw_old, raw_name, raw_dob, raw_sex, raw_address, raw_issue = _split_fields(fields)
 
     if not _ID.fullmatch(raw_id):
-        raise ValidationError("ID number must be exactly 12 digits")
+        raise ValidationError("cccd_id_length")
     if raw_id[:3] not in PROVINCE_CODES:
-        raise ValidationError("ID number does not start with a known province code")
+        raise ValidationError("cccd_id_province")
     if raw_old and not _OLD_ID.fullmatch(raw_old):
-        raise ValidationError("old ID number must be exactly 9 digits or empty")
+        raise ValidationError("cccd_old_id_length")
     if not raw_name:
-        raise ValidationError("full name is empty")
-    _check_text(raw_name, "full name")
+        raise ValidationError("cccd_name_empty")
+    _check_text(raw_name, "full_name")
     if not any(c.isalpha() for c in raw_name) or any(c.isdigit() for c in raw_name):
-        raise ValidationError("full name must be letters, not digits")
+        raise ValidationError("cccd_name_digits")
 
     today = today or to_local(utcnow()).date()  # Vietnam's date, whatever the PC's time zone
-    date_of_birth = _parse_date(raw_dob, "date of birth")
+    date_of_birth = _parse_date(raw_dob, "date_of_birth")
     if date_of_birth > today:
-        raise ValidationError("date of birth is in the future")
+        raise ValidationError("cccd_birth_future")
     if date_of_birth < _EARLIEST_BIRTH:
-        raise ValidationError("date of birth is before 1900")
+        raise ValidationError("cccd_birth_before_1900")
     sex = _parse_sex(raw_sex)
     _check_id_against_person(raw_id, date_of_birth, sex)
 
     if raw_address:
         _check_text(raw_address, "address")
-    issue_date = _parse_date(raw_issue, "issue date") if raw_issue else None
+    issue_date = _parse_date(raw_issue, "issue_date") if raw_issue else None
     if issue_date is not None:
         if issue_date < date_of_birth:
-            raise ValidationError("issue date is before the date of birth")
+            raise ValidationError("cccd_issue_before_birth")
         if issue_date > today:
-            raise ValidationError("issue date is in the future")
+            raise ValidationError("cccd_issue_future")
 
     return CccdData(
         id_number=raw_id,

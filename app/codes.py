@@ -25,9 +25,7 @@ LOCAL_CODE_RE = re.compile(r"^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})-(\d{6})-(\d{4,})
 def validate_agency_id(value: str) -> str:
     value = (value or "").strip().upper()
     if not AGENCY_RE.match(value):
-        raise ValidationError(
-            f"agency identifier {value!r} is not of the form V1V2V3.Z1Z2.Y1Y2.MX1X2 (e.g. 000.17.22.H56)"
-        )
+        raise ValidationError("agency_id_invalid", value=value)
     return value
 
 
@@ -76,4 +74,4 @@ def get_issuer(name: str) -> CodeIssuer:
     try:
         return ISSUERS[name]
     except KeyError:
-        raise ValidationError(f"unknown dossier code issuer {name!r}; known: {', '.join(ISSUERS)}") from None
+        raise ValidationError("code_issuer_unknown", name=name, known=', '.join(ISSUERS)) from None

@@ -76,11 +76,11 @@ class DayOff:
 
     def __post_init__(self) -> None:
         if not isinstance(self.date, datetime.date) or isinstance(self.date, datetime.datetime):
-            raise ValidationError(f"day off: not a date: {self.date!r}")
+            raise ValidationError("day_off_not_a_date", date=self.date)
         if self.kind not in KINDS:
-            raise ValidationError(f"day off {self.date.isoformat()}: bad kind {self.kind!r}")
+            raise ValidationError("day_off_bad_kind", date=self.date.isoformat(), kind=self.kind)
         if not isinstance(self.name, str) or not self.name.strip():
-            raise ValidationError(f"day off {self.date.isoformat()}: missing name")
+            raise ValidationError("day_off_no_name", date=self.date.isoformat())
 
     @property
     def is_off(self) -> bool:
@@ -189,7 +189,7 @@ class HolidayTable:
         by_date: dict[datetime.date, DayOff] = {}
         for entry in overrides:
             if not isinstance(entry, DayOff):
-                raise ValidationError(f"holiday override is not a DayOff: {entry!r}")
+                raise ValidationError("holiday_override_invalid", entry=entry)
             by_date[entry.date] = entry
         self._overrides = dict(sorted(by_date.items()))
         self._culture_day_compensated = culture_day_compensated
@@ -240,22 +240,22 @@ def parse_schedule(data: Mapping[str, Any]) -> list[DayOff]:
     ignored. Raises ValidationError naming the faulty entry, e.g. ``years.2025[3]: bad date``.
     """
     if not isinstance(data, Mapping):
-        raise ValidationError("holiday schedule: expected an object with a 'years' key")
+        raise ValidationError("holidays_not_object")
     years = data.get("years")
     if not isinstance(years, Mapping):
-        raise ValidationError("holiday schedule: missing or invalid 'years' object")
+        raise ValidationError("holidays_years_missing")
     result: list[DayOff] = []
     for key, entries in years.items():
         where = f"years.{key}"
         if not isinstance(key, str) or not re.fullmatch(r"\d{4}", key):
-            raise ValidationError(f"{where}: the key must be a four-digit year")
+            raise ValidationError("holidays_bad_year", where=where)
         if not isinstance(entries, list):
-            raise ValidationError(f"{where}: expected a list of entries")
+            raise ValidationError("holidays_not_a_list", where=where)
         seen: set[datetime.date] = set()
         for index, raw in enumerate(entries):
             here = f"{where}[{index}]"
             if not isinstance(raw, Mapping):
-                raise ValidationError(f"{here}: expected an object")
+                raise ValidationError("holidays_entry_not_object", here=here)
             if raw.get("inferred") is True:
                 continue
             text = raw.get("date")
@@ -264,19 +264,19 @@ def parse_schedule(data: Mapping[str, Any]) -> list[DayOff]:
                     raise ValueError
                 day = datetime.date.fromisoformat(text)
             except ValueError:
-                raise ValidationError(f"{here}: bad date {text!r}") from None
+                raise ValidationError("holidays_bad_date", here=here, text=text) from None
             if str(day.year) != key:
-                raise ValidationError(f"{here}: date {text} is not in year {key}")
+                raise ValidationError("holidays_date_wrong_year", here=here, text=text, key=key)
             kind = raw.get("kind")
             if kind not in KINDS:
-                raise ValidationError(f"{here}: bad kind {kind!r} (expected one of {', '.join(KINDS)})")
+                raise ValidationError("holidays_entry_bad_kind", here=here, kind=kind, known=', '.join(KINDS))
             name = raw.get("name")
             if not isinstance(name, str) or not name.strip():
-                raise ValidationError(f"{here}: missing name")
+                raise ValidationError("holidays_entry_no_name", here=here)
             if kind == "makeup_workday" and not _is_weekend(day):
-                raise ValidationError(f"{here}: make-up workday {text} is not a Saturday or Sunday")
+                raise ValidationError("holidays_makeup_not_weekend", here=here, text=text)
             if day in seen:
-                raise ValidationError(f"{here}: date {text} is listed twice")
+                raise ValidationError("holidays_date_twice", here=here, text=text)
             seen.add(day)
             result.append(DayOff(day, name.strip(), kind))
     result.sort(key=lambda e: e.date)
@@ -288,5 +288,5 @@ def load_schedule(path: str | Path) -> list[DayOff]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(f"cannot read holiday schedule {path}: {exc}") from exc
+        raise ValidationError("holidays_unreadable", path=path, exc=exc) from exc
     return parse_schedule(data)

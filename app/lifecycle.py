@@ -77,12 +77,12 @@ def check(action: str, status: str) -> Action:
     try:
         spec = ACTIONS[action]
     except KeyError:
-        raise RuleError(f"unknown action {action!r}") from None
+        raise RuleError("action_unknown", action=action) from None
     if status not in spec.allowed_from:
         allowed = ", ".join(sorted(spec.allowed_from))
         raise RuleError(
-            f"cannot {action.replace('_', ' ')} a dossier that is {STATUS_LABELS_EN.get(status, status)} "
-            f"(allowed when: {allowed})"
+            "action_not_allowed", action=action, status=status, allowed=allowed,
+            verb=action.replace("_", " "), status_label=STATUS_LABELS_EN.get(status, status),
         )
     return spec
 

@@ -471,9 +471,9 @@ def _span_months(year: int, tz_hours: float) -> tuple[_Month, ...]:
                 leap_index = i
                 break
         if leap_index < 0:  # pragma: no cover - astronomically impossible in a 13-month span
-            raise ValidationError(f"lunar calendar: no leap month found after month 11 of {year}")
+            raise ValidationError("lunar_table_no_leap", year=year)
     elif count != 12:  # pragma: no cover - sanity guard
-        raise ValidationError(f"lunar calendar: {count} months after month 11 of {year}")
+        raise ValidationError("lunar_table_month_count", count=count, year=year)
     months: list[_Month] = []
     number = 10  # incremented before use: the first month is 11
     for i in range(count):
@@ -501,9 +501,9 @@ def _year_months(year: int, tz_hours: float = VN_TIMEZONE_HOURS) -> tuple[_Month
 
 def _check_year(year: int) -> None:
     if not isinstance(year, int) or isinstance(year, bool):
-        raise ValidationError(f"lunar year must be an integer, got {year!r}")
+        raise ValidationError("lunar_year_not_integer", year=year)
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValidationError(f"lunar year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")
+        raise ValidationError("lunar_year_out_of_range", year=year, min_year=MIN_YEAR, max_year=MAX_YEAR)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -514,11 +514,11 @@ def _solar_to_lunar_tz(d: datetime.date, tz_hours: float) -> LunarDate:
     if isinstance(d, datetime.datetime):
         d = d.date()
     if not isinstance(d, datetime.date):
-        raise ValidationError(f"not a date: {d!r}")
+        raise ValidationError("lunar_not_a_date", value=d)
     ordinal = d.toordinal()
     year = d.year
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValidationError(f"date {d.isoformat()} is outside the supported range")
+        raise ValidationError("lunar_date_out_of_range", date=d.isoformat())
     months = _year_months(year, tz_hours)
     if ordinal < months[0][0]:
         year -= 1
@@ -539,13 +539,13 @@ def solar_to_lunar(d: datetime.date) -> LunarDate:
 def _find_month(month: int, year: int, leap: bool, tz_hours: float) -> tuple[int, int]:
     """(first day ordinal, length) of a lunar month; ValidationError when it does not exist."""
     if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
-        raise ValidationError(f"lunar month must be 1-12, got {month!r}")
+        raise ValidationError("lunar_month_invalid", month=month)
     months = _year_months(year, tz_hours)
     for index in range(len(months) - 1):
         start, number, is_leap, _ = months[index]
         if number == month and is_leap == bool(leap):
             return start, months[index + 1][0] - start
-    raise ValidationError(f"lunar year {year} has no leap month {month}")
+    raise ValidationError("lunar_no_leap_month", year=year, month=month)
 
 
 def _lunar_to_solar_tz(day: int, month: int, year: int, leap: bool, tz_hours: float) -> datetime.date:
@@ -553,7 +553,7 @@ def _lunar_to_solar_tz(day: int, month: int, year: int, leap: bool, tz_hours: fl
     start, length = _find_month(month, year, leap, tz_hours)
     if not isinstance(day, int) or isinstance(day, bool) or not 1 <= day <= length:
         label = f"{month} nhuận" if leap else str(month)
-        raise ValidationError(f"lunar month {label}/{year} has {length} days; day {day!r} does not exist")
+        raise ValidationError("lunar_day_invalid", label=label, year=year, length=length, day=day)
     return datetime.date.fromordinal(start + day - 1)
 
 

@@ -90,9 +90,9 @@ _TICKET = re.compile(r"([A-Za-z]{0,3})([0-9]{1,6})")
 
 def _check_options(four_as: str, zero_tens: str) -> None:
     if four_as not in _FOUR_CHOICES:
-        raise ValidationError("four_as must be 'tư' or 'bốn'")
+        raise ValidationError("reading_four_invalid")
     if zero_tens not in _ZERO_TENS_CHOICES:
-        raise ValidationError("zero_tens must be 'linh' or 'lẻ'")
+        raise ValidationError("reading_zero_tens_invalid")
 
 
 def _read_group(group: int, full: bool, four_as: str, zero_tens: str) -> list[str]:
@@ -144,9 +144,9 @@ def _read(n: int, full: bool, four_as: str, zero_tens: str) -> list[str]:
 
 def _check_number(n: int) -> None:
     if not isinstance(n, int) or isinstance(n, bool):
-        raise ValidationError("the number to read must be an integer")
+        raise ValidationError("reading_not_integer")
     if not 0 <= n <= MAX_NUMBER:
-        raise ValidationError("the number to read must be between 0 and 999 999 999 999 999")
+        raise ValidationError("reading_out_of_range")
 
 
 def number_words(n: int, *, four_as: str = "tư", zero_tens: str = "linh") -> list[str]:
@@ -176,7 +176,7 @@ def amount_in_words(n: int) -> str:
 def _split_ticket(code: str) -> tuple[list[str], int]:
     match = _TICKET.fullmatch(code.strip()) if isinstance(code, str) else None
     if match is None:
-        raise ValidationError("a queue number is up to 3 letters followed by 1 to 6 digits")
+        raise ValidationError("queue_number_invalid")
     return list(match.group(1).upper()), int(match.group(2))
 
 
@@ -196,7 +196,7 @@ def ticket_text(code: str, *, four_as: str = "tư", zero_tens: str = "linh") -> 
 
 def _check_counter(counter: int) -> None:
     if not isinstance(counter, int) or isinstance(counter, bool) or counter < 1:
-        raise ValidationError("a counter number must be a positive integer")
+        raise ValidationError("counter_number_invalid")
 
 
 def announcement_text(

@@ -106,11 +106,11 @@ class StationSettings:
             try:
                 raw = tomllib.loads(path.read_text(encoding="utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise ValidationError(f"{path}: not valid TOML: {exc}") from exc
+                raise ValidationError("settings_not_toml", path=path, exc=exc) from exc
             values = _flatten(raw)
             unknown = sorted(set(values) - set(STATION))
             if unknown:
-                raise ValidationError(f"{path}: unknown setting(s): {', '.join(unknown)}")
+                raise ValidationError("settings_unknown", path=path, keys=', '.join(unknown))
         return cls(data_dir, values)
 
     def get(self, key: str) -> Any:
@@ -144,7 +144,7 @@ def _coerce(var: Var, value: Any) -> Any:
         if var.type in (int, str, float, bool):
             return var.type(value)
     except (TypeError, ValueError) as exc:
-        raise ValidationError(f"setting {var.key}: expected {var.type.__name__}, got {value!r}") from exc
+        raise ValidationError("setting_type", key=var.key, expected=var.type.__name__, value=value) from exc
     return value
 
 

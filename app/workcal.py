@@ -65,7 +65,7 @@ LocalPeriod = tuple[datetime, datetime]
 def to_local(dt: datetime) -> datetime:
     """``dt`` in Vietnam time; a naive datetime is taken as already local."""
     if not isinstance(dt, datetime):
-        raise ValidationError(f"not a date-time: {dt!r}")
+        raise ValidationError("datetime_invalid", value=dt)
     tz = dt.tzinfo
     if tz is VN_TZ:
         return dt
@@ -82,7 +82,7 @@ def format_local(dt: datetime) -> str:
 def parse_local(text: str) -> datetime:
     """Aware local datetime from ISO text; no offset means local; a bare date means 00:00."""
     if not isinstance(text, str):
-        raise ValidationError(f"not a date-time: {text!r}")
+        raise ValidationError("datetime_invalid", value=text)
     value = text.strip()
     try:
         if _DATE_ONLY.fullmatch(value):
@@ -91,7 +91,7 @@ def parse_local(text: str) -> datetime:
             raise ValueError(value)
         return to_local(datetime.fromisoformat(value))
     except ValueError:
-        raise ValidationError(f"not a date-time: {text!r}") from None
+        raise ValidationError("datetime_invalid", value=text) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -111,14 +111,14 @@ def _parse_time(value: Any, where: str) -> time:
     if isinstance(value, time):
         return value
     if not isinstance(value, str) or not _TIME_TEXT.fullmatch(value.strip()):
-        raise ValidationError(f"working hours: {where}: bad time {value!r}")
+        raise ValidationError("hours_bad_time", where=where, value=value)
     text = value.strip()
     if len(text.split(":")[0]) == 1:
         text = "0" + text
     try:
         return time.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"working hours: {where}: bad time {value!r}") from None
+        raise ValidationError("hours_bad_time", where=where, value=value) from None
 
 
 def _weekday_of_key(key: Any) -> int:
@@ -130,7 +130,7 @@ def _weekday_of_key(key: Any) -> int:
             return WEEKDAY_KEYS.index(lowered)
         if lowered.isdigit() and 0 <= int(lowered) <= 6:
             return int(lowered)
-    raise ValidationError(f"working hours: unknown weekday {key!r} (expected one of {', '.join(WEEKDAY_KEYS)})")
+    raise ValidationError("hours_unknown_weekday", key=key, known=', '.join(WEEKDAY_KEYS))
 
 
 @dataclass(frozen=True, eq=True)
@@ -142,7 +142,7 @@ class WorkingHours:
 
     def __post_init__(self) -> None:
         if not isinstance(self.periods, Mapping):
-            raise ValidationError("working hours: periods must map weekdays to lists of periods")
+            raise ValidationError("hours_periods_not_map")
         normalized: dict[int, tuple[Period, ...]] = {wd: () for wd in range(7)}
         for key, day_periods in self.periods.items():
             weekday = _weekday_of_key(key)
@@ -153,28 +153,23 @@ class WorkingHours:
                 try:
                     start_raw, end_raw = pair
                 except (TypeError, ValueError):
-                    raise ValidationError(f"working hours: {where}: expected a [start, end] pair") from None
+                    raise ValidationError("hours_period_not_pair", where=where) from None
                 start, end = _parse_time(start_raw, where), _parse_time(end_raw, where)
                 if start.tzinfo is not None or end.tzinfo is not None:
-                    raise ValidationError(f"working hours: {where}: times must not carry a time zone")
+                    raise ValidationError("hours_time_zone", where=where)
                 if start >= end:
-                    raise ValidationError(
-                        f"working hours: {where}: start {_format_time(start)} is not before end {_format_time(end)}"
-                    )
+                    raise ValidationError("hours_period_reversed", where=where, start=_format_time(start), end=_format_time(end))
                 if checked and start < checked[-1][1]:
-                    raise ValidationError(
-                        f"working hours: {where} ({_format_time(start)}-{_format_time(end)}) overlaps or "
-                        f"precedes the previous period; list periods in order without overlap"
-                    )
+                    raise ValidationError("hours_period_overlap", where=where, start=_format_time(start), end=_format_time(end))
                 checked.append((start, end))
             normalized[weekday] = tuple(checked)
         if not any(normalized.values()):
-            raise ValidationError("working hours: no working period on any weekday")
+            raise ValidationError("hours_none")
         hours = self.hours_per_day
         if isinstance(hours, bool) or not isinstance(hours, (int, float)):
-            raise ValidationError(f"working hours: hours_per_day must be a number, got {hours!r}")
+            raise ValidationError("hours_per_day_not_number", hours=hours)
         if not math.isfinite(float(hours)) or not 0 < float(hours) <= 24:
-            raise ValidationError(f"working hours: hours_per_day must be in (0, 24], got {hours!r}")
+            raise ValidationError("hours_per_day_out_of_range", hours=hours)
         object.__setattr__(self, "periods", normalized)
 
     def __hash__(self) -> int:
@@ -187,27 +182,27 @@ class WorkingHours:
         A missing ``periods`` key gives the default periods; a weekday not listed has none.
         """
         if not isinstance(config, Mapping):
-            raise ValidationError("working hours: expected an object")
+            raise ValidationError("hours_not_object")
         hours = config.get("hours_per_day", 8)
         if "periods" not in config:
             return cls(hours_per_day=hours)
         raw = config["periods"]
         if not isinstance(raw, Mapping):
-            raise ValidationError("working hours: 'periods' must map weekdays to lists of periods")
+            raise ValidationError("hours_periods_key_not_map")
         periods: dict[int, tuple[Period, ...]] = {}
         for key, day_periods in raw.items():
             weekday = _weekday_of_key(key)
             if weekday in periods:
-                raise ValidationError(f"working hours: weekday {WEEKDAY_KEYS[weekday]} listed twice")
+                raise ValidationError("hours_weekday_twice", weekday=WEEKDAY_KEYS[weekday])
             if day_periods is None:
                 day_periods = []
             if not isinstance(day_periods, (list, tuple)):
-                raise ValidationError(f"working hours: {WEEKDAY_KEYS[weekday]}: expected a list of periods")
+                raise ValidationError("hours_weekday_not_list", weekday=WEEKDAY_KEYS[weekday])
             pairs = []
             for index, pair in enumerate(day_periods):
                 where = f"{WEEKDAY_KEYS[weekday]} period {index + 1}"
                 if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-                    raise ValidationError(f"working hours: {where}: expected a [start, end] pair")
+                    raise ValidationError("hours_period_not_pair", where=where)
                 pairs.append((_parse_time(pair[0], where), _parse_time(pair[1], where)))
             periods[weekday] = tuple(pairs)
         return cls(periods=periods, hours_per_day=hours)
@@ -229,14 +224,14 @@ class WorkingHours:
 
 def _check_amount(amount: Any, unit: str) -> float:
     if isinstance(amount, bool) or not isinstance(amount, (int, float, Decimal, Fraction)):
-        raise ValidationError(f"processing time must be a number, got {amount!r}")
+        raise ValidationError("processing_time_not_number", amount=amount)
     value = float(amount)
     if not math.isfinite(value):
-        raise ValidationError(f"processing time must be finite, got {amount!r}")
+        raise ValidationError("processing_time_not_finite", amount=amount)
     if value < 0:
-        raise ValidationError(f"processing time must not be negative, got {amount!r}")
+        raise ValidationError("processing_time_negative", amount=amount)
     if unit == "days" and value != int(value):
-        raise ValidationError(f"a count of calendar days must be a whole number, got {amount!r}")
+        raise ValidationError("processing_days_not_whole", amount=amount)
     return value
 
 
@@ -283,12 +278,12 @@ class WorkCalendar:
             day += _ONE_DAY
             if self._periods_cached(day):
                 return day
-        raise ValidationError(f"no working day within {_MAX_IDLE_DAYS} days after {d.isoformat()}")
+        raise ValidationError("no_working_day", days=_MAX_IDLE_DAYS, date=d.isoformat())
 
     def add_working_days_date(self, d: date, n: int) -> date:
         """The ``n``-th working day after ``d`` (``n`` = 0: ``d`` itself if working, else the next)."""
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            raise ValidationError(f"number of working days must be a non-negative integer, got {n!r}")
+            raise ValidationError("working_days_invalid", n=n)
         day = d if self.is_working_day(d) else self.next_working_day(d)
         for _ in range(n):
             day = self.next_working_day(day)
@@ -304,7 +299,7 @@ class WorkCalendar:
                 if t < end:
                     return (start if start > t else t), end
             day += _ONE_DAY
-        raise ValidationError(f"no working period within {_MAX_IDLE_DAYS} days after {format_local(t)}")
+        raise ValidationError("no_working_period", days=_MAX_IDLE_DAYS, time=format_local(t))
 
     def effective_start(self, received: datetime, after_15h_next_day: bool = False) -> datetime:
         """When the clock starts for a dossier received at ``received``.
@@ -325,9 +320,9 @@ class WorkCalendar:
         end, not the start of the next period.
         """
         if not isinstance(amount, timedelta):
-            raise ValidationError(f"working time must be a timedelta, got {amount!r}")
+            raise ValidationError("working_time_not_timedelta", amount=amount)
         if amount < _ZERO:
-            raise ValidationError(f"working time must not be negative, got {amount}")
+            raise ValidationError("working_time_negative", amount=amount)
         t = to_local(start)
         if not amount:
             return t
@@ -346,7 +341,7 @@ class WorkCalendar:
                 remaining -= available
             idle = 0 if periods else idle + 1
             if idle >= _MAX_IDLE_DAYS:
-                raise ValidationError(f"no working period within {_MAX_IDLE_DAYS} days after {format_local(t)}")
+                raise ValidationError("no_working_period", days=_MAX_IDLE_DAYS, time=format_local(t))
             day += _ONE_DAY
 
     def working_time_between(self, a: datetime, b: datetime) -> timedelta:
@@ -380,7 +375,7 @@ class WorkCalendar:
         ``same_day`` (end of the effective start's working day; ``amount`` ignored).
         """
         if unit not in UNITS:
-            raise ValidationError(f"unknown processing time unit {unit!r} (expected one of {', '.join(UNITS)})")
+            raise ValidationError("processing_unit_unknown", unit=unit, known=', '.join(UNITS))
         if unit == "same_day" and amount is None:
             value = 0.0
         else:

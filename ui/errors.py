@@ -1,6 +1,7 @@
 """The one place that shows errors (conventions §8).
 
-:func:`error_text` turns an exception into one clear Vietnamese sentence (the status bar and tests use it);
+:func:`error_text` turns an exception into one clear Vietnamese sentence (the status bar and tests use it): a
+known error by its code (``CODE_TEXTS``, the Vietnamese side of ``app.errors.MESSAGES``), never by its words;
 :func:`show_error` puts it in a message box, with the core's English message as detail text for the
 technician. An error the application does not expect is logged with its traceback and shown as
 "unexpected error, see the log" — never as a traceback dialog. GUI thread only.
@@ -9,6 +10,7 @@ technician. An error the application does not expect is logged with its tracebac
 from __future__ import annotations
 
 import logging
+import re
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -38,33 +40,256 @@ DEVICE_KINDS = {
     "io": QT_TRANSLATE_NOOP("errors", "Reading from or writing to the device failed"),
 }
 
-# Rules the core refuses often, recognised by a piece of its (English) message, told in plain words.
-RULE_PATTERNS = (
-    ("may not do this", QT_TRANSLATE_NOOP("errors", "Your account is not allowed to do this.")),
-    ("a dossier that is", QT_TRANSLATE_NOOP("errors", "The dossier's current status does not allow this action.")),
-    ("required documents missing", QT_TRANSLATE_NOOP("errors", "Required documents are missing.")),
-    ("only once per dossier", QT_TRANSLATE_NOOP("errors", "An apology with a new appointment may be given only once per dossier.")),
-    ("must be after the current one", QT_TRANSLATE_NOOP("errors", "The new appointment must be after the current one.")),
-    ("not within working hours", QT_TRANSLATE_NOOP("errors", "The new appointment must fall within working hours.")),
-    ("no appointment to extend", QT_TRANSLATE_NOOP("errors", "This dossier has no appointment to extend.")),
-    ("no processing time in the catalog", QT_TRANSLATE_NOOP("errors", "This procedure has no processing time in the catalog: enter the appointment.")),
-    ("agency identifier is not configured", QT_TRANSLATE_NOOP("errors", "The center's agency identifier is not configured; call the technician.")),
-    ("no longer offered", QT_TRANSLATE_NOOP("errors", "This procedure is no longer offered.")),
-    ("collected the result", QT_TRANSLATE_NOOP("errors", "Enter the ID number (9 or 12 digits) of the person collecting the result.")),
-    ("tracking number", QT_TRANSLATE_NOOP("errors", "A result sent by post needs the postal tracking number.")),
-    ("needs a reason", QT_TRANSLATE_NOOP("errors", "Please enter the reason.")),
-    ("lists every missing item", QT_TRANSLATE_NOOP("errors", "List every missing document.")),
-    ("refused at intake was never taken in", QT_TRANSLATE_NOOP("errors", "A dossier refused at intake has no result to return.")),
-    ("has no department", QT_TRANSLATE_NOOP("errors", "Choose the department to transfer the dossier to.")),
-    ("no department named", QT_TRANSLATE_NOOP("errors", "That department does not exist.")),
-    ("nothing to correct", QT_TRANSLATE_NOOP("errors", "Nothing was changed.")),
-    ("time received cannot be in the future", QT_TRANSLATE_NOOP("errors", "The time received cannot be in the future.")),
-    ("date_of_birth", QT_TRANSLATE_NOOP("errors", "The date of birth is not valid.")),
-    ("id_number", QT_TRANSLATE_NOOP("errors", "The ID number must have 9 or 12 digits.")),
-    ("phone", QT_TRANSLATE_NOOP("errors", "The phone number is not valid.")),
-    ("email", QT_TRANSLATE_NOOP("errors", "The e-mail address is not valid.")),
-    ("full_name is required", QT_TRANSLATE_NOOP("errors", "Enter the applicant's full name.")),
-)
+# What each of the core's error codes (``app.errors.MESSAGES``) tells the officer. Several codes may share a
+# sentence; ``{name}`` fills in the error's parameter of that name. Every code needs an entry here (the tests
+# walk both tables), and every sentence a Vietnamese translation in resources/i18n/motcua_vi.ts.
+_INVALID = QT_TRANSLATE_NOOP("errors", "The data entered is not valid.")
+_NOT_PERMITTED = QT_TRANSLATE_NOOP("errors", "Your account is not allowed to do this.")
+_REASON = QT_TRANSLATE_NOOP("errors", "Please enter the reason.")
+_NO_TIME = QT_TRANSLATE_NOOP("errors", "This procedure has no processing time in the catalog: enter the appointment.")
+_STALE = QT_TRANSLATE_NOOP("errors", "The dossier was just changed by someone else. Please reload and try again.")
+_CORRECTION = QT_TRANSLATE_NOOP("errors", "The correction is not valid.")
+_DOB = QT_TRANSLATE_NOOP("errors", "The date of birth is not valid.")
+_QUEUE_SERVICE = QT_TRANSLATE_NOOP("errors", "That queue service does not exist.")
+_COUNTER_FROM_ONE = QT_TRANSLATE_NOOP("errors", "Counter numbers start at 1.")
+_CARD_ISSUE = QT_TRANSLATE_NOOP("errors", "The issue date on the card is not valid.")
+_CARD_DOB = QT_TRANSLATE_NOOP("errors", "The date of birth on the card is not valid.")
+_CARD_ID = QT_TRANSLATE_NOOP("errors", "The ID number does not match the date of birth and sex.")
+_CARD_NAME = QT_TRANSLATE_NOOP("errors", "The name on the card could not be read.")
+_CARD_UNREADABLE = QT_TRANSLATE_NOOP("errors", "The QR text could not be read; scan again or type the details.")
+_HOURS = QT_TRANSLATE_NOOP("errors", "The center's working hours are not set up correctly; call the technician.")
+_PROCESSING = QT_TRANSLATE_NOOP("errors", "The procedure's processing time in the catalog is not valid; call the technician.")
+_NO_WORKING_TIME = QT_TRANSLATE_NOOP("errors", "No working time was found in the calendar; call the technician.")
+_HOLIDAYS = QT_TRANSLATE_NOOP("errors", "The holiday schedule is not valid; call the technician.")
+_LUNAR = QT_TRANSLATE_NOOP("errors", "The date is outside the range of the lunar calendar.")
+_READING = QT_TRANSLATE_NOOP("errors", "The number cannot be read aloud.")
+_CATALOG = QT_TRANSLATE_NOOP("errors", "The catalog file cannot be read.")
+_SETTING = QT_TRANSLATE_NOOP("errors", "A setting is not valid; call the technician.")
+_DATABASE = QT_TRANSLATE_NOOP("errors", "The database cannot be used; call the technician.")
+_SCHEMA = QT_TRANSLATE_NOOP("errors", "The database belongs to another version of the software; call the technician.")
+_CLI = QT_TRANSLATE_NOOP("errors", "The command line was given something it cannot use.")
+
+CODE_TEXTS: dict[str, str] = {
+    # permissions, store
+    "not_permitted": _NOT_PERMITTED,
+    "permission_unknown": _NOT_PERMITTED,
+    "stale_record": _STALE,
+    "stale_dossier": _STALE,
+    "psycopg2_unsupported": _DATABASE,
+    "database_unsupported": _DATABASE,
+    "sqlite_pragmas_failed": _DATABASE,
+    "sqlite_on_network_share": QT_TRANSLATE_NOOP("errors", "The database file is on a network share; call the technician."),
+    "schema_too_new": _SCHEMA,
+    "schema_outdated": _SCHEMA,
+    "archive_hash_mismatch": QT_TRANSLATE_NOOP("errors", "An archived file was changed on disk; call the technician."),
+    # dossier lifecycle
+    "action_unknown": QT_TRANSLATE_NOOP("errors", "This action is not known."),
+    "action_not_allowed": QT_TRANSLATE_NOOP("errors", "The dossier's current status does not allow this action."),
+    "dossier_not_found": QT_TRANSLATE_NOOP("errors", "No dossier has this code."),
+    "backdate_out_of_range": QT_TRANSLATE_NOOP("errors", "The time must lie between the dossier's last event ({last}) and now."),
+    "reason_required": _REASON,
+    "department_missing": QT_TRANSLATE_NOOP("errors", "Choose the department to transfer the dossier to."),
+    "department_not_found": QT_TRANSLATE_NOOP("errors", "That department does not exist."),
+    "supplement_items_required": QT_TRANSLATE_NOOP("errors", "List every missing document."),
+    "supplement_due_required": _NO_TIME,
+    "apology_once": QT_TRANSLATE_NOOP("errors", "An apology with a new appointment may be given only once per dossier."),
+    "apology_due_required": QT_TRANSLATE_NOOP("errors", "Enter the new appointment."),
+    "apology_no_due": QT_TRANSLATE_NOOP("errors", "This dossier has no appointment to extend."),
+    "apology_due_not_later": QT_TRANSLATE_NOOP("errors", "The new appointment must be after the current one ({due})."),
+    "apology_due_off_hours": QT_TRANSLATE_NOOP("errors", "The new appointment must fall within working hours."),
+    "return_refused_at_intake": QT_TRANSLATE_NOOP("errors", "A dossier refused at intake has no result to return."),
+    "return_tracking_required": QT_TRANSLATE_NOOP("errors", "A result sent by post needs the postal tracking number."),
+    "return_collector_required": QT_TRANSLATE_NOOP(
+        "errors", "Enter the ID number (9 or 12 digits) of the person collecting the result."),
+    "correction_empty": QT_TRANSLATE_NOOP("errors", "Nothing was changed."),
+    "correction_unknown_fields": _CORRECTION,
+    "correction_applicant_not_object": _CORRECTION,
+    "correction_submitter_not_object": _CORRECTION,
+    "correction_documents_not_list": _CORRECTION,
+    "correction_not_object": _CORRECTION,
+    # intake and its input
+    "on_missing_invalid": _INVALID,
+    "received_in_future": QT_TRANSLATE_NOOP("errors", "The time received cannot be in the future."),
+    "procedure_inactive": QT_TRANSLATE_NOOP("errors", "This procedure is no longer offered."),
+    "procedure_not_found": QT_TRANSLATE_NOOP("errors", "No procedure has this code."),
+    "refusal_reason_required": _REASON,
+    "documents_missing": QT_TRANSLATE_NOOP("errors", "Required documents are missing."),
+    "agency_id_missing": QT_TRANSLATE_NOOP("errors", "The center's agency identifier is not configured; call the technician."),
+    "due_required": _NO_TIME,
+    "due_not_allowed": QT_TRANSLATE_NOOP("errors", "The appointment of this procedure is computed from the catalog."),
+    "due_before_received": QT_TRANSLATE_NOOP("errors", "The appointment cannot be before the time received."),
+    "intake_not_object": _INVALID,
+    "procedure_code_required": QT_TRANSLATE_NOOP("errors", "Choose the procedure."),
+    "party_not_object": _INVALID,
+    "full_name_required": QT_TRANSLATE_NOOP("errors", "Enter the applicant's full name."),
+    "date_of_birth_invalid": _DOB,
+    "date_of_birth_implausible": _DOB,
+    "id_number_invalid": QT_TRANSLATE_NOOP("errors", "The ID number must have 9 or 12 digits."),
+    "phone_invalid": QT_TRANSLATE_NOOP("errors", "The phone number is not valid."),
+    "email_invalid": QT_TRANSLATE_NOOP("errors", "The e-mail address is not valid."),
+    "choice_invalid": _INVALID,
+    "count_invalid": QT_TRANSLATE_NOOP("errors", "A number of copies must be a whole number, 0 or more."),
+    "documents_not_list": _INVALID,
+    "document_item_missing": QT_TRANSLATE_NOOP("errors", "Each document needs its name or code."),
+    "document_item_unknown": QT_TRANSLATE_NOOP("errors", "The document {key} is not in this procedure's checklist."),
+    "document_item_ambiguous": QT_TRANSLATE_NOOP("errors", "The document {key} matches several items; choose it by its code."),
+    "document_item_twice": QT_TRANSLATE_NOOP("errors", "A document is listed twice."),
+    # the ID card's QR code
+    "cccd_empty": _CARD_UNREADABLE,
+    "cccd_too_long": _CARD_UNREADABLE,
+    "cccd_not_utf8": _CARD_UNREADABLE,
+    "cccd_control_characters": _CARD_UNREADABLE,
+    "cccd_field_count": QT_TRANSLATE_NOOP("errors", "This is not the QR code of an ID card (fields missing)."),
+    "cccd_id_length": QT_TRANSLATE_NOOP("errors", "The ID number on the card must have 12 digits."),
+    "cccd_id_province": QT_TRANSLATE_NOOP("errors", "The ID number does not start with a known province code."),
+    "cccd_old_id_length": QT_TRANSLATE_NOOP("errors", "The old ID number on the card must have 9 digits."),
+    "cccd_id_century_sex": _CARD_ID,
+    "cccd_id_birth_year": _CARD_ID,
+    "cccd_name_empty": _CARD_NAME,
+    "cccd_name_digits": _CARD_NAME,
+    "cccd_sex_unknown": QT_TRANSLATE_NOOP("errors", "The sex on the card could not be read."),
+    "cccd_date_format": _CARD_UNREADABLE,
+    "cccd_date_invalid": _CARD_UNREADABLE,
+    "cccd_birth_future": _CARD_DOB,
+    "cccd_birth_before_1900": _CARD_DOB,
+    "cccd_issue_before_birth": _CARD_ISSUE,
+    "cccd_issue_future": _CARD_ISSUE,
+    # printing
+    "form_unknown": QT_TRANSLATE_NOOP("errors", "This form does not exist."),
+    "form_cancelled": QT_TRANSLATE_NOOP("errors", "The dossier was cancelled; no form applies."),
+    "form_receipt_not_complete": QT_TRANSLATE_NOOP(
+        "errors", "The dossier was not taken in complete; print the supplement request or the refusal instead."),
+    "form_no_supplement": QT_TRANSLATE_NOOP("errors", "The dossier has no open supplement request."),
+    "form_not_refused": QT_TRANSLATE_NOOP("errors", "The dossier was not refused."),
+    "form_no_apology": QT_TRANSLATE_NOOP("errors", "The dossier has no apology with a new appointment."),
+    "form_not_stopped": QT_TRANSLATE_NOOP("errors", "The dossier's processing was not stopped."),
+    "form_no_control_sheet": QT_TRANSLATE_NOOP("errors", "The dossier was never taken in; there is no control sheet."),
+    "period_reversed": QT_TRANSLATE_NOOP("errors", "The end date is before the start date."),
+    "handover_round_empty": QT_TRANSLATE_NOOP("errors", "This hand-over round handed over no dossier."),
+    "handover_round_not_found": QT_TRANSLATE_NOOP("errors", "That hand-over round does not exist."),
+    "handover_in_future": QT_TRANSLATE_NOOP("errors", "A hand-over round cannot be recorded in the future."),
+    # the queue
+    "queue_service_code_invalid": QT_TRANSLATE_NOOP("errors", "A queue service code is 1 to 3 letters."),
+    "queue_service_name_required": QT_TRANSLATE_NOOP("errors", "Enter the queue service's name."),
+    "queue_service_not_found": _QUEUE_SERVICE,
+    "queue_services_not_found": _QUEUE_SERVICE,
+    "priority_group_not_found": QT_TRANSLATE_NOOP("errors", "That priority group does not exist."),
+    "counter_numbers_from_one": _COUNTER_FROM_ONE,
+    "counter_number_invalid": _COUNTER_FROM_ONE,
+    "counter_not_found": QT_TRANSLATE_NOOP("errors", "Counter {number} does not exist."),
+    "counter_no_ticket": QT_TRANSLATE_NOOP("errors", "This counter is not serving a ticket."),
+    "ticket_not_found": QT_TRANSLATE_NOOP("errors", "Ticket {number} does not exist."),
+    "ticket_not_skipped": QT_TRANSLATE_NOOP("errors", "Ticket {number} was not skipped."),
+    "ticket_skip_expired": QT_TRANSLATE_NOOP(
+        "errors", "Ticket {number} was skipped more than {limit} minutes ago; the citizen needs a new ticket."),
+    "transfer_target_required": QT_TRANSLATE_NOOP("errors", "Choose a service or a counter to transfer the ticket to."),
+    "transfer_same_counter": QT_TRANSLATE_NOOP("errors", "The ticket is already at this counter."),
+    "pause_reason_required": _REASON,
+    "queue_number_invalid": QT_TRANSLATE_NOOP("errors", "Not a queue number (e.g. A012)."),
+    # the calendar: working hours, processing times, holidays, the lunar calendar
+    "datetime_invalid": QT_TRANSLATE_NOOP("errors", "Not a valid date and time."),
+    "hours_not_object": _HOURS,
+    "hours_periods_not_map": _HOURS,
+    "hours_periods_key_not_map": _HOURS,
+    "hours_unknown_weekday": _HOURS,
+    "hours_weekday_twice": _HOURS,
+    "hours_weekday_not_list": _HOURS,
+    "hours_bad_time": _HOURS,
+    "hours_time_zone": _HOURS,
+    "hours_period_not_pair": _HOURS,
+    "hours_period_reversed": _HOURS,
+    "hours_period_overlap": _HOURS,
+    "hours_none": _HOURS,
+    "hours_per_day_not_number": _HOURS,
+    "hours_per_day_out_of_range": _HOURS,
+    "processing_time_not_number": _PROCESSING,
+    "processing_time_not_finite": _PROCESSING,
+    "processing_time_negative": _PROCESSING,
+    "processing_days_not_whole": _PROCESSING,
+    "processing_unit_unknown": _PROCESSING,
+    "no_working_day": _NO_WORKING_TIME,
+    "no_working_period": _NO_WORKING_TIME,
+    "working_days_invalid": _NO_WORKING_TIME,
+    "working_time_not_timedelta": _NO_WORKING_TIME,
+    "working_time_negative": _NO_WORKING_TIME,
+    "holidays_not_object": _HOLIDAYS,
+    "holidays_years_missing": _HOLIDAYS,
+    "holidays_bad_year": _HOLIDAYS,
+    "holidays_not_a_list": _HOLIDAYS,
+    "holidays_unreadable": _HOLIDAYS,
+    "holidays_entry_not_object": _HOLIDAYS,
+    "holidays_bad_date": _HOLIDAYS,
+    "holidays_date_wrong_year": _HOLIDAYS,
+    "holidays_entry_bad_kind": _HOLIDAYS,
+    "holidays_entry_no_name": _HOLIDAYS,
+    "holidays_makeup_not_weekend": _HOLIDAYS,
+    "holidays_date_twice": _HOLIDAYS,
+    "holidays_file_invalid": _HOLIDAYS,
+    "holiday_override_invalid": _HOLIDAYS,
+    "day_off_not_a_date": _HOLIDAYS,
+    "day_off_bad_kind": _HOLIDAYS,
+    "day_off_no_name": _HOLIDAYS,
+    "lunar_year_not_integer": _LUNAR,
+    "lunar_year_out_of_range": _LUNAR,
+    "lunar_not_a_date": _LUNAR,
+    "lunar_date_out_of_range": _LUNAR,
+    "lunar_month_invalid": _LUNAR,
+    "lunar_no_leap_month": _LUNAR,
+    "lunar_day_invalid": _LUNAR,
+    "lunar_table_no_leap": _LUNAR,
+    "lunar_table_month_count": _LUNAR,
+    "reading_four_invalid": _READING,
+    "reading_zero_tens_invalid": _READING,
+    "reading_not_integer": _READING,
+    "reading_out_of_range": _READING,
+    # catalog, settings, files
+    "catalog_format_unsupported": _CATALOG,
+    "catalog_not_a_list": _CATALOG,
+    "catalog_xlsx_unreadable": _CATALOG,
+    "catalog_rows_invalid": QT_TRANSLATE_NOOP("errors", "The catalog file has {count} invalid row(s)."),
+    "file_not_found": QT_TRANSLATE_NOOP("errors", "The file does not exist."),
+    "file_not_json": QT_TRANSLATE_NOOP("errors", "The file is not valid JSON."),
+    "settings_not_toml": _SETTING,
+    "settings_unknown": _SETTING,
+    "setting_type": _SETTING,
+    "center_setting_type": _SETTING,
+    "center_setting_unknown": _SETTING,
+    "code_issuer_unknown": _SETTING,
+    "agency_id_invalid": QT_TRANSLATE_NOOP("errors", "The agency identifier is not valid (e.g. 000.17.22.H56)."),
+    # the command line's own input (never shown in a window, named for completeness)
+    "cli_queue_number_invalid": _CLI,
+    "cli_counter_invalid": _CLI,
+    "cli_dates_invalid": _CLI,
+    "cli_one_amount_only": _CLI,
+    "cli_amount_missing": _CLI,
+    "cli_year_out_of_range": _CLI,
+    "cli_procedure_no_time": _CLI,
+    "cli_date_invalid": _CLI,
+}
+
+# A sentence for a code given for one field (``exc.field``, or its last part) rather than the code alone.
+FIELD_TEXTS: dict[tuple[str, str], str] = {
+    ("full_name_required", "submitter.full_name"): QT_TRANSLATE_NOOP("errors", "Enter the submitter's full name."),
+    ("cccd_date_format", "date_of_birth"): _CARD_DOB,
+    ("cccd_date_invalid", "date_of_birth"): _CARD_DOB,
+    ("cccd_date_format", "issue_date"): _CARD_ISSUE,
+    ("cccd_date_invalid", "issue_date"): _CARD_ISSUE,
+    ("cccd_control_characters", "full_name"): _CARD_NAME,
+}
+
+_PARAM = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def code_source(exc: AppError) -> str | None:
+    """The untranslated sentence for ``exc``'s code (and field), or None when the code has none."""
+    field = exc.field or ""
+    return (FIELD_TEXTS.get((exc.code, field)) or FIELD_TEXTS.get((exc.code, field.rpartition(".")[2]))
+            or CODE_TEXTS.get(exc.code))
+
+
+def fill(text: str, params: dict) -> str:
+    """Put the error's parameters into ``{name}`` placeholders (a missing one stays as it is)."""
+    return _PARAM.sub(lambda m: str(params[m.group(1)]) if m.group(1) in params else m.group(0), text)
 
 
 def _is_database_error(exc: BaseException) -> bool:
@@ -82,22 +307,23 @@ def is_expected(exc: BaseException) -> bool:
 
 def error_text(exc: BaseException) -> str:
     """One Vietnamese sentence (through the translator) that tells the officer what went wrong."""
+    if isinstance(exc, AppError):
+        source = code_source(exc)
+        if source is not None:
+            return fill(QCoreApplication.translate(CONTEXT, source), exc.params)
+        log.warning("no words for error code %r", exc.code)
     if isinstance(exc, StaleVersionError):
-        return QCoreApplication.translate("errors", "The dossier was just changed by someone else. Please reload and try again.")
+        return QCoreApplication.translate(CONTEXT, _STALE)
     if isinstance(exc, NotFoundError):
         return QCoreApplication.translate("errors", "Not found: the dossier or item asked for does not exist.")
+    if isinstance(exc, RuleError):
+        return QCoreApplication.translate("errors", "This cannot be done under the rules.")
     if isinstance(exc, ValidationError):
-        message = str(exc)
-        for piece, text in RULE_PATTERNS:
-            if piece in message:
-                return QCoreApplication.translate(CONTEXT, text)
-        if isinstance(exc, RuleError):
-            return QCoreApplication.translate("errors", "This cannot be done under the rules.")
-        return QCoreApplication.translate("errors", "The data entered is not valid.")
+        return QCoreApplication.translate(CONTEXT, _INVALID)
     if isinstance(exc, SchemaMismatchError):
-        return QCoreApplication.translate("errors", "The database belongs to another version of the software; call the technician.")
+        return QCoreApplication.translate(CONTEXT, _SCHEMA)
     if isinstance(exc, StoreError):
-        return QCoreApplication.translate("errors", "The database cannot be used; call the technician.")
+        return QCoreApplication.translate(CONTEXT, _DATABASE)
     if isinstance(exc, DeviceError):
         return QCoreApplication.translate(CONTEXT, DEVICE_KINDS.get(exc.kind, DEVICE_KINDS["io"]))
     if isinstance(exc, AppError):

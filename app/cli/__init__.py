@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from app import __version__
 from app.cli.context import Context
-from app.errors import AppError, ValidationError
+from app.errors import AppError, english
 
 log = logging.getLogger("motcua.cli")
 
@@ -69,14 +69,10 @@ def main(argv: list[str] | None = None) -> int:
 
         setup_logging(ctx.data_dir / "logs", to_stderr=args.verbose)
         return int(args.func(ctx, args) or 0)
-    except ValidationError as exc:
-        lines = getattr(exc, "lines", None) or [str(exc)]
-        for line in lines:
+    except AppError as exc:  # a known error: its English words, one line each, and its class's exit code
+        for line in getattr(exc, "lines", None) or [english(exc.code, exc.params)]:
             sys.stderr.write(f"motcua: {line}\n")
-        return 2
-    except AppError as exc:
-        sys.stderr.write(f"motcua: {exc}\n")
-        return 2 if exc.__class__.__name__ == "SchemaMismatchError" else 1
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

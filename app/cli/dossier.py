@@ -20,9 +20,9 @@ def _read_json(path: str):
     try:
         return json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise ValidationError(f"{path}: no such file") from None
+        raise ValidationError("file_not_found", path=path) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"{path}: not valid JSON: {exc}") from None
+        raise ValidationError("file_not_json", path=path, exc=exc) from None
 
 
 def cmd_receive(ctx, args) -> int:
@@ -100,7 +100,7 @@ def cmd_action(ctx, args) -> int:
     if getattr(args, "file", None):
         changes = _read_json(args.file)
         if not isinstance(changes, dict):
-            raise ValidationError("the correction file must hold a JSON object")
+            raise ValidationError("correction_not_object")
     data = dossiers.ActionInput(
         reason=args.reason,
         items=[x.strip() for x in args.items.split(",") if x.strip()] if args.items else None,

@@ -39,7 +39,7 @@ def cmd_print_register(ctx, args) -> int:
     try:
         start, end = date.fromisoformat(args.from_), date.fromisoformat(args.to)
     except ValueError:
-        raise ValidationError("--from and --to take dates as YYYY-MM-DD") from None
+        raise ValidationError("cli_dates_invalid") from None
     with ctx.store().read() as session:
         values = register_data(session, start, end)
     data = render_register_data(values)
@@ -82,7 +82,7 @@ def cmd_speak(ctx, args) -> int:
 
     check_out(args.out)
     if args.counter < 1:
-        raise ValidationError("--counter must be 1 or more")
+        raise ValidationError("cli_counter_invalid")
     keys = announcement_clips(args.number, args.counter)
     dirs = [Path(p) for p in (ctx.settings.get("voice.sounds_dir"), str(ctx.data_dir / "sounds")) if p]
     library = ClipLibrary([d for d in dirs if d.is_dir()] + [resource("sounds")])

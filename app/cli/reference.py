@@ -48,7 +48,7 @@ def cmd_calendar_due(ctx, args) -> int:
     ]
     explicit = [(amount, unit) for amount, unit in explicit if amount is not None]
     if len(explicit) > 1:
-        raise ValidationError("give only one of --working-days, --working-hours, --days, --same-day")
+        raise ValidationError("cli_one_amount_only")
     with ctx.store().read() as session:
         calendar = load_calendar(session)
         after_15 = False
@@ -61,9 +61,9 @@ def cmd_calendar_due(ctx, args) -> int:
         if explicit:
             amount, unit = explicit[0]
         if unit is None:
-            raise ValidationError("give --working-days, --working-hours, --days, --same-day or --procedure")
+            raise ValidationError("cli_amount_missing")
         if amount is None and unit != "same_day":
-            raise ValidationError(f"procedure {args.procedure} has no processing time in the catalog; give an amount")
+            raise ValidationError("cli_procedure_no_time", procedure=args.procedure)
     due = calendar.due(received, amount or 0, unit, after_15h_next_day=after_15)
     text = format_local(due)
     emit({"due_at": text}) if args.json else print_line(text)
@@ -77,11 +77,11 @@ def cmd_calendar_import(ctx, args) -> int:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise ValidationError(f"{path}: no such file") from None
+        raise ValidationError("file_not_found", path=path) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"{path}: not valid JSON: {exc}") from None
+        raise ValidationError("file_not_json", path=path, exc=exc) from None
     if not isinstance(data, dict):
-        raise ValidationError(f"{path}: expected a JSON object with 'years'")
+        raise ValidationError("holidays_file_invalid", path=path)
     with ctx.store().write() as session:
         count = import_schedule(session, ctx.admin(), data, source=path.name)
     emit({"imported": count}) if args.json else print_line(f"{count} calendar entries imported")
@@ -92,7 +92,7 @@ def cmd_calendar_holidays(ctx, args) -> int:
     from app.services.calendar import holidays_json, load_calendar
 
     if not 1900 <= args.year <= 2199:
-        raise ValidationError("--year must be between 1900 and 2199")
+        raise ValidationError("cli_year_out_of_range")
     with ctx.store().read() as session:
         calendar = load_calendar(session)
     items = holidays_json(calendar, args.year)
@@ -112,7 +112,7 @@ def cmd_calendar_lunar(ctx, args) -> int:
     try:
         day = date.fromisoformat(args.date)
     except ValueError:
-        raise ValidationError(f"not a date (YYYY-MM-DD): {args.date!r}") from None
+        raise ValidationError("cli_date_invalid", date=args.date) from None
     lunar = solar_to_lunar(day)
     result = {"day": lunar.day, "month": lunar.month, "year": lunar.year, "leap": lunar.leap}
     emit(result) if args.json else print_line(f"{lunar.day}/{lunar.month}{' nhuận' if lunar.leap else ''}/{lunar.year}")

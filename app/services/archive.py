@@ -55,6 +55,7 @@ def reprint_or_render(session: Session, data_dir: Path, actor: Actor, dossier, k
     """A form to print: the archived copy when nothing happened to the dossier since it was printed (a
     reprint is then the very same document, whatever changed in the center's settings or catalog), else a
     new rendering, archived. Returns (bytes, archive row, reprinted)."""
+    actor.require("document.print")
     row = latest(session, dossier.id, kind)
     if row is not None:
         last_event = max((e.recorded_at for e in dossier.events), default=None)
@@ -78,5 +79,5 @@ def read(data_dir: Path, row: ArchivedDocument, session: Session | None = None) 
         return FolderStore(data_dir / "files").get(None, row.sha256)
     data = (data_dir / row.path).read_bytes()
     if hashlib.sha256(data).hexdigest() != row.sha256:
-        raise StoreError(f"archived file {row.path} does not match its recorded hash")
+        raise StoreError("archive_hash_mismatch", path=row.path)
     return data

@@ -13,35 +13,34 @@ from app.holidays import DayOff, HolidayTable, parse_schedule
 from app.services import center
 from app.services.audit import audit
 from app.store.models import CalendarOverride
+from app.store.session import caches
 from app.workcal import WorkCalendar, WorkingHours
-
-_CACHE: dict[tuple, WorkCalendar] = {}
-
 
 def load_calendar(session: Session, *, settings: dict[str, Any] | None = None) -> WorkCalendar:
     """The calendar every station of the center computes with.
 
     Rebuilt only when the overrides or the working hours change (two small queries decide), so the
-    per-date caches inside survive from one dossier to the next.
+    per-date caches inside survive from one dossier to the next (in the store's caches).
     """
     count, latest = session.execute(select(func.count(), func.max(CalendarOverride.imported_at))).one()
     config = settings["calendar.working_hours"] if settings is not None else center.get(session, "calendar.working_hours")
-    key = (str(session.get_bind().engine.url), count, latest, repr(config))
-    cached = _CACHE.get(key)
+    key = (count, latest, repr(config))
+    cache = caches(session).calendars
+    cached = cache.get(key)
     if cached is not None:
         return cached
     overrides = [DayOff(r.date, r.name, r.kind) for r in session.scalars(select(CalendarOverride))]
     hours = WorkingHours.from_config(config) if config else WorkingHours()
     calendar = WorkCalendar(hours, HolidayTable(overrides))
-    if len(_CACHE) > 16:
-        _CACHE.clear()
-    _CACHE[key] = calendar
+    if len(cache) > 16:
+        cache.clear()
+    cache[key] = calendar
     return calendar
 
 
 def import_schedule(session: Session, actor: Actor, data: dict[str, Any], *, source: str | None = None) -> int:
     """Load official schedules (format of shared/data/holidays.json); replaces the years it names."""
-    actor.require(("admin", "technician", "director"))
+    actor.require("calendar.import_holidays")
     entries = parse_schedule(data)
     years = sorted({e.date.year for e in entries} | {int(y) for y in (data.get("years") or {}) if str(y).isdigit()})
     for year in years:

@@ -12,6 +12,7 @@ from app.actors import Actor
 from app.errors import NotFoundError
 from app.services.audit import audit
 from app.store.models import Department, Procedure, ProcedureDocument, ProcedureFee
+from app.store.session import caches
 from app.store.types import utcnow
 from app.text import fold, nfc
 
@@ -29,7 +30,7 @@ def department_by_name(session: Session, name: str, *, create: bool = False) -> 
 def import_procedures(session: Session, actor: Actor, procedures: list[dict[str, Any]]) -> dict[str, int]:
     """Create or update procedures from validated canonical dicts (``catalog_io``). Unknown departments
     are created. Returns counts of created and updated procedures."""
-    actor.require(("admin", "technician", "director"))
+    actor.require("catalog.import")
     existing = {p.code: p for p in session.scalars(select(Procedure).where(Procedure.code.in_([p["code"] for p in procedures])))}
     departments = {
         name: department_by_name(session, name, create=True)
@@ -141,18 +142,17 @@ class FeeItem:
     per: str
 
 
-_INTAKE_CACHE: dict[tuple[str, int, int], tuple[tuple[ChecklistItem, ...], tuple[FeeItem, ...]]] = {}
-
-
 def procedure_for_intake(session: Session, code: str) -> tuple[Procedure, tuple[ChecklistItem, ...], tuple[FeeItem, ...]]:
     """The procedure row and its checklist and fees. The checklist and fees are cached per procedure
-    version (an import bumps it), so an intake reads one row instead of three queries' worth."""
+    version (an import bumps it) in the store's caches, so an intake reads one row instead of three queries'
+    worth."""
     stmt = select(Procedure).where(Procedure.code == code.strip()).options(lazyload(Procedure.documents), lazyload(Procedure.fees))
     proc = session.scalar(stmt)
     if proc is None:
-        raise NotFoundError(f"no procedure with code {code!r}")
-    key = (str(session.get_bind().engine.url), proc.id, proc.version)
-    cached = _INTAKE_CACHE.get(key)
+        raise NotFoundError("procedure_not_found", code=code)
+    key = (proc.id, proc.version)
+    cache = caches(session).intake
+    cached = cache.get(key)
     if cached is None:
         docs = session.scalars(select(ProcedureDocument).where(ProcedureDocument.procedure_id == proc.id).order_by(ProcedureDocument.position))
         fees = session.scalars(select(ProcedureFee).where(ProcedureFee.procedure_id == proc.id).order_by(ProcedureFee.position))
@@ -160,16 +160,16 @@ def procedure_for_intake(session: Session, code: str) -> tuple[Procedure, tuple[
             tuple(ChecklistItem(d.code, d.name, d.originals, d.certified_copies, d.photocopies, d.required, d.alternative_group) for d in docs),
             tuple(FeeItem(f.name, f.kind, f.amount, f.per) for f in fees),
         )
-        if len(_INTAKE_CACHE) > 2000:
-            _INTAKE_CACHE.clear()
-        _INTAKE_CACHE[key] = cached
+        if len(cache) > 2000:
+            cache.clear()
+        cache[key] = cached
     return proc, cached[0], cached[1]
 
 
 def get_procedure(session: Session, code: str) -> Procedure:
     proc = session.scalar(select(Procedure).where(Procedure.code == code.strip()))
     if proc is None:
-        raise NotFoundError(f"no procedure with code {code!r}")
+        raise NotFoundError("procedure_not_found", code=code)
     return proc
 
 

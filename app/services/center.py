@@ -29,10 +29,10 @@ def get_all(session: Session) -> dict[str, Any]:
 
 
 def set_value(session: Session, actor: Actor, key: str, value: Any) -> None:
-    actor.require(("admin", "technician", "director"))
+    actor.require("center.set")
     var = _var(key)
     if value is not None and var.type in (int, str, list, dict) and not isinstance(value, var.type):
-        raise ValidationError(f"center setting {key}: expected {var.type.__name__}, got {type(value).__name__}")
+        raise ValidationError("center_setting_type", key=key, expected=var.type.__name__, got=type(value).__name__)
     if isinstance(value, str):
         from app.text import nfc
 
@@ -58,4 +58,4 @@ def _var(key: str):
     try:
         return CENTER[key]
     except KeyError:
-        raise ValidationError(f"unknown center setting {key!r}") from None
+        raise ValidationError("center_setting_unknown", key=key) from None

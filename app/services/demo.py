@@ -48,7 +48,7 @@ def demo_catalog() -> list[dict[str, Any]]:
 
 def seed(session: Session, actor: Actor) -> dict[str, int]:
     """Load the demo center; idempotent (running it again changes nothing a user set)."""
-    actor.require(("admin",))
+    actor.require("demo.seed")
     for name, code, head, title in DEMO_DEPARTMENTS:
         dept = catalog.department_by_name(session, name, create=True)
         dept.code = dept.code or code

@@ -19,7 +19,7 @@ from app.services.audit import audit
 from app.services.calendar import load_calendar
 from app.services.catalog import department_by_name
 from app.services.dossier_events import add_event, get_dossier, now_utc
-from app.services.dossier_input import COUNTER_ROLES, DocumentInput, PartyInput, parse_count, parse_party
+from app.services.dossier_input import DocumentInput, PartyInput, parse_count, parse_party
 from app.services.dossier_rules import compute_due, handover_deadline, is_working_instant, match_item
 from app.services.dossier_views import party_json
 from app.store.models import (
@@ -45,32 +45,24 @@ class ActionInput:
     expected_version: int | None = None
 
 
-ACTION_ROLES = {
-    "transfer": COUNTER_ROLES,
-    "request_supplement": COUNTER_ROLES,
-    "supplement_complete": COUNTER_ROLES,
-    "finish": COUNTER_ROLES,
-    "refuse": COUNTER_ROLES,
-    "request_payment": COUNTER_ROLES,
-    "stop": COUNTER_ROLES,
-    "withdraw": COUNTER_ROLES,
-    "apologize": COUNTER_ROLES,
-    "return": COUNTER_ROLES,
-    "correct": COUNTER_ROLES,
-    "cancel": ("director", "officer"),
+# Each lifecycle action is guarded by the permission of its name (``app.permissions``).
+ACTION_PERMISSIONS = {
+    action: f"dossier.{action}"
+    for action in ("transfer", "request_supplement", "supplement_complete", "finish", "refuse", "request_payment",
+                   "stop", "withdraw", "apologize", "return", "correct", "cancel")
 }
 
 
 def act(session: Session, actor: Actor, code: str, action: str, args: ActionInput, *, now: datetime | None = None) -> Dossier:
     """Run one lifecycle action on a dossier (see ``app.lifecycle.ACTIONS``)."""
     action = action.replace("-", "_")
-    if action not in ACTION_ROLES:
-        raise ValidationError(f"unknown action {action!r}")
-    actor.require(ACTION_ROLES[action])
+    if action not in ACTION_PERMISSIONS:
+        raise ValidationError("action_unknown", action=action)
+    actor.require(ACTION_PERMISSIONS[action])
     now = now_utc(now)
     dossier = get_dossier(session, code, lock=True)
     if args.expected_version is not None and dossier.version != args.expected_version:
-        raise StaleVersionError(f"dossier {dossier.code}")
+        raise StaleVersionError("stale_dossier", code=dossier.code)
     spec = lifecycle.check(action, dossier.status)
     last = dossier.events[-1].occurred_at if dossier.events else dossier.received_at
     # Another station's clock may run ahead of this one: history stays in time order.
@@ -78,9 +70,7 @@ def act(session: Session, actor: Actor, code: str, action: str, args: ActionInpu
     if args.at is not None:
         at = args.at.astimezone(timezone.utc)
         if at < last or at > now + timedelta(minutes=1):
-            raise ValidationError(
-                f"--at must lie between the dossier's last event ({format_local(last)}) and now"
-            )
+            raise ValidationError("backdate_out_of_range", last=format_local(last))
         audit(session, actor, "dossier.backdated_event", dossier.code, dossier_action=action, at=format_local(at))
     reason = nfc(args.reason) if args.reason else None
     handler = _HANDLERS[action]
@@ -91,7 +81,7 @@ def act(session: Session, actor: Actor, code: str, action: str, args: ActionInpu
 
 def _need(reason: str | None, what: str) -> str:
     if not reason:
-        raise ValidationError(f"{what} needs a reason (--reason)")
+        raise ValidationError("reason_required", what=what)
     return reason
 
 
@@ -101,9 +91,9 @@ def _transfer(session, actor, dossier, spec, args, *, at, now, reason):
     if target:
         dept = department_by_name(session, target)
         if dept is None:
-            raise NotFoundError(f"no department named {target!r}")
+            raise NotFoundError("department_not_found", name=target)
     if dept is None:
-        raise RuleError(f"procedure {dossier.procedure.code} has no department; give --department")
+        raise RuleError("department_missing", code=dossier.procedure.code)
     dossier.department = dept
     dossier.status = spec.to
     dossier.transferred_at = dossier.transferred_at or at
@@ -113,7 +103,7 @@ def _transfer(session, actor, dossier, spec, args, *, at, now, reason):
 def _request_supplement(session, actor, dossier, spec, args, *, at, now, reason):
     items = args.items or []
     if not items:
-        raise ValidationError("a supplement request lists every missing item (--items CODE,...)")
+        raise ValidationError("supplement_items_required")
     listed = []
     for key in items:
         try:
@@ -148,7 +138,7 @@ def _supplement_complete(session, actor, dossier, spec, args, *, at, now, reason
     due = compute_due(calendar, dossier.procedure, at)
     if due is None:
         if args.new_due is None:
-            raise RuleError("this procedure has no processing time in the catalog; give --new-due")
+            raise RuleError("supplement_due_required")
         due = args.new_due
     dossier.due_at = due.astimezone(timezone.utc)
     dossier.supplement_late = False
@@ -172,18 +162,18 @@ def _simple(kind: str, *, needs_reason: str | None = None):
 
 def _apologize(session, actor, dossier, spec, args, *, at, now, reason):
     if dossier.apology_count >= 1:
-        raise RuleError("an apology with a new appointment may be given only once per dossier")
+        raise RuleError("apology_once")
     _need(reason, "an apology")
     if args.new_due is None:
-        raise ValidationError("an apology needs the new appointment (--new-due)")
+        raise ValidationError("apology_due_required")
     if dossier.due_at is None:
-        raise RuleError("this dossier has no appointment to extend")
+        raise RuleError("apology_no_due")
     calendar = load_calendar(session)
     new_due = args.new_due.astimezone(timezone.utc)
     if new_due <= dossier.due_at:
-        raise RuleError(f"the new appointment must be after the current one ({format_local(dossier.due_at)})")
+        raise RuleError("apology_due_not_later", due=format_local(dossier.due_at))
     if not is_working_instant(calendar, new_due):
-        raise RuleError(f"the new appointment {format_local(new_due)} is not within working hours")
+        raise RuleError("apology_due_off_hours", due=format_local(new_due))
     late = at > dossier.due_at - timedelta(days=1)
     dept = dossier.department
     dossier.original_due_at = dossier.due_at
@@ -198,17 +188,17 @@ def _apologize(session, actor, dossier, spec, args, *, at, now, reason):
 
 def _return(session, actor, dossier, spec, args, *, at, now, reason):
     if dossier.status == "refused" and dossier.refused_at_intake:
-        raise RuleError("a dossier refused at intake was never taken in; there is no result to return")
+        raise RuleError("return_refused_at_intake")
     data: dict[str, Any] = {}
     if dossier.delivery == "post" or args.tracking:
         if not args.tracking:
-            raise ValidationError("a result sent by post needs the tracking number (--tracking)")
+            raise ValidationError("return_tracking_required")
         data["tracking"] = args.tracking.strip()
         data["method"] = "post"
     else:
         collector = digits_only(args.collector_id or "")
         if len(collector) not in (9, 12):
-            raise ValidationError("record who collected the result: --collector-id with 9 or 12 digits")
+            raise ValidationError("return_collector_required")
         data["collector_id"] = collector
         data["collector_name"] = nfc(args.to) if args.to else None
         data["method"] = "counter"
@@ -286,21 +276,21 @@ CORRECTABLE = ("applicant", "submitter", "documents", "sets")
 def _check_changes(changes: Any) -> dict[str, Any]:
     """The shape of a correction (``--file``): checked before anything is changed."""
     if not isinstance(changes, dict) or not changes:
-        raise ValidationError("nothing to correct: give the new applicant data or document counts (--file)")
+        raise ValidationError("correction_empty")
     unknown = sorted(set(changes) - set(CORRECTABLE))
     if unknown:
-        raise ValidationError(f"cannot correct {', '.join(unknown)}; correctable: {', '.join(CORRECTABLE)}")
+        raise ValidationError("correction_unknown_fields", fields=', '.join(unknown), correctable=', '.join(CORRECTABLE))
     if "applicant" in changes and not isinstance(changes["applicant"], dict):
-        raise ValidationError("applicant: expected an object with the fields to change")
+        raise ValidationError("correction_applicant_not_object")
     if "submitter" in changes and changes["submitter"] is not None and not isinstance(changes["submitter"], dict):
-        raise ValidationError("submitter: expected an object, or null to remove the submitter")
+        raise ValidationError("correction_submitter_not_object")
     if "documents" in changes:
         docs = changes["documents"]
         if not isinstance(docs, list):
-            raise ValidationError("documents: expected a list of {item, originals, certified_copies, photocopies}")
+            raise ValidationError("correction_documents_not_list")
         for i, doc in enumerate(docs, start=1):
             if not isinstance(doc, dict) or not str(doc.get("item") or "").strip():
-                raise ValidationError(f"documents[{i}]: needs an 'item' (code or name)")
+                raise ValidationError("document_item_missing", i=i)
     return changes
 
 

@@ -74,7 +74,7 @@ def get_dossier(session: Session, code: str, *, lock: bool = False) -> Dossier:
     if dossier is None and code.strip().upper() != code.strip():
         dossier = find(code.strip().upper())
     if dossier is None:
-        raise NotFoundError(f"no dossier with code {code!r}")
+        raise NotFoundError("dossier_not_found", code=code)
     return dossier
 
 

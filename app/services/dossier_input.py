@@ -56,30 +56,30 @@ class IntakeRequest:
 
 def parse_party(data: Any, where: str) -> PartyInput:
     if not isinstance(data, dict):
-        raise ValidationError(f"{where}: expected an object")
+        raise ValidationError("party_not_object", party=where)
     name = nfc(str(data.get("full_name") or ""))
     if not name:
-        raise ValidationError(f"{where}.full_name is required")
+        raise ValidationError("full_name_required", party=where, field=f"{where}.full_name")
     dob = data.get("date_of_birth")
     if dob:
         try:
             dob = date.fromisoformat(str(dob))
         except ValueError:
-            raise ValidationError(f"{where}.date_of_birth: not a date (YYYY-MM-DD): {dob!r}") from None
+            raise ValidationError("date_of_birth_invalid", party=where, dob=dob, field=f"{where}.date_of_birth") from None
         if dob > to_local(datetime.now(timezone.utc)).date() or dob.year < 1900:
-            raise ValidationError(f"{where}.date_of_birth: {dob} is not a plausible birth date")
+            raise ValidationError("date_of_birth_implausible", party=where, dob=dob, field=f"{where}.date_of_birth")
     id_number = digits_only(str(data.get("id_number") or "")) or None
     if data.get("id_number") and (id_number is None or len(id_number) not in (9, 12)):
-        raise ValidationError(f"{where}.id_number must have 9 or 12 digits")
+        raise ValidationError("id_number_invalid", party=where, field=f"{where}.id_number")
     phone = str(data.get("phone") or "").strip() or None
     if phone:
         digits = digits_only(phone.replace("+84", "0", 1))
         if not 9 <= len(digits) <= 11:
-            raise ValidationError(f"{where}.phone: {phone!r} is not a phone number")
+            raise ValidationError("phone_invalid", party=where, phone=phone, field=f"{where}.phone")
         phone = digits
     email = nfc(str(data.get("email") or "")) or None
     if email and ("@" not in email or " " in email):
-        raise ValidationError(f"{where}.email: {email!r} is not an e-mail address")
+        raise ValidationError("email_invalid", party=where, email=email, field=f"{where}.email")
     return PartyInput(name, id_number, dob or None, phone, nfc(str(data.get("address") or "")) or None, email)
 
 
@@ -87,38 +87,38 @@ def parse_count(value: Any, where: str) -> int:
     if value in (None, ""):
         return 0
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ValidationError(f"{where} must be a whole number ≥ 0")
+        raise ValidationError("count_invalid", where=where)
     try:
         number = int(value)
     except (ValueError, OverflowError):
-        raise ValidationError(f"{where} must be a whole number ≥ 0") from None
+        raise ValidationError("count_invalid", where=where) from None
     if number < 0 or number != float(value):
-        raise ValidationError(f"{where} must be a whole number ≥ 0")
+        raise ValidationError("count_invalid", where=where)
     return number
 
 
 def parse_intake(data: Any) -> IntakeRequest:
     """Validate the JSON form of an intake (``motcua dossier receive --file``)."""
     if not isinstance(data, dict):
-        raise ValidationError("the dossier file must hold a JSON object")
+        raise ValidationError("intake_not_object")
     code = str(data.get("procedure_code") or "").strip()
     if not code:
-        raise ValidationError("procedure_code is required")
+        raise ValidationError("procedure_code_required")
     req = IntakeRequest(procedure_code=code, applicant=parse_party(data.get("applicant"), "applicant"))
     if data.get("submitter"):
         req.submitter = parse_party(data["submitter"], "submitter")
     for key, allowed in (("applicant_type", APPLICANT_TYPES), ("channel", CHANNELS), ("delivery", DELIVERIES)):
         value = data.get(key) or getattr(req, key)
         if value not in allowed:
-            raise ValidationError(f"{key} must be one of {', '.join(allowed)}, not {value!r}")
+            raise ValidationError("choice_invalid", key=key, allowed=', '.join(allowed), value=value)
         setattr(req, key, value)
     req.sets = parse_count(data.get("sets", 1), "sets") or 1
     docs = data.get("documents") or []
     if not isinstance(docs, list):
-        raise ValidationError("documents must be a list")
+        raise ValidationError("documents_not_list")
     for i, doc in enumerate(docs, start=1):
         if not isinstance(doc, dict) or not str(doc.get("item") or "").strip():
-            raise ValidationError(f"documents[{i}]: needs an 'item' (code or name)")
+            raise ValidationError("document_item_missing", i=i)
         req.documents.append(
             DocumentInput(
                 str(doc["item"]).strip(),

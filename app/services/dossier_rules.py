@@ -53,8 +53,8 @@ def match_item(items, key: str, procedure_code: str):
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise ValidationError(f"procedure {procedure_code} has no document item {key!r}")
-    raise ValidationError(f"document item {key!r} matches several items of {procedure_code}; use its code")
+        raise ValidationError("document_item_unknown", procedure_code=procedure_code, key=key)
+    raise ValidationError("document_item_ambiguous", key=key, procedure_code=procedure_code)
 
 
 def checklist(items, documents: list[DocumentInput], procedure_code: str) -> tuple[list[ChecklistRow], list]:
@@ -63,7 +63,7 @@ def checklist(items, documents: list[DocumentInput], procedure_code: str) -> tup
     for doc in documents:
         item = match_item(items, doc.item, procedure_code)
         if item.code in received:
-            raise ValidationError(f"document item {item.code} is listed twice")
+            raise ValidationError("document_item_twice", code=item.code)
         received[item.code] = doc
     rows = []
     for item in items:

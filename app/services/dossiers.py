@@ -8,7 +8,7 @@ import this module; it re-exports those modules' public names and holds no logic
 
 from __future__ import annotations
 
-from app.services.dossier_actions import ACTION_ROLES, CORRECTABLE, ActionInput, act
+from app.services.dossier_actions import ACTION_PERMISSIONS, CORRECTABLE, ActionInput, act
 from app.services.dossier_events import add_event, get_dossier, now_utc
 from app.services.dossier_input import (
     APPLICANT_TYPES,
@@ -19,6 +19,7 @@ from app.services.dossier_input import (
     IntakeRequest,
     PartyInput,
     parse_intake,
+    parse_party,
 )
 from app.services.dossier_rules import (
     ChecklistRow,
@@ -30,11 +31,11 @@ from app.services.dossier_rules import (
     missing_text,
 )
 from app.services.dossier_views import department_names, dossier_json, summary_json
-from app.services.intake import COUNTER_ROLES, receive
+from app.services.intake import receive
 
 __all__ = [
-    "ACTION_ROLES", "APPLICANT_TYPES", "CHANNELS", "CORRECTABLE", "COUNTER_ROLES", "DELIVERIES", "ON_MISSING",
+    "ACTION_PERMISSIONS", "APPLICANT_TYPES", "CHANNELS", "CORRECTABLE", "DELIVERIES", "ON_MISSING",
     "ActionInput", "ChecklistRow", "DocumentInput", "IntakeRequest", "PartyInput", "act", "add_event", "checklist",
     "compute_due", "department_names", "dossier_json", "get_dossier", "handover_deadline", "is_working_instant",
-    "match_item", "missing_text", "now_utc", "parse_intake", "receive", "summary_json",
+    "match_item", "missing_text", "now_utc", "parse_intake", "parse_party", "receive", "summary_json",
 ]

@@ -12,7 +12,6 @@ from app.actors import Actor
 from app.errors import NotFoundError, ValidationError
 from app.services.audit import audit
 from app.services.dossier_events import add_event
-from app.services.dossier_input import COUNTER_ROLES
 from app.store.models import Dossier, HandoverItem, HandoverRound
 from app.workcal import format_local
 
@@ -23,12 +22,12 @@ def run_round(session: Session, actor: Actor, *, at: datetime | None = None, now
     Each dossier gets a ``transferred`` event (its control sheet row) with the round and whether it
     reached the department before its hand-over deadline.
     """
-    actor.require(COUNTER_ROLES)
+    actor.require("handover.run")
     now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     if at is not None:
         at = at.astimezone(timezone.utc)
         if at > now + timedelta(minutes=1):
-            raise ValidationError("a hand-over round cannot be recorded in the future")
+            raise ValidationError("handover_in_future")
         audit(session, actor, "handover.backdated", None, at=format_local(at))
     at = at or now
     stmt = select(Dossier).where(Dossier.status == "received", Dossier.received_at <= at).order_by(Dossier.received_at)
@@ -56,7 +55,7 @@ def run_round(session: Session, actor: Actor, *, at: datetime | None = None, now
 def get_round(session: Session, round_id: int) -> HandoverRound:
     rnd = session.get(HandoverRound, round_id)
     if rnd is None:
-        raise NotFoundError(f"no hand-over round {round_id}")
+        raise NotFoundError("handover_round_not_found", round_id=round_id)
     return rnd
 
 

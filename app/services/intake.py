@@ -18,7 +18,7 @@ from app.services.audit import audit
 from app.services.calendar import load_calendar
 from app.services.catalog import procedure_for_intake
 from app.services.dossier_events import add_event, now_utc
-from app.services.dossier_input import COUNTER_ROLES, ON_MISSING, IntakeRequest, PartyInput
+from app.services.dossier_input import ON_MISSING, IntakeRequest, PartyInput
 from app.services.dossier_rules import checklist, compute_due, handover_deadline, missing_text
 from app.store.models import (
     Dossier,
@@ -54,36 +54,33 @@ def receive(
     ``refuse``: the applicant is not eligible; the dossier is recorded as refused at intake (form 03)
     whether or not papers are missing (``on_missing="refuse"`` covers only the missing-papers case).
     """
-    actor.require(COUNTER_ROLES)
+    actor.require("dossier.receive")
     if on_missing not in ON_MISSING:
-        raise ValidationError(f"--on-missing must be one of {', '.join(ON_MISSING)}")
+        raise ValidationError("on_missing_invalid", allowed=', '.join(ON_MISSING))
     now = now_utc(now)
     at = now if received_at is None else received_at.astimezone(timezone.utc)
     if at > now + timedelta(minutes=1):
-        raise ValidationError("the time received cannot be in the future")
+        raise ValidationError("received_in_future")
     procedure, items, procedure_fees = procedure_for_intake(session, req.procedure_code)
     if not procedure.active:
-        raise RuleError(f"procedure {procedure.code} is no longer offered")
+        raise RuleError("procedure_inactive", code=procedure.code)
     rows, missing = checklist(items, req.documents, procedure.code)
     status = "received"
     if refuse:
         if not (reason and reason.strip()):
-            raise ValidationError("a refusal needs a reason (--reason)")
+            raise ValidationError("refusal_reason_required")
         status = "refused"
     elif missing:
         if on_missing == "reject":
-            raise RuleError(
-                "required documents missing: " + missing_text(missing)
-                + " (request a supplement or refuse instead)"
-            )
+            raise RuleError("documents_missing", missing=missing_text(missing))
         status = "supplement_requested" if on_missing == "request-supplement" else "refused"
         if status == "refused" and not (reason and reason.strip()):
-            raise ValidationError("a refusal needs a reason (--reason)")
+            raise ValidationError("refusal_reason_required")
     settings = center.get_all(session)
     calendar = load_calendar(session, settings=settings)
     agency = settings["center.agency_id"]
     if not agency:
-        raise RuleError("the center's agency identifier is not configured (center.agency_id)")
+        raise RuleError("agency_id_missing")
     local_day = to_local(at).date()
     code = get_issuer(settings["center.code_issuer"]).issue(session, agency=agency, local_day=local_day)
     dossier = Dossier(
@@ -128,14 +125,12 @@ def receive(
         due = compute_due(calendar, procedure, at)
         if due is None:
             if req.due_at is None:
-                raise RuleError(
-                    f"procedure {procedure.code} has no processing time in the catalog; give the appointment (due_at)"
-                )
+                raise RuleError("due_required", code=procedure.code)
             due = req.due_at
         elif req.due_at is not None and req.due_at != due:
-            raise RuleError("the appointment is computed from the catalog; due_at may only be given when it has no processing time")
+            raise RuleError("due_not_allowed")
         if due < at:
-            raise RuleError("the appointment cannot be before the time received")
+            raise RuleError("due_before_received")
         dossier.due_at = due.astimezone(timezone.utc)
         if req.channel == "in_person":
             dossier.handover_due_at = handover_deadline(calendar, at, settings["handover.rounds"])

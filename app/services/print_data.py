@@ -152,15 +152,15 @@ def form_extra(session: Session, d: Dossier, form: str, *, actor: str | None = N
     recorded with it): call it inside a write transaction."""
     officer = session.scalar(select(User).where(User.username == d.officer)) if d.officer else None
     if d.status == "cancelled":
-        raise RuleError(f"dossier {d.code} was cancelled; no form applies")
+        raise RuleError("form_cancelled", code=d.code)
     if form == "receipt":
         if d.clock_started_at is None:
-            raise RuleError(f"dossier {d.code} was not taken in complete; print the supplement or refusal form")
+            raise RuleError("form_receipt_not_complete", code=d.code)
         return None
     if form == "supplement":
         event = _last_event(d, "supplement_requested")
         if d.status != "supplement_requested" or event is None:
-            raise RuleError(f"dossier {d.code} has no open supplement request")
+            raise RuleError("form_no_supplement", code=d.code)
         items = [dict(name=i["name"], reason=event.note or "") for i in event.data.get("items", [])]
         return dict(
             items=items, reason=event.note or "", officer_name=officer.full_name if officer else "",
@@ -169,12 +169,12 @@ def form_extra(session: Session, d: Dossier, form: str, *, actor: str | None = N
     if form == "refusal":
         event = _last_event(d, "refused")
         if event is None:
-            raise RuleError(f"dossier {d.code} was not refused")
+            raise RuleError("form_not_refused", code=d.code)
         return dict(reason=event.note or "", officer_name=officer.full_name if officer else "", issued_at=event.occurred_at)
     if form == "apology":
         event = _last_event(d, "apologized")
         if event is None:
-            raise RuleError(f"dossier {d.code} has no apology and new appointment")
+            raise RuleError("form_no_apology", code=d.code)
         name, title = _department_head(session, d)
         # The event keeps both appointments: the dossier's due time may have moved on since.
         return dict(
@@ -187,7 +187,7 @@ def form_extra(session: Session, d: Dossier, form: str, *, actor: str | None = N
     if form == "stop":
         event = _last_event(d, "stopped")
         if d.status != "stopped" or event is None:
-            raise RuleError(f"dossier {d.code} was not stopped")
+            raise RuleError("form_not_stopped", code=d.code)
         from app.services.notices import default_symbol, notice_number
 
         settings = center.get_all(session)
@@ -201,9 +201,9 @@ def form_extra(session: Session, d: Dossier, form: str, *, actor: str | None = N
         )
     if form == "control":
         if d.clock_started_at is None:
-            raise RuleError(f"dossier {d.code} was never taken in; there is no control sheet")
+            raise RuleError("form_no_control_sheet", code=d.code)
         return control_rows(d, session)
-    raise RuleError(f"unknown form {form!r}")
+    raise RuleError("form_unknown", form=form)
 
 
 def control_rows(d: Dossier, session: Session) -> list[dict]:
@@ -243,12 +243,9 @@ def register_data(session: Session, date_from: date, date_to: date) -> dict[str,
     ValidationError when the range is reversed or longer than :data:`REGISTER_MAX_DAYS` (a register of
     1900-9999 read every dossier ever received and laid them out for minutes)."""
     if date_to < date_from:
-        raise RuleError("--to is before --from")
+        raise RuleError("period_reversed")
     if (date_to - date_from).days + 1 > REGISTER_MAX_DAYS:
-        raise ValidationError(
-            f"a register covers at most {REGISTER_MAX_DAYS} days ({date_from} to {date_to} is "
-            f"{(date_to - date_from).days + 1}); print it a year at a time"
-        )
+        raise ValidationError("register_range_too_long", max_days=REGISTER_MAX_DAYS, days=(date_to - date_from).days + 1)
     start = datetime(date_from.year, date_from.month, date_from.day, tzinfo=VN_TZ).astimezone(timezone.utc)
     end = datetime(date_to.year, date_to.month, date_to.day, 23, 59, 59, tzinfo=VN_TZ).astimezone(timezone.utc)
     rows = []
@@ -274,7 +271,7 @@ def register_data(session: Session, date_from: date, date_to: date) -> dict[str,
 def handover_data(session: Session, round_id: int) -> dict[str, Any]:
     rnd = get_round(session, round_id)
     if not rnd.items:
-        raise RuleError(f"hand-over round {round_id} handed over nothing")
+        raise RuleError("handover_round_empty", round_id=round_id)
     by_dept: dict[str, list[dict]] = {}
     for item in rnd.items:
         d = item.dossier

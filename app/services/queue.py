@@ -29,11 +29,11 @@ from app.services import center
 from app.services.audit import audit
 from app.store.models import Counter, PriorityGroup, QueueCall, QueueService, Ticket, counter_services
 from app.store.sequences import ensure_at_least, next_value, peek
+from app.store.session import caches
 from app.text import nfc
 from app.workcal import format_local, to_local
 
 DEFAULT_SERVICE_MINUTES = 5.0
-QUEUE_ROLES = ("officer", "receptionist", "director", "technician")
 
 
 def _now(now: datetime | None) -> datetime:
@@ -52,13 +52,13 @@ def local_day(at: datetime) -> date:
 
 
 def set_service(session: Session, actor: Actor, code: str, name: str, *, position: int = 0, active: bool = True) -> QueueService:
-    actor.require(("admin", "technician", "director"))
+    actor.require("queue.set_service")
     code = code.strip().upper()
     if not (1 <= len(code) <= 3 and code.isalpha() and code.isascii()):
-        raise ValidationError(f"service code {code!r} must be 1-3 letters")
+        raise ValidationError("queue_service_code_invalid", code=code)
     name = nfc(name)
     if not name:
-        raise ValidationError("a queue service needs a name")
+        raise ValidationError("queue_service_name_required")
     svc = session.get(QueueService, code)
     if svc is None:
         svc = QueueService(code=code, name=name, position=position, active=active)
@@ -69,7 +69,7 @@ def set_service(session: Session, actor: Actor, code: str, name: str, *, positio
 
 
 def set_priority_group(session: Session, actor: Actor, code: str, name: str, weight: int = 1) -> PriorityGroup:
-    actor.require(("admin", "technician", "director"))
+    actor.require("queue.set_priority_group")
     name = nfc(name)
     group = session.get(PriorityGroup, code)
     if group is None:
@@ -81,13 +81,13 @@ def set_priority_group(session: Session, actor: Actor, code: str, name: str, wei
 
 
 def set_counter(session: Session, actor: Actor, number: int, name: str, services: list[str]) -> Counter:
-    actor.require(("admin", "technician", "director"))
+    actor.require("queue.set_counter")
     if number < 1:
-        raise ValidationError("counter numbers start at 1")
+        raise ValidationError("counter_numbers_from_one")
     found = list(session.scalars(select(QueueService).where(QueueService.code.in_(services))))
     if len(found) != len(set(services)):
         missing = sorted(set(services) - {s.code for s in found})
-        raise NotFoundError(f"no queue service {', '.join(missing)}")
+        raise NotFoundError("queue_services_not_found", codes=', '.join(missing))
     name = nfc(name)
     counter = session.get(Counter, number)
     if counter is None:
@@ -163,17 +163,17 @@ class IssuedTicket:
 
 def issue(session: Session, actor: Actor, service_code: str, *, priority: str | None = None, now: datetime | None = None) -> IssuedTicket:
     """Give a citizen a ticket (kiosk, button box, receptionist)."""
-    actor.require(QUEUE_ROLES + ("kiosk",))
+    actor.require("queue.issue")
     now = _now(now)
     service = session.get(QueueService, service_code.strip().upper())
     if service is None or not service.active:
-        raise NotFoundError(f"no queue service {service_code!r}")
+        raise NotFoundError("queue_service_not_found", code=service_code)
     weight = 0
     if priority:
         group = session.get(PriorityGroup, priority)
         if group is None or not group.active:
             known = ", ".join(g.code for g in priority_groups(session))
-            raise NotFoundError(f"no priority group {priority!r} (known: {known})")
+            raise NotFoundError("priority_group_not_found", priority=priority, known=known)
         weight = group.weight
     day = local_day(now)
     seq, number = _next_number(session, service, day)
@@ -225,7 +225,7 @@ def get_ticket(session: Session, number: str, *, day: date | None = None) -> Tic
         stmt = stmt.where(Ticket.day <= day)
     ticket = session.scalar(stmt.order_by(Ticket.day.desc()).limit(1))
     if ticket is None:
-        raise NotFoundError(f"no ticket {number!r}")
+        raise NotFoundError("ticket_not_found", number=number)
     return ticket
 
 
@@ -238,13 +238,13 @@ def _counter(session: Session, number: int, *, lock: bool = False) -> Counter:
         stmt = stmt.with_for_update()
     counter = session.scalar(stmt)
     if counter is None or not counter.active:
-        raise NotFoundError(f"no counter {number}")
+        raise NotFoundError("counter_not_found", number=number)
     return counter
 
 
 def _current(session: Session, counter: Counter) -> Ticket:
     if counter.current_ticket_id is None:
-        raise RuleError(f"counter {counter.number} has no current ticket")
+        raise RuleError("counter_no_ticket", number=counter.number)
     return session.get(Ticket, counter.current_ticket_id)
 
 
@@ -322,20 +322,16 @@ def _call_statements(dialect: str):
             "set_counter": set_counter, "record": record}
 
 
-_SETTING_CACHE: dict[tuple[str, str], tuple[float, Any]] = {}
-_CLOSED_DAYS: set[tuple[str, date]] = set()
-
-
 def _cached_setting(session: Session, key: str, *, ttl: float = 30.0) -> Any:
-    """A center setting read at most every ``ttl`` seconds per process (call-next runs many times a minute)."""
+    """A center setting read at most every ``ttl`` seconds per store (call-next runs many times a minute)."""
     import time
 
-    cache_key = (str(session.get_bind().engine.url), key)
-    hit = _SETTING_CACHE.get(cache_key)
+    cache = caches(session).settings
+    hit = cache.get(key)
     if hit is not None and time.monotonic() - hit[0] < ttl:
         return hit[1]
     value = center.get(session, key)
-    _SETTING_CACHE[cache_key] = (time.monotonic(), value)
+    cache[key] = (time.monotonic(), value)
     return value
 
 
@@ -346,7 +342,7 @@ def call_next(session: Session, actor: Actor, counter_number: int, *, now: datet
     priority calls in a row have passed over a waiting normal ticket; then the oldest normal ticket.
     Core statements, prepared once (see ``_call_statements``): five round trips, little CPU.
     """
-    actor.require(QUEUE_ROLES)
+    actor.require("queue.call_next")
     now = _now(now)
     today = local_day(now)
     # The Core statements go straight to the session's connection (same transaction), skipping the ORM
@@ -357,7 +353,7 @@ def call_next(session: Session, actor: Actor, counter_number: int, *, now: datet
     statements = _call_statements(dialect)
     state = conn.execute(statements["lock"], base).first()
     if state is None:
-        raise NotFoundError(f"no counter {counter_number}")
+        raise NotFoundError("counter_not_found", number=counter_number)
     current, streak = state
     close_days_before_if_due(session, today, now)
     run = int(_cached_setting(session, "queue.priority_run"))
@@ -386,19 +382,19 @@ def call_next(session: Session, actor: Actor, counter_number: int, *, now: datet
 
 def close_days_before_if_due(session: Session, today: date, now: datetime) -> None:
     """Apply the closing policy once per day, lazily, at the first call of the day (remembered per
-    process, and in the database across processes)."""
-    key = (str(session.get_bind().engine.url), today)
-    if key in _CLOSED_DAYS:
+    store, and in the database across processes)."""
+    closed = caches(session).closed_days
+    if today in closed:
         return
     marker = f"queue_closed:{today.isoformat()}"
     if peek(session, marker) is None:
         next_value(session, marker)
         close_days_before(session, today, now=now)
-    _CLOSED_DAYS.add(key)
+    closed.add(today)
 
 
 def recall(session: Session, actor: Actor, counter_number: int, *, now: datetime | None = None) -> Ticket:
-    actor.require(QUEUE_ROLES)
+    actor.require("queue.recall")
     now = _now(now)
     counter = _counter(session, counter_number)
     ticket = _current(session, counter)
@@ -409,7 +405,7 @@ def recall(session: Session, actor: Actor, counter_number: int, *, now: datetime
 
 
 def _end_current(session: Session, actor: Actor, counter_number: int, status: str, stamp: str, now: datetime | None) -> Ticket:
-    actor.require(QUEUE_ROLES)
+    actor.require("queue.end_ticket")
     counter = _counter(session, counter_number, lock=True)
     ticket = _current(session, counter)
     ticket.status = status
@@ -434,21 +430,21 @@ def transfer(
     now: datetime | None = None,
 ) -> Ticket:
     """Send the current ticket to another service or counter, keeping its number and its place."""
-    actor.require(QUEUE_ROLES)
+    actor.require("queue.transfer")
     if (to_service is None) == (to_counter is None):
-        raise ValidationError("give exactly one of --to-service or --to-counter")
+        raise ValidationError("transfer_target_required")
     counter = _counter(session, counter_number, lock=True)
     ticket = _current(session, counter)
     if to_service is not None:
         svc = session.get(QueueService, to_service.strip().upper())
         if svc is None or not svc.active:
-            raise NotFoundError(f"no queue service {to_service!r}")
+            raise NotFoundError("queue_service_not_found", code=to_service)
         ticket.service_code = svc.code
         ticket.target_counter = None
     else:
         target = _counter(session, to_counter)
         if target.number == counter.number:
-            raise RuleError("the ticket is already at this counter")
+            raise RuleError("transfer_same_counter")
         ticket.target_counter = target.number
     ticket.status = "waiting"
     ticket.counter = None
@@ -460,14 +456,14 @@ def transfer(
 
 def requeue(session: Session, actor: Actor, number: str, *, now: datetime | None = None) -> Ticket:
     """Bring a skipped ticket back into its place, within ``queue.requeue_minutes`` of the skip."""
-    actor.require(QUEUE_ROLES)
+    actor.require("queue.requeue")
     now = _now(now)
     ticket = get_ticket(session, number, day=local_day(now))
     if ticket.status != "skipped":
-        raise RuleError(f"ticket {ticket.number} was not skipped (it is {ticket.status})")
+        raise RuleError("ticket_not_skipped", number=ticket.number, status=ticket.status)
     limit = int(center.get(session, "queue.requeue_minutes"))
     if ticket.skipped_at is None or now - ticket.skipped_at > timedelta(minutes=limit):
-        raise RuleError(f"ticket {ticket.number} was skipped more than {limit} minutes ago; take a new ticket")
+        raise RuleError("ticket_skip_expired", number=ticket.number, limit=limit)
     ticket.status = "waiting"
     ticket.counter = None
     session.flush()
@@ -475,16 +471,16 @@ def requeue(session: Session, actor: Actor, number: str, *, now: datetime | None
 
 
 def pause(session: Session, actor: Actor, counter_number: int, reason: str) -> Counter:
-    actor.require(QUEUE_ROLES)
+    actor.require("queue.pause")
     if not reason or not reason.strip():
-        raise ValidationError("pausing a counter needs a reason")
+        raise ValidationError("pause_reason_required")
     counter = _counter(session, counter_number, lock=True)
     counter.paused, counter.pause_reason = True, nfc(reason)
     return counter
 
 
 def resume(session: Session, actor: Actor, counter_number: int) -> Counter:
-    actor.require(QUEUE_ROLES)
+    actor.require("queue.resume")
     counter = _counter(session, counter_number, lock=True)
     counter.paused, counter.pause_reason = False, None
     return counter
@@ -492,7 +488,7 @@ def resume(session: Session, actor: Actor, counter_number: int) -> Counter:
 
 def link_dossier(session: Session, actor: Actor, counter_number: int, dossier_code: str) -> Ticket:
     """Record that the dossier was taken while serving the counter's current ticket."""
-    actor.require(QUEUE_ROLES)
+    actor.require("queue.link_dossier")
     ticket = _current(session, _counter(session, counter_number))
     if dossier_code not in (ticket.dossier_codes or []):
         ticket.dossier_codes = [*(ticket.dossier_codes or []), dossier_code]

@@ -33,7 +33,7 @@ def normalize_url(url_or_path: str) -> str:
     if scheme in ("postgresql", "postgres"):
         return "postgresql+psycopg://" + rest
     if scheme == "postgresql+psycopg2":
-        raise StoreError("psycopg2 is not supported; use postgresql+psycopg:// (psycopg 3)")
+        raise StoreError("psycopg2_unsupported")
     return value
 
 
@@ -73,7 +73,7 @@ def make_engine(url_or_path: str, *, echo: bool = False) -> Engine:
         if url.get_driver_name() != "psycopg":
             url = url.set(drivername="postgresql+psycopg")
         return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
-    raise StoreError(f"unsupported database: {url.get_backend_name()} (use a SQLite path or postgresql://)")
+    raise StoreError("database_unsupported", backend=url.get_backend_name())
 
 
 def _sqlite_engine(url, *, echo: bool) -> Engine:
@@ -81,10 +81,7 @@ def _sqlite_engine(url, *, echo: bool) -> Engine:
     if database and database != ":memory:":
         path = Path(database)
         if is_network_path(path.parent if not path.exists() else path):
-            raise StoreError(
-                f"refusing a SQLite database on a network share ({path}); "
-                "use a local disk, or a PostgreSQL server for several stations"
-            )
+            raise StoreError("sqlite_on_network_share", path=path)
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
@@ -121,5 +118,5 @@ def verify_sqlite(engine: Engine) -> dict[str, object]:
     found = {"journal_mode": journal, "synchronous": sync, "foreign_keys": fks, "busy_timeout": busy}
     memory = engine.url.database in (None, "", ":memory:")
     if (not memory and str(journal).lower() != "wal") or sync != 2 or fks != 1 or not busy:
-        raise StoreError(f"SQLite settings did not take effect: {found}")
+        raise StoreError("sqlite_pragmas_failed", found=found)
     return found

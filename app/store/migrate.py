@@ -89,10 +89,7 @@ def _run_upgrade(engine: Engine, target: str) -> None:
 
 def _refuse_unknown(current: str | None) -> None:
     if current is not None and current not in known_revisions():
-        raise SchemaMismatchError(
-            f"the database is at schema revision {current}, written by a newer version of motcua; "
-            "install that version (this one understands up to " + head_revision() + ")"
-        )
+        raise SchemaMismatchError("schema_too_new", current=current, head=head_revision())
 
 
 def check_revision(engine: Engine) -> None:
@@ -101,10 +98,7 @@ def check_revision(engine: Engine) -> None:
     _refuse_unknown(current)
     head = head_revision()
     if current != head:
-        raise SchemaMismatchError(
-            f"the database schema is at revision {current or 'none'} but this version needs {head}; "
-            "run 'motcua db upgrade' (once, from one station) and restart"
-        )
+        raise SchemaMismatchError("schema_outdated", current=current or 'none', head=head)
 
 
 def backup_sqlite(engine: Engine, revision: str) -> Path:

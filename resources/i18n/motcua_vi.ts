@@ -24,7 +24,7 @@
         <translation>Phòng chuyên môn</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Another paper not in the checklist (optional)</source>
         <translation>Giấy tờ khác ngoài danh mục (nếu có)</translation>
     </message>
@@ -359,7 +359,7 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="+70"/>
+        <location filename="../../ui/counter/window.py" line="+101"/>
         <source>One-stop counter %1</source>
         <extracomment>(form key of printing.FORMS: &quot;receipt&quot;, &quot;supplement&quot;, &quot;refusal&quot;, &quot;apology&quot;, &quot;stop&quot;; dossier code)</extracomment>
         <translation>Một cửa — Quầy %1</translation>
@@ -504,17 +504,17 @@
         <translation>Biểu mẫu còn dữ liệu chưa lưu. Xóa để tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+91"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-8"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>The intake form holds unsaved data. Quit anyway?</source>
         <translation>Biểu mẫu tiếp nhận còn dữ liệu chưa lưu. Vẫn thoát?</translation>
     </message>
@@ -962,53 +962,7 @@
 <context>
     <name>IntakeController</name>
     <message>
-        <location filename="../../ui/counter/intake_controller.py" line="+36"/>
-        <source>The issue date on the card is not valid.</source>
-        <translation>Ngày cấp trên thẻ không hợp lệ.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The old ID number on the card must have 9 digits.</source>
-        <translation>Số CMND cũ trên thẻ phải có 9 chữ số.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The ID number does not start with a known province code.</source>
-        <translation>Số CCCD không bắt đầu bằng mã tỉnh hợp lệ.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The ID number on the card must have 12 digits.</source>
-        <translation>Số CCCD trên thẻ phải có 12 chữ số.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>The ID number does not match the date of birth and sex.</source>
-        <translation>Số CCCD không khớp với ngày sinh và giới tính.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The date of birth on the card is not valid.</source>
-        <translation>Ngày sinh trên thẻ không hợp lệ.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The name on the card could not be read.</source>
-        <translation>Không đọc được họ tên trên thẻ.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The sex on the card could not be read.</source>
-        <translation>Không đọc được giới tính trên thẻ.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This is not the QR code of an ID card (fields missing).</source>
-        <translation>Đây không phải mã QR của thẻ CCCD (thiếu trường dữ liệu).</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location filename="../../ui/counter/intake_controller.py" line="+81"/>
         <source>Ticket %1</source>
         <extracomment>(form key, dossier code) after a save: &quot;receipt&quot;, &quot;supplement&quot; or &quot;refusal&quot;. the saved dossier&apos;s summary (``dossiers.summary_json``).</extracomment>
         <translation>Vé %1</translation>
@@ -1084,42 +1038,12 @@
         <translation>Hẹn trả: nhập ngày hẹn bên dưới</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>The QR text could not be read; scan again or type the details.</source>
-        <translation>Không đọc được mã QR; hãy quét lại hoặc nhập tay.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Enter the applicant&apos;s full name.</source>
-        <translation>Nhập họ tên chủ hồ sơ.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+50"/>
         <source>Not a valid date of birth (dd/mm/yyyy).</source>
         <translation>Ngày sinh không hợp lệ (dd/mm/yyyy).</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Not a valid e-mail address.</source>
-        <translation>Địa chỉ email không hợp lệ.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Enter the submitter&apos;s full name.</source>
-        <translation>Nhập họ tên người nộp hộ.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The ID number must have 12 digits (or 9 for an old ID card).</source>
-        <translation>Số CCCD phải có 12 chữ số (hoặc 9 chữ số với CMND cũ).</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Not a valid phone number.</source>
-        <translation>Số điện thoại không hợp lệ.</translation>
-    </message>
-    <message>
-        <location line="+76"/>
+        <location line="+88"/>
         <source>or</source>
         <translation>hoặc</translation>
     </message>
@@ -1222,7 +1146,7 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/counter/intake.py" line="+193"/>
+        <location filename="../../ui/counter/intake.py" line="+196"/>
         <location line="+144"/>
         <location line="+4"/>
         <source>Procedure</source>
@@ -1501,7 +1425,7 @@
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../ui/counter/intake.py" line="-290"/>
+        <location filename="../../ui/counter/intake.py" line="-293"/>
         <source>Type a procedure name or code, e.g. &quot;khai sinh&quot; or 2.000815</source>
         <translation>Gõ tên hoặc mã thủ tục, ví dụ &quot;khai sinh&quot; hoặc 2.000815</translation>
     </message>
@@ -1816,7 +1740,7 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="+32"/>
+        <location filename="../../ui/errors.py" line="+34"/>
         <source>The device is disconnected</source>
         <translation>Thiết bị mất kết nối</translation>
     </message>
@@ -1851,9 +1775,109 @@
         <translation>Lỗi đọc/ghi dữ liệu với thiết bị</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Your account is not allowed to do this.</source>
         <translation>Tài khoản của bạn không có quyền thực hiện thao tác này.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The correction is not valid.</source>
+        <translation>Nội dung đính chính không hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That queue service does not exist.</source>
+        <translation>Không có dịch vụ xếp hàng này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter numbers start at 1.</source>
+        <translation>Số quầy bắt đầu từ 1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The issue date on the card is not valid.</source>
+        <translation>Ngày cấp trên thẻ không hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The date of birth on the card is not valid.</source>
+        <translation>Ngày sinh trên thẻ không hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ID number does not match the date of birth and sex.</source>
+        <translation>Số CCCD không khớp với ngày sinh và giới tính.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name on the card could not be read.</source>
+        <translation>Không đọc được họ tên trên thẻ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The QR text could not be read; scan again or type the details.</source>
+        <translation>Không đọc được mã QR; hãy quét lại hoặc nhập tay.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The center&apos;s working hours are not set up correctly; call the technician.</source>
+        <translation>Thiết lập giờ làm việc của trung tâm không hợp lệ; liên hệ kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The procedure&apos;s processing time in the catalog is not valid; call the technician.</source>
+        <translation>Thời hạn giải quyết của thủ tục trong danh mục không hợp lệ; liên hệ kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No working time was found in the calendar; call the technician.</source>
+        <translation>Không tìm được thời gian làm việc trong lịch; liên hệ kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The holiday schedule is not valid; call the technician.</source>
+        <translation>Lịch nghỉ lễ không hợp lệ; liên hệ kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The date is outside the range of the lunar calendar.</source>
+        <translation>Ngày nằm ngoài phạm vi của lịch âm.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number cannot be read aloud.</source>
+        <translation>Không đọc được số này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The catalog file cannot be read.</source>
+        <translation>Không đọc được tệp danh mục thủ tục.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A setting is not valid; call the technician.</source>
+        <translation>Một thiết lập không hợp lệ; liên hệ kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The command line was given something it cannot use.</source>
+        <translation>Dòng lệnh nhận được dữ liệu không dùng được.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The database file is on a network share; call the technician.</source>
+        <translation>Tệp cơ sở dữ liệu nằm trên ổ mạng; liên hệ kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An archived file was changed on disk; call the technician.</source>
+        <translation>Một tệp lưu trữ đã bị thay đổi trên đĩa; liên hệ kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This action is not known.</source>
+        <translation>Thao tác không hợp lệ.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1862,71 +1886,91 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>No dossier has this code.</source>
+        <translation>Không có hồ sơ nào có mã này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The time must lie between the dossier&apos;s last event ({last}) and now.</source>
+        <translation>Thời điểm phải nằm giữa sự kiện gần nhất của hồ sơ ({last}) và hiện tại.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter the new appointment.</source>
+        <translation>Nhập ngày hẹn trả mới.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new appointment must be after the current one ({due}).</source>
+        <translation>Ngày hẹn mới phải sau ngày hẹn hiện tại ({due}).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No procedure has this code.</source>
+        <translation>Không có thủ tục nào có mã này.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Required documents are missing.</source>
         <translation>Còn thiếu giấy tờ bắt buộc.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-21"/>
         <source>An apology with a new appointment may be given only once per dossier.</source>
         <translation>Mỗi hồ sơ chỉ được xin lỗi và hẹn lại một lần.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The new appointment must be after the current one.</source>
-        <translation>Ngày hẹn mới phải sau ngày hẹn hiện tại.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The new appointment must fall within working hours.</source>
         <translation>Ngày hẹn mới phải nằm trong giờ làm việc.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>This dossier has no appointment to extend.</source>
         <translation>Hồ sơ này chưa có ngày hẹn để gia hạn.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-48"/>
         <source>This procedure has no processing time in the catalog: enter the appointment.</source>
         <translation>Thủ tục chưa có thời hạn giải quyết trong danh mục: hãy nhập ngày hẹn trả.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+68"/>
         <source>The center&apos;s agency identifier is not configured; call the technician.</source>
         <translation>Chưa cấu hình mã định danh của cơ quan; liên hệ kỹ thuật viên.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>This procedure is no longer offered.</source>
         <translation>Thủ tục này không còn được thực hiện.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-11"/>
         <source>Enter the ID number (9 or 12 digits) of the person collecting the result.</source>
         <translation>Nhập số giấy tờ (9 hoặc 12 chữ số) của người nhận kết quả.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>A result sent by post needs the postal tracking number.</source>
         <translation>Trả kết quả qua bưu chính cần có số hiệu bưu gửi.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-53"/>
         <source>Please enter the reason.</source>
         <translation>Vui lòng nhập lý do.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+45"/>
         <source>List every missing document.</source>
         <translation>Liệt kê đầy đủ các giấy tờ còn thiếu.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>A dossier refused at intake has no result to return.</source>
         <translation>Hồ sơ bị từ chối khi tiếp nhận không có kết quả để trả.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Choose the department to transfer the dossier to.</source>
         <translation>Chọn phòng chuyên môn để chuyển hồ sơ.</translation>
     </message>
@@ -1936,22 +1980,22 @@
         <translation>Không có phòng chuyên môn này.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Nothing was changed.</source>
         <translation>Chưa có thông tin nào thay đổi.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>The time received cannot be in the future.</source>
         <translation>Thời điểm tiếp nhận không thể ở tương lai.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-60"/>
         <source>The date of birth is not valid.</source>
         <translation>Ngày sinh không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+75"/>
         <source>The ID number must have 9 or 12 digits.</source>
         <translation>Số CCCD/CMND phải có 9 hoặc 12 chữ số.</translation>
     </message>
@@ -1966,42 +2010,252 @@
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ tên chủ hồ sơ.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-74"/>
         <source>The dossier was just changed by someone else. Please reload and try again.</source>
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+268"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>This cannot be done under the rules.</source>
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-274"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+23"/>
         <source>The database belongs to another version of the software; call the technician.</source>
         <translation>Cơ sở dữ liệu thuộc phiên bản phần mềm khác; liên hệ kỹ thuật viên.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>The database cannot be used; call the technician.</source>
         <translation>Không sử dụng được cơ sở dữ liệu; liên hệ kỹ thuật viên.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+51"/>
+        <source>The appointment of this procedure is computed from the catalog.</source>
+        <translation>Ngày hẹn trả của thủ tục này được tính theo danh mục.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The appointment cannot be before the time received.</source>
+        <translation>Ngày hẹn trả không được trước thời điểm tiếp nhận.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the procedure.</source>
+        <translation>Chọn thủ tục.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A number of copies must be a whole number, 0 or more.</source>
+        <translation>Số bản phải là số nguyên từ 0 trở lên.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each document needs its name or code.</source>
+        <translation>Mỗi thành phần hồ sơ cần có tên hoặc mã.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The document {key} is not in this procedure&apos;s checklist.</source>
+        <translation>Giấy tờ {key} không có trong danh mục thành phần hồ sơ của thủ tục này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The document {key} matches several items; choose it by its code.</source>
+        <translation>Giấy tờ {key} khớp với nhiều thành phần hồ sơ; hãy chọn theo mã.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A document is listed twice.</source>
+        <translation>Một thành phần hồ sơ được liệt kê hai lần.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This is not the QR code of an ID card (fields missing).</source>
+        <translation>Đây không phải mã QR của thẻ CCCD (thiếu trường dữ liệu).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ID number on the card must have 12 digits.</source>
+        <translation>Số CCCD trên thẻ phải có 12 chữ số.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ID number does not start with a known province code.</source>
+        <translation>Số CCCD không bắt đầu bằng mã tỉnh hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The old ID number on the card must have 9 digits.</source>
+        <translation>Số CMND cũ trên thẻ phải có 9 chữ số.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sex on the card could not be read.</source>
+        <translation>Không đọc được giới tính trên thẻ.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This form does not exist.</source>
+        <translation>Không có mẫu phiếu này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dossier was cancelled; no form applies.</source>
+        <translation>Hồ sơ đã bị hủy; không có mẫu phiếu nào áp dụng.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dossier was not taken in complete; print the supplement request or the refusal instead.</source>
+        <translation>Hồ sơ chưa được tiếp nhận đầy đủ; hãy in phiếu yêu cầu bổ sung hoặc phiếu từ chối.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The dossier has no open supplement request.</source>
+        <translation>Hồ sơ không có yêu cầu bổ sung nào đang mở.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dossier was not refused.</source>
+        <translation>Hồ sơ không bị từ chối.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dossier has no apology with a new appointment.</source>
+        <translation>Hồ sơ không có văn bản xin lỗi và hẹn lại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dossier&apos;s processing was not stopped.</source>
+        <translation>Hồ sơ không bị dừng xử lý.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dossier was never taken in; there is no control sheet.</source>
+        <translation>Hồ sơ chưa từng được tiếp nhận; không có phiếu kiểm soát.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The end date is before the start date.</source>
+        <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This hand-over round handed over no dossier.</source>
+        <translation>Đợt bàn giao này không có hồ sơ nào.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That hand-over round does not exist.</source>
+        <translation>Không có đợt bàn giao này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A hand-over round cannot be recorded in the future.</source>
+        <translation>Không thể ghi nhận đợt bàn giao ở thời điểm tương lai.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A queue service code is 1 to 3 letters.</source>
+        <translation>Mã dịch vụ xếp hàng gồm 1 đến 3 chữ cái.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the queue service&apos;s name.</source>
+        <translation>Nhập tên dịch vụ xếp hàng.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That priority group does not exist.</source>
+        <translation>Không có nhóm ưu tiên này.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counter {number} does not exist.</source>
+        <translation>Không có quầy số {number}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This counter is not serving a ticket.</source>
+        <translation>Quầy này chưa gọi số nào.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket {number} does not exist.</source>
+        <translation>Không có số thứ tự {number}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket {number} was not skipped.</source>
+        <translation>Số {number} không bị bỏ qua.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket {number} was skipped more than {limit} minutes ago; the citizen needs a new ticket.</source>
+        <translation>Số {number} đã bị bỏ qua quá {limit} phút; công dân cần lấy số mới.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a service or a counter to transfer the ticket to.</source>
+        <translation>Chọn dịch vụ hoặc quầy để chuyển số.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ticket is already at this counter.</source>
+        <translation>Số này đã ở quầy này.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a queue number (e.g. A012).</source>
+        <translation>Không phải số thứ tự hợp lệ (ví dụ A012).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid date and time.</source>
+        <translation>Ngày giờ không hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The catalog file has {count} invalid row(s).</source>
+        <translation>Tệp danh mục có {count} dòng không hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file does not exist.</source>
+        <translation>Tệp không tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is not valid JSON.</source>
+        <translation>Tệp không đúng định dạng JSON.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The agency identifier is not valid (e.g. 000.17.22.H56).</source>
+        <translation>Mã định danh cơ quan không hợp lệ (ví dụ 000.17.22.H56).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Enter the submitter&apos;s full name.</source>
+        <translation>Nhập họ tên người nộp hộ.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>The operation could not be completed.</source>
         <translation>Không thực hiện được thao tác.</translation>
     </message>

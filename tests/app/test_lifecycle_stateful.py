@@ -34,7 +34,7 @@ INTAKES = {
     "same_day": {"procedure_code": "1.000656", "applicant": {"full_name": "Đỗ Thị Cúc"},
                  "documents": [{"item": "TP1", "originals": 1}, {"item": "TP4", "originals": 1}]},
 }
-ACTION_NAMES = sorted(dossiers.ACTION_ROLES)
+ACTION_NAMES = sorted(dossiers.ACTION_PERMISSIONS)
 
 
 class DossierLife(RuleBasedStateMachine):

@@ -363,14 +363,15 @@ def test_board_tiles_show_the_counts_and_open_the_dossiers(qtbot, seeded_store, 
 @pytest.mark.parametrize(
     ("exc", "text"),
     [
-        (StaleVersionError("dossier X"), "Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại."),
-        (NotFoundError("no dossier with code 'X'"), "Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu."),
-        (RuleError("cannot finish a dossier that is returned"), "Trạng thái hiện tại của hồ sơ không cho phép thao tác này."),
-        (RuleError("something new"), "Không thể thực hiện thao tác này theo quy định."),
-        (ValidationError("applicant.phone: 'x' is not a phone number"), "Số điện thoại không hợp lệ."),
-        (ValidationError("bad"), "Dữ liệu nhập chưa hợp lệ."),
-        (SchemaMismatchError("rev"), "Cơ sở dữ liệu thuộc phiên bản phần mềm khác; liên hệ kỹ thuật viên."),
-        (StoreError("path"), "Không sử dụng được cơ sở dữ liệu; liên hệ kỹ thuật viên."),
+        (StaleVersionError("stale_dossier", code="X"), "Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại."),
+        (NotFoundError("dossier_not_found", code="X"), "Không có hồ sơ nào có mã này."),
+        (NotFoundError("a_code_without_words"), "Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu."),
+        (RuleError("action_not_allowed", action="finish", status="returned", allowed="finished", verb="finish", status_label="returned"), "Trạng thái hiện tại của hồ sơ không cho phép thao tác này."),
+        (RuleError("a_code_without_words"), "Không thể thực hiện thao tác này theo quy định."),
+        (ValidationError("phone_invalid", party="applicant", phone="x", field="applicant.phone"), "Số điện thoại không hợp lệ."),
+        (ValidationError("a_code_without_words"), "Dữ liệu nhập chưa hợp lệ."),
+        (SchemaMismatchError("schema_outdated", current="0001", head="0005"), "Cơ sở dữ liệu thuộc phiên bản phần mềm khác; liên hệ kỹ thuật viên."),
+        (StoreError("sqlite_pragmas_failed", found={}), "Không sử dụng được cơ sở dữ liệu; liên hệ kỹ thuật viên."),
         (DeviceError("receipt", "offline"), "Thiết bị mất kết nối"),
         (DeviceError("receipt", "paper_out"), "Máy in hết giấy"),
         (DeviceError("receipt", "timeout"), "Thiết bị không phản hồi (quá thời gian chờ)"),
@@ -394,7 +395,7 @@ def test_show_error_logs_unknown_errors_and_never_shows_a_traceback(qtbot, count
     assert "Traceback" not in box.text() + box.informativeText() + (box.detailedText() or "")
     assert any(r.exc_info and r.exc_info[0] is ZeroDivisionError for r in caplog.records)
     box.close()
-    known = show_error(RuleError("an apology with a new appointment may be given only once per dossier"), parent=None)
+    known = show_error(RuleError("apology_once"), parent=None)
     assert known.text() == "Mỗi hồ sơ chỉ được xin lỗi và hẹn lại một lần." and "only once" in known.detailedText()
     known.close()
 

@@ -13,16 +13,16 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from app.actors import Actor
 from app.cccd import looks_like_cccd, parse_cccd
 from app.errors import ValidationError
 from app.services import dossiers
-from app.text import digits_only
 from app.workcal import VN_TZ
 from ui.common import ReasonDialog, format_date, format_money, local_now, parse_date, set_error
 from ui.counter.intake import IntakeForm
+from ui.errors import error_text
 from ui.i18n import FEE_KIND_NAMES, arg, code_name
 from ui.models import CounterContext, DocItem, ProcedureInfo, working_days_from
 from ui.tasks import StoreOp, TaskManager
@@ -30,21 +30,6 @@ from ui.tasks import StoreOp, TaskManager
 log = logging.getLogger(__name__)
 
 DUE_REFRESH_MS = 30_000
-
-# Pieces of app.cccd's (English, content-free) messages -> what the officer reads.
-CCCD_MESSAGES = (
-    ("issue date", QT_TRANSLATE_NOOP("IntakeController", "The issue date on the card is not valid.")),
-    ("old ID", QT_TRANSLATE_NOOP("IntakeController", "The old ID number on the card must have 9 digits.")),
-    ("province code", QT_TRANSLATE_NOOP("IntakeController", "The ID number does not start with a known province code.")),
-    ("ID number must be", QT_TRANSLATE_NOOP("IntakeController", "The ID number on the card must have 12 digits.")),
-    ("century/sex", QT_TRANSLATE_NOOP("IntakeController", "The ID number does not match the date of birth and sex.")),
-    ("birth-year", QT_TRANSLATE_NOOP("IntakeController", "The ID number does not match the date of birth and sex.")),
-    ("date of birth", QT_TRANSLATE_NOOP("IntakeController", "The date of birth on the card is not valid.")),
-    ("full name", QT_TRANSLATE_NOOP("IntakeController", "The name on the card could not be read.")),
-    ("sex must be", QT_TRANSLATE_NOOP("IntakeController", "The sex on the card could not be read.")),
-    ("fields", QT_TRANSLATE_NOOP("IntakeController", "This is not the QR code of an ID card (fields missing).")),
-)
-
 
 class IntakeController(QObject):
     """Drives one :class:`IntakeForm`."""
@@ -193,7 +178,7 @@ class IntakeController(QObject):
         try:
             card = parse_cccd(text)
         except ValidationError as exc:
-            set_error(form.scan_error, self._cccd_message(str(exc)))
+            set_error(form.scan_error, error_text(exc))
             form.scan_edit.selectAll()
             return
         set_error(form.scan_error, None)
@@ -207,56 +192,35 @@ class IntakeController(QObject):
             set_error(form.errors[key], None)
         form.phone_edit.setFocus()
 
-    def _cccd_message(self, message: str) -> str:
-        for piece, text in CCCD_MESSAGES:
-            if piece in message:
-                return self.tr(text)
-        return self.tr("The QR text could not be read; scan again or type the details.")
-
     # -- validation -------------------------------------------------------------------------------------
 
     def _field_error(self, key: str) -> str | None:
         form = self.form
-        if key == "full_name":
-            return None if form.name_edit.text().strip() else self.tr("Enter the applicant's full name.")
-        if key == "id_number":
-            return self._id_error(form.id_edit.text())
-        if key == "date_of_birth":
-            text = form.dob_edit.text().strip()
-            if not text:
-                return None
-            dob = parse_date(text)
-            if dob is None or dob > local_now().date() or dob.year < 1900:
+        party, field = ("submitter", key[4:]) if key.startswith("sub_") else ("applicant", key)
+        edit = {
+            "full_name": form.name_edit, "id_number": form.id_edit, "date_of_birth": form.dob_edit,
+            "phone": form.phone_edit, "email": form.email_edit, "sub_full_name": form.sub_name_edit,
+            "sub_id_number": form.sub_id_edit, "sub_phone": form.sub_phone_edit,
+        }.get(key)
+        if edit is None:
+            return None
+        value = edit.text().strip()
+        if field == "date_of_birth" and value:
+            dob = parse_date(value)
+            if dob is None:  # the form's own dd/mm/yyyy; whether the date is plausible is the core's rule
                 return self.tr("Not a valid date of birth (dd/mm/yyyy).")
-            return None
-        if key == "phone":
-            return self._phone_error(form.phone_edit.text())
-        if key == "email":
-            text = form.email_edit.text().strip()
-            if text and ("@" not in text or " " in text):
-                return self.tr("Not a valid e-mail address.")
-            return None
-        if key == "sub_full_name":
-            return None if form.sub_name_edit.text().strip() else self.tr("Enter the submitter's full name.")
-        if key == "sub_id_number":
-            return self._id_error(form.sub_id_edit.text())
-        if key == "sub_phone":
-            return self._phone_error(form.sub_phone_edit.text())
-        return None
+            value = dob.isoformat()
+        return self._core_error(party, field, value)
 
-    def _id_error(self, text: str) -> str | None:
-        if not text.strip():
-            return None
-        if not text.strip().isdigit() or len(text.strip()) not in (9, 12):
-            return self.tr("The ID number must have 12 digits (or 9 for an old ID card).")
-        return None
-
-    def _phone_error(self, text: str) -> str | None:
-        if not text.strip():
-            return None
-        digits = digits_only(text.replace("+84", "0", 1))
-        if not 9 <= len(digits) <= 11 or any(c.isalpha() for c in text):
-            return self.tr("Not a valid phone number.")
+    @staticmethod
+    def _core_error(party: str, field: str, value: str) -> str | None:
+        """The core's check of one field (``parse_party`` is the only validator of a party's data): a stand-in
+        name lets the other fields pass, so only ``field`` is judged."""
+        data = {"full_name": "-", field: value}
+        try:
+            dossiers.parse_party(data, party)
+        except ValidationError as exc:
+            return error_text(exc)
         return None
 
     def _validate_field(self, key: str) -> bool:

@@ -1,0 +1,64 @@
+"""Who may do what: one table of permission → roles, checked by ``actor.require(permission)`` in the services.
+
+A permission is named after the service action it guards (``"dossier.receive"``, ``"queue.call_next"``).
+Every service function that takes an actor checks one (``tests/app/test_permissions.py`` fails on a service
+action without an entry, and on an entry no service checks). ``admin`` and ``system`` may do everything.
+The users-and-roles work extends this table (and may move it into the database); the services do not change.
+"""
+
+from __future__ import annotations
+
+ROLES = ("officer", "receptionist", "technician", "director", "admin", "kiosk", "system")
+#: roles that pass every check
+ALWAYS = frozenset({"admin", "system"})
+
+_CONFIGURE = ("technician", "director")  # the center's set-up: catalog, calendar, settings, queue layout
+_COUNTER = ("officer", "director")  # dossier work at a reception counter
+_QUEUE = ("officer", "receptionist", "director", "technician")  # serving the queue at a counter
+
+PERMISSIONS: dict[str, tuple[str, ...]] = {
+    # set-up
+    "catalog.import": _CONFIGURE,
+    "calendar.import_holidays": _CONFIGURE,
+    "center.set": _CONFIGURE,
+    "demo.seed": (),
+    "queue.set_service": _CONFIGURE,
+    "queue.set_priority_group": _CONFIGURE,
+    "queue.set_counter": _CONFIGURE,
+    # the queue
+    "queue.issue": _QUEUE + ("kiosk",),
+    "queue.call_next": _QUEUE,
+    "queue.recall": _QUEUE,
+    "queue.end_ticket": _QUEUE,
+    "queue.transfer": _QUEUE,
+    "queue.requeue": _QUEUE,
+    "queue.pause": _QUEUE,
+    "queue.resume": _QUEUE,
+    "queue.link_dossier": _QUEUE,
+    # dossiers
+    "dossier.receive": _COUNTER,
+    "handover.run": _COUNTER,
+    "dossier.transfer": _COUNTER,
+    "dossier.request_supplement": _COUNTER,
+    "dossier.supplement_complete": _COUNTER,
+    "dossier.finish": _COUNTER,
+    "dossier.refuse": _COUNTER,
+    "dossier.request_payment": _COUNTER,
+    "dossier.stop": _COUNTER,
+    "dossier.withdraw": _COUNTER,
+    "dossier.apologize": _COUNTER,
+    "dossier.return": _COUNTER,
+    "dossier.correct": _COUNTER,
+    "dossier.cancel": _COUNTER,
+    # printing a dossier's forms (and archiving what was printed)
+    "document.print": _QUEUE,
+}
+
+
+def roles_for(permission: str) -> tuple[str, ...]:
+    """The roles given ``permission`` (besides :data:`ALWAYS`); KeyError for an unknown permission."""
+    return PERMISSIONS[permission]
+
+
+def allows(role: str, permission: str) -> bool:
+    return role in ALWAYS or role in roles_for(permission)
