@@ -231,6 +231,40 @@ MESSAGES: dict[str, str] = {
     "working_days_invalid": "number of working days must be a non-negative integer, got {n!r}",
     "working_time_negative": "working time must not be negative, got {amount}",
     "working_time_not_timedelta": "working time must be a timedelta, got {amount!r}",
+    # --- cli/output.py
+    "out_is_directory": "--out {path!r} is a directory; give a file name",
+    "out_write_failed": "cannot write --out {path}: {reason}",
+    # --- printing data
+    "register_range_too_long": "a register covers at most {max_days} days ({days} asked); print it a year at a time",
+    # --- files (filestore.py, services/files.py, cli/files.py)
+    "stored_file_write_failed": "cannot write the stored file {name}…: {reason}",
+    "stored_file_missing": "stored file {digest}… is missing",
+    "stored_file_corrupt": "stored file {digest}… is damaged",
+    "attach_not_pdf": "the item's file must be a PDF",
+    "attach_too_large": "the item's file is larger than {mb} MB",
+    "attach_no_pages": "the item's file has no pages",
+    "color_mode_unknown": "colour mode must be one of {known}",
+    "dossier_item_unknown": "dossier {code} has no document item {item!r}",
+    "item_not_digitized": "item {item!r} of {code} is not digitized",
+    "gc_grace_too_short": "--older-than must be at least 1 day: files are never collected at once",
+    "pdf_unreadable": "{path}: not a readable PDF",
+    "attach_file_kind": "{path}: give one PDF, or JPEG/PNG/TIFF images",
+    "images_unreadable": "cannot read the images: {exc}",
+    "attach_scanner_unavailable": "no scanner could be used here: use --file",
+    "out_not_a_folder": "--out {path}: not a folder",
+    # --- sync (services/province.py, cli/sync.py)
+    "online_dossier_not_found": "no online dossier {code!r}",
+    "online_dossier_handled": "online dossier {code} was already handled ({status})",
+    "sync_url_missing": "no provincial sync URL: set the center setting sync.url or give --url",
+    "sync_config_refused": "the provincial link is refused: {reason}",
+    "sync_busy": "another sync worker of this center is running",
+    "sync_retry_what": "give an item id or --all",
+    "sync_item_not_waiting": "no outbox item {item} waiting",
+    "password_stdin_needed": "give the password on stdin with --password-stdin",
+    "fault_rate_range": "--fault-rate must be between 0 and 1",
+    "sim_unreachable": "simulator not reachable at {url}: {kind}",
+    "sim_refused": "simulator refused: {reason}",
+    "sim_status_unknown": "STATUS must be one of {known}",
 }
 
 # English names of the fields a ``field`` parameter names (``{field_en}`` in a template).

@@ -108,7 +108,7 @@ class FolderStore:
                 finally:
                     os.close(dir_fd)
         except OSError as exc:
-            raise StoreError(f"cannot write the stored file {target.name[:12]}…: {exc.strerror or exc}") from exc
+            raise StoreError("stored_file_write_failed", name=target.name[:12], reason=exc.strerror or str(exc)) from exc
         finally:
             if tmp is not None:
                 try:
@@ -120,9 +120,9 @@ class FolderStore:
         try:
             data = self.path(digest).read_bytes()
         except FileNotFoundError:
-            raise FileMissing(f"stored file {digest[:12]}… is missing") from None
+            raise FileMissing("stored_file_missing", digest=digest[:12]) from None
         if sha256(data) != digest:
-            raise FileCorrupt(f"stored file {digest[:12]}… is damaged")
+            raise FileCorrupt("stored_file_corrupt", digest=digest[:12])
         return data
 
     def exists(self, session: Session, digest: str) -> bool:
@@ -176,10 +176,10 @@ class PostgresStore:
     def get(self, session: Session, digest: str) -> bytes:
         chunks = session.scalars(select(FileChunk.data).where(FileChunk.sha256 == digest).order_by(FileChunk.seq)).all()
         if not chunks:
-            raise FileMissing(f"stored file {digest[:12]}… is missing")
+            raise FileMissing("stored_file_missing", digest=digest[:12])
         data = b"".join(bytes(c) for c in chunks)
         if sha256(data) != digest:
-            raise FileCorrupt(f"stored file {digest[:12]}… is damaged")
+            raise FileCorrupt("stored_file_corrupt", digest=digest[:12])
         return data
 
     def exists(self, session: Session, digest: str) -> bool:

@@ -50,6 +50,9 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "dossier.return": _COUNTER,
     "dossier.correct": _COUNTER,
     "dossier.cancel": _COUNTER,
+    "dossier.receive_online": _COUNTER,
+    # digitized document items (scans and imported files)
+    "document.digitize": _COUNTER,
     # printing a dossier's forms (and archiving what was printed)
     "document.print": _QUEUE,
 }

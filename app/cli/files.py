@@ -25,21 +25,21 @@ def pdf_of(paths: list[Path]) -> tuple[bytes, int]:
 
     for path in paths:
         if not path.is_file():
-            raise ValidationError(f"{path}: no such file")
+            raise ValidationError("file_not_found", path=str(path))
     if len(paths) == 1 and paths[0].suffix.lower() == ".pdf":
         data = paths[0].read_bytes()
         try:
             with pikepdf.open(paths[0]) as pdf:
                 return data, len(pdf.pages)
         except pikepdf.PdfError:
-            raise ValidationError(f"{paths[0]}: not a readable PDF") from None
+            raise ValidationError("pdf_unreadable", path=str(paths[0])) from None
     bad = [p for p in paths if p.suffix.lower() not in IMAGE_SUFFIXES]
     if bad:
-        raise ValidationError(f"{bad[0]}: give one PDF, or JPEG/PNG/TIFF images")
+        raise ValidationError("attach_file_kind", path=str(bad[0]))
     try:
         data = img2pdf.convert([str(p) for p in paths])
     except (img2pdf.ImageOpenError, ValueError, OSError) as exc:
-        raise ValidationError(f"cannot read the images: {exc}") from None
+        raise ValidationError("images_unreadable", exc=str(exc)) from None
     with pikepdf.open(__import__("io").BytesIO(data)) as pdf:
         return data, len(pdf.pages)
 
@@ -48,7 +48,7 @@ def cmd_attach(ctx, args) -> int:
     from app.services import files
 
     if args.scanner:
-        raise ValidationError("scanning from the command line needs the scanner drivers (devices): use --file")
+        raise ValidationError("attach_scanner_unavailable")
     data, pages = pdf_of([Path(p) for p in args.file])
     store = ctx.store()
     with store.write() as session:
@@ -80,7 +80,7 @@ def cmd_export(ctx, args) -> int:
 
     out = Path(args.out)
     if out.exists() and not out.is_dir():
-        raise ValidationError(f"--out {out}: not a folder")
+        raise ValidationError("out_not_a_folder", path=str(out))
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with ctx.store().read() as session:

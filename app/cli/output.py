@@ -25,7 +25,7 @@ def check_out(path: str) -> Path:
     nothing is rendered or archived for a file that cannot be written."""
     target = Path(path)
     if not path or target.is_dir() or path.endswith(("/", "\\")):
-        raise ValidationError(f"--out {path!r} is a directory; give a file name")
+        raise ValidationError("out_is_directory", path=path)
     return target
 
 
@@ -48,7 +48,7 @@ def write_out(path: str, data: bytes) -> None:
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
-        raise ValidationError(f"cannot write --out {path}: {exc.strerror or exc}") from exc
+        raise ValidationError("out_write_failed", path=path, reason=exc.strerror or str(exc)) from exc
     finally:
         if tmp is not None:
             try:

@@ -16,7 +16,7 @@ def _url(ctx, args) -> str:
     with ctx.store().read() as session:
         url = center.get(session, "sync.url")
     if not url:
-        raise ValidationError("no provincial sync URL: set the center setting sync.url or give --url")
+        raise ValidationError("sync_url_missing")
     return url
 
 
@@ -29,9 +29,9 @@ def cmd_sync_run(ctx, args) -> int:
         adapter = make_adapter(url, ca_bundle=args.ca_bundle)
         result = run_once(ctx.store(), adapter, batch_size=args.batch)
     except ConfigError as exc:
-        raise ValidationError(str(exc)) from None
-    except SyncBusy as exc:
-        raise ValidationError(str(exc)) from None
+        raise ValidationError("sync_config_refused", reason=str(exc)) from None
+    except SyncBusy:
+        raise ValidationError("sync_busy") from None
     if args.json:
         emit(result)
     else:
@@ -52,10 +52,10 @@ def cmd_sync_retry(ctx, args) -> int:
     from sync.push import retry
 
     if not args.all and args.item is None:
-        raise ValidationError("give an item id or --all")
+        raise ValidationError("sync_retry_what")
     count = retry(ctx.store(), None if args.all else args.item)
     if not args.all and count == 0:
-        raise ValidationError(f"no outbox item {args.item} waiting")
+        raise ValidationError("sync_item_not_waiting", item=args.item)
     emit({"retried": count}) if args.json else print_line(f"{count} item(s) will be sent again")
     return 0
 
@@ -67,7 +67,7 @@ def cmd_sync_login(ctx, args) -> int:
 
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
     if not password:
-        raise ValidationError("give the password on stdin with --password-stdin")
+        raise ValidationError("password_stdin_needed")
     store_credentials(_url(ctx, args), args.username, password)
     emit({"stored": True}) if args.json else print_line("credentials stored in the OS keyring")
     return 0
@@ -77,7 +77,7 @@ def cmd_sim_serve(ctx, args) -> int:
     from sync.simulator import serve
 
     if not 0 <= args.fault_rate <= 1:
-        raise ValidationError("--fault-rate must be between 0 and 1")
+        raise ValidationError("fault_rate_range")
     data = Path(args.data) if args.data else ctx.data_dir / "province-sim"
     serve(args.host, args.port, data, fault_rate=args.fault_rate, latency_ms=args.latency_ms,
           tls=tuple(args.tls) if args.tls else None, seed=args.seed, hang_s=args.hang_s)
@@ -90,10 +90,10 @@ def _admin(url: str, action: str, body: dict) -> dict:
     try:
         response = requests.post(f"{url.rstrip('/')}/admin/{action}", json=body, timeout=10)
     except requests.RequestException as exc:
-        raise ValidationError(f"simulator not reachable at {url}: {exc.__class__.__name__}") from None
+        raise ValidationError("sim_unreachable", url=url, kind=exc.__class__.__name__) from None
     data = response.json() if "json" in response.headers.get("Content-Type", "") else {}
     if response.status_code != 200:
-        raise ValidationError(f"simulator refused: {data.get('message') or response.status_code}")
+        raise ValidationError("sim_refused", reason=data.get("message") or response.status_code)
     return data
 
 
@@ -101,7 +101,7 @@ def cmd_sim_set_status(ctx, args) -> int:
     from app.lifecycle import STATUS_CODES
 
     if STATUS_CODES.get(args.status) is None:
-        raise ValidationError(f"STATUS must be one of {', '.join(k for k, v in STATUS_CODES.items() if v)}")
+        raise ValidationError("sim_status_unknown", known=", ".join(k for k, v in STATUS_CODES.items() if v))
     result = _admin(args.url, "set-status", {"code": args.code, "status": args.status, "note": args.note})
     emit(result) if args.json else print_line(f"{args.code} -> {args.status}")
     return 0

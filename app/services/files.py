@@ -18,7 +18,6 @@ from app.actors import Actor
 from app.errors import ValidationError
 from app.filestore import ContentStore
 from app.services.dossier_events import add_event, get_dossier, now_utc
-from app.services.dossier_input import COUNTER_ROLES
 from app.store.models import ArchivedDocument, Dossier
 from app.store.models_files import DossierFile, StoredFile
 
@@ -31,20 +30,20 @@ def attach(session: Session, files: ContentStore, actor: Actor, code: str, item:
            dpi: int | None = None, color_mode: str | None = None, source: str = "import", station: str | None = None,
            now: datetime | None = None) -> DossierFile:
     """Record ``pdf`` as the file of document item ``item`` of dossier ``code`` (replacing an earlier one)."""
-    actor.require(COUNTER_ROLES)
+    actor.require("document.digitize")
     now = now_utc(now)
     if not pdf.startswith(b"%PDF-"):
-        raise ValidationError("the item's file must be a PDF")
+        raise ValidationError("attach_not_pdf")
     if len(pdf) > MAX_FILE_BYTES:
-        raise ValidationError(f"the item's file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        raise ValidationError("attach_too_large", mb=MAX_FILE_BYTES // (1024 * 1024))
     if pages < 1:
-        raise ValidationError("the item's file has no pages")
+        raise ValidationError("attach_no_pages")
     if color_mode is not None and color_mode not in COLOR_MODES:
-        raise ValidationError(f"colour mode must be one of {', '.join(COLOR_MODES)}")
+        raise ValidationError("color_mode_unknown", known=", ".join(COLOR_MODES))
     dossier = get_dossier(session, code, lock=True)
     item = item.strip()
     if item not in {d.item_code for d in dossier.documents}:
-        raise ValidationError(f"dossier {dossier.code} has no document item {item!r}")
+        raise ValidationError("dossier_item_unknown", code=dossier.code, item=item)
     digest = files.put(session, pdf, actor=actor.username)
     for old in session.scalars(select(DossierFile).where(DossierFile.dossier_id == dossier.id, DossierFile.item_code == item,
                                                          DossierFile.replaced_at.is_(None))):
@@ -75,7 +74,7 @@ def read_item(session: Session, files: ContentStore, code: str, item: str) -> by
     row = session.scalar(select(DossierFile).where(DossierFile.dossier_id == dossier.id, DossierFile.item_code == item,
                                                    DossierFile.replaced_at.is_(None)))
     if row is None:
-        raise ValidationError(f"item {item!r} of {dossier.code} is not digitized")
+        raise ValidationError("item_not_digitized", code=dossier.code, item=item)
     return files.get(session, row.sha256)
 
 
@@ -114,7 +113,7 @@ def collect_garbage(session: Session, files: ContentStore, *, older_than_days: i
     """Remove stored files that no dossier item and no archived form refers to, once they are older than the
     grace period (a page deleted before saving, a cancelled scan); never at once."""
     if older_than_days < 1:
-        raise ValidationError("--older-than must be at least 1 day: files are never collected at once")
+        raise ValidationError("gc_grace_too_short")
     cutoff = (now or datetime.now(timezone.utc)) - timedelta(days=older_than_days)
     referenced = exists().where(DossierFile.sha256 == StoredFile.sha256)
     archived = exists().where(ArchivedDocument.sha256 == StoredFile.sha256)

@@ -310,10 +310,10 @@ def plain_ticket_doc(session: Session, number: str, service_code: str, *, now: d
 
     number = number.strip().upper()
     if not (number[:1].isalpha() and number.isascii() and number.isalnum()):
-        raise ValidationError(f"--number {number!r} is not a queue number like A012")
+        raise ValidationError("cli_queue_number_invalid", number=number)
     service = session.get(QueueService, service_code.strip().upper())
     if service is None:
-        raise ValidationError(f"no queue service {service_code!r}")
+        raise ValidationError("queue_service_not_found", code=service_code)
     now = (now or utcnow()).astimezone(timezone.utc)
     return dict(
         center_name=center.get(session, "center.name"), number=number, service_name=service.name,

@@ -74,11 +74,12 @@ def receive_online(session: Session, actor: Actor, province_code: str, *, on_mis
     from app.services.dossier_input import parse_intake
     from app.services.intake import receive
 
+    actor.require("dossier.receive_online")
     online = session.get(OnlineDossier, province_code.strip())
     if online is None:
-        raise NotFoundError(f"no online dossier {province_code!r}")
+        raise NotFoundError("online_dossier_not_found", code=province_code)
     if online.status != "waiting":
-        raise RuleError(f"online dossier {province_code} was already handled ({online.status})")
+        raise RuleError("online_dossier_handled", code=province_code, status=online.status)
     request = parse_intake({**(online.data.get("intake") or {}), "channel": "online"})
     dossier = receive(session, actor, request, on_missing=on_missing, reason=reason, now=now)
     dossier.note = "; ".join(x for x in (dossier.note, f"hồ sơ trực tuyến {province_code}") if x)

@@ -2020,7 +2020,7 @@
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+298"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
@@ -2030,7 +2030,7 @@
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-304"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
@@ -2250,7 +2250,107 @@
         <translation>Mã định danh cơ quan không hợp lệ (ví dụ 000.17.22.H56).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
+        <source>The file could not be written (disk full or no permission).</source>
+        <translation>Không ghi được tệp (đĩa đầy hoặc không có quyền ghi).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A register covers at most {max_days} days; print it a year at a time.</source>
+        <translation>Sổ theo dõi in tối đa {max_days} ngày; hãy in từng năm.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scanned or printed file could not be saved (disk full or no permission).</source>
+        <translation>Không lưu được tệp quét hoặc tệp in (đĩa đầy hoặc không có quyền ghi).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A stored file of this dossier is missing; ask the technician to run the file check.</source>
+        <translation>Thiếu một tệp đã lưu của hồ sơ; đề nghị kỹ thuật viên chạy kiểm tra tệp.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A stored file of this dossier is damaged; ask the technician to run the file check.</source>
+        <translation>Một tệp đã lưu của hồ sơ bị hỏng; đề nghị kỹ thuật viên chạy kiểm tra tệp.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The document&apos;s file must be a PDF.</source>
+        <translation>Tệp của thành phần hồ sơ phải là PDF.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The document&apos;s file is larger than {mb} MB.</source>
+        <translation>Tệp của thành phần hồ sơ lớn hơn {mb} MB.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The document has no pages.</source>
+        <translation>Tài liệu không có trang nào.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This dossier has no such document item.</source>
+        <translation>Hồ sơ không có thành phần này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This document item has not been scanned yet.</source>
+        <translation>Thành phần hồ sơ này chưa được số hóa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file is not a readable PDF.</source>
+        <translation>Tệp không phải PDF đọc được.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose one PDF, or JPEG, PNG or TIFF images.</source>
+        <translation>Chọn một tệp PDF, hoặc các ảnh JPEG, PNG, TIFF.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The images could not be read.</source>
+        <translation>Không đọc được các ảnh.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No scanner can be used on this station.</source>
+        <translation>Máy này không dùng được máy quét nào.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This online dossier does not exist.</source>
+        <translation>Không có hồ sơ trực tuyến này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This online dossier was already handled.</source>
+        <translation>Hồ sơ trực tuyến này đã được xử lý.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The link to the province is not set up (sync address).</source>
+        <translation>Chưa cấu hình kết nối với tỉnh (địa chỉ đồng bộ).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The link to the province is set up in a way that is refused (use https).</source>
+        <translation>Cấu hình kết nối với tỉnh không được chấp nhận (phải dùng https).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another station of the center is syncing now; try again in a moment.</source>
+        <translation>Một máy khác của trung tâm đang đồng bộ; thử lại sau ít phút.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This item is not waiting to be sent.</source>
+        <translation>Mục này không ở trạng thái chờ gửi.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Enter the submitter&apos;s full name.</source>
         <translation>Nhập họ tên người nộp hộ.</translation>
     </message>

@@ -25,7 +25,7 @@ from app.errors import (
 
 ROOT = Path(__file__).resolve().parents[2]
 ERROR_CLASSES = {"AppError", "ValidationError", "NotFoundError", "RuleError", "StaleVersionError", "StoreError",
-                 "SchemaMismatchError"}
+                 "SchemaMismatchError", "FileMissing", "FileCorrupt"}
 
 
 def error_calls():

@@ -17,8 +17,9 @@ from app.lifecycle import ACTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ROOT / "app" / "services"
-# Helpers that take the actor only to record who acted; each is called from a checked action.
-RECORDERS = {"add_event", "audit", "keep"}
+# Helpers that take the actor only to record who acted; each is called from a checked action (the outbox
+# snapshot of an event; the notice number drawn while printing, under archive's "document.print").
+RECORDERS = {"add_event", "audit", "keep", "event_snapshot", "dossier_event", "notice_number", "form_data", "form_extra"}
 
 
 def _requires(func: ast.FunctionDef) -> list[ast.expr]:
