@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
-from app.cli.output import emit, nonneg_int, nonneg_number, print_line
+from app.cli.output import emit, int_in, nonneg_int, nonneg_number, print_line
 from app.errors import ValidationError
 
 
@@ -73,13 +72,10 @@ def cmd_calendar_due(ctx, args) -> int:
 def cmd_calendar_import(ctx, args) -> int:
     from app.services.calendar import import_schedule
 
+    from app.fields import read_json_file
+
     path = Path(args.file)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise ValidationError(f"{path}: no such file") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"{path}: not valid JSON: {exc}") from None
+    data = read_json_file(path)
     if not isinstance(data, dict):
         raise ValidationError(f"{path}: expected a JSON object with 'years'")
     with ctx.store().write() as session:
@@ -145,7 +141,7 @@ def register(sub, add) -> None:
     p = add(cal, "import", cmd_calendar_import, "load official day-off schedules (holidays.json format)")
     p.add_argument("file")
     p = add(cal, "holidays", cmd_calendar_holidays, "list the non-weekend days off of a year")
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=int_in(1900, 2199), required=True)
     p = add(cal, "lunar", cmd_calendar_lunar, "Vietnamese lunar date of a solar date")
     p.add_argument("date", metavar="YYYY-MM-DD")
 

@@ -9,14 +9,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from app import fields
 from app.errors import ValidationError
-from app.text import digits_only, nfc
 
 COUNTER_ROLES = ("officer", "director")
 APPLICANT_TYPES = ("citizen", "business", "state_body", "other")
 CHANNELS = ("in_person", "post", "online")
 DELIVERIES = ("counter", "post")
 ON_MISSING = ("reject", "request-supplement", "refuse")
+MAX_DOCUMENTS = 200
 
 # --- input ---------------------------------------------------------------------------------------
 
@@ -56,79 +57,71 @@ class IntakeRequest:
 def parse_party(data: Any, where: str) -> PartyInput:
     if not isinstance(data, dict):
         raise ValidationError(f"{where}: expected an object")
-    name = nfc(str(data.get("full_name") or ""))
-    if not name:
-        raise ValidationError(f"{where}.full_name is required")
+    name = fields.text(data.get("full_name"), "full_name", where=f"{where}.full_name", required=True)
     dob = data.get("date_of_birth")
-    if dob:
+    if dob not in (None, ""):
+        if not isinstance(dob, str) or len(dob) > 10:
+            raise ValidationError(f"{where}.date_of_birth: not a date (YYYY-MM-DD)")
         try:
-            dob = date.fromisoformat(str(dob))
+            dob = date.fromisoformat(dob)
         except ValueError:
-            raise ValidationError(f"{where}.date_of_birth: not a date (YYYY-MM-DD): {dob!r}") from None
+            raise ValidationError(f"{where}.date_of_birth: not a date (YYYY-MM-DD)") from None
         if dob > date.today() or dob.year < 1900:
-            raise ValidationError(f"{where}.date_of_birth: {dob} is not a plausible birth date")
-    id_number = digits_only(str(data.get("id_number") or "")) or None
-    if data.get("id_number") and (id_number is None or len(id_number) not in (9, 12)):
-        raise ValidationError(f"{where}.id_number must have 9 or 12 digits")
-    phone = str(data.get("phone") or "").strip() or None
-    if phone:
-        digits = digits_only(phone.replace("+84", "0", 1))
-        if not 9 <= len(digits) <= 11:
-            raise ValidationError(f"{where}.phone: {phone!r} is not a phone number")
-        phone = digits
-    email = nfc(str(data.get("email") or "")) or None
-    if email and ("@" not in email or " " in email):
-        raise ValidationError(f"{where}.email: {email!r} is not an e-mail address")
-    return PartyInput(name, id_number, dob or None, phone, nfc(str(data.get("address") or "")) or None, email)
+            raise ValidationError(f"{where}.date_of_birth: not a plausible birth date")
+    else:
+        dob = None
+    return PartyInput(
+        name,
+        fields.text(data.get("id_number"), "id_number", where=f"{where}.id_number"),
+        dob,
+        fields.text(data.get("phone"), "phone", where=f"{where}.phone"),
+        fields.text(data.get("address"), "address", where=f"{where}.address"),
+        fields.text(data.get("email"), "email", where=f"{where}.email"),
+    )
 
 
-def parse_count(value: Any, where: str) -> int:
-    if value in (None, ""):
-        return 0
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ValidationError(f"{where} must be a whole number ≥ 0")
-    try:
-        number = int(value)
-    except (ValueError, OverflowError):
-        raise ValidationError(f"{where} must be a whole number ≥ 0") from None
-    if number < 0 or number != float(value):
-        raise ValidationError(f"{where} must be a whole number ≥ 0")
-    return number
+def parse_count(value: Any, where: str, *, maximum: int = fields.MAX_COPIES) -> int:
+    return fields.whole(value, where, maximum=maximum, default=0)
 
 
 def parse_intake(data: Any) -> IntakeRequest:
     """Validate the JSON form of an intake (``motcua dossier receive --file``)."""
     if not isinstance(data, dict):
         raise ValidationError("the dossier file must hold a JSON object")
-    code = str(data.get("procedure_code") or "").strip()
-    if not code:
-        raise ValidationError("procedure_code is required")
+    code = fields.text(data.get("procedure_code"), "procedure_code", required=True)
     req = IntakeRequest(procedure_code=code, applicant=parse_party(data.get("applicant"), "applicant"))
     if data.get("submitter"):
         req.submitter = parse_party(data["submitter"], "submitter")
     for key, allowed in (("applicant_type", APPLICANT_TYPES), ("channel", CHANNELS), ("delivery", DELIVERIES)):
         value = data.get(key) or getattr(req, key)
-        if value not in allowed:
-            raise ValidationError(f"{key} must be one of {', '.join(allowed)}, not {value!r}")
+        if not isinstance(value, str) or value not in allowed:
+            raise ValidationError(f"{key} must be one of {', '.join(allowed)}")
         setattr(req, key, value)
-    req.sets = parse_count(data.get("sets", 1), "sets") or 1
+    req.sets = parse_count(data.get("sets", 1), "sets", maximum=fields.MAX_SETS) or 1
     docs = data.get("documents") or []
     if not isinstance(docs, list):
         raise ValidationError("documents must be a list")
+    if len(docs) > MAX_DOCUMENTS:
+        raise ValidationError(f"documents: more than {MAX_DOCUMENTS} papers")
     for i, doc in enumerate(docs, start=1):
-        if not isinstance(doc, dict) or not str(doc.get("item") or "").strip():
+        if not isinstance(doc, dict):
+            raise ValidationError(f"documents[{i}]: needs an 'item' (code or name)")
+        item = fields.text(doc.get("item"), "item", where=f"documents[{i}].item")
+        if item is None:
             raise ValidationError(f"documents[{i}]: needs an 'item' (code or name)")
         req.documents.append(
             DocumentInput(
-                str(doc["item"]).strip(),
+                item,
                 parse_count(doc.get("originals"), f"documents[{i}].originals"),
                 parse_count(doc.get("certified_copies"), f"documents[{i}].certified_copies"),
                 parse_count(doc.get("photocopies"), f"documents[{i}].photocopies"),
             )
         )
-    req.note = nfc(str(data.get("note") or "")) or None
+    req.note = fields.text(data.get("note"), "note")
     if data.get("due_at"):
         from app.workcal import parse_local
 
-        req.due_at = parse_local(str(data["due_at"]))
+        if not isinstance(data["due_at"], str) or len(data["due_at"]) > 40:
+            raise ValidationError("due_at: not a date-time (YYYY-MM-DDTHH:MM)")
+        req.due_at = parse_local(data["due_at"])
     return req
