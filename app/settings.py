@@ -125,8 +125,14 @@ class StationSettings:
         path = station_file(self.data_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(_dump_toml(self._values), encoding="utf-8")
-        os.replace(tmp, path)
+        try:
+            tmp.write_text(_dump_toml(self._values), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)  # never leave a half-written copy behind
+            if exc.errno == 28:  # ENOSPC
+                raise ValidationError(f"{path}: the disk is full; the settings were not saved") from None
+            raise
         return path
 
     def db_url(self) -> str:

@@ -34,7 +34,7 @@ def cmd_receive(ctx, args) -> int:
 def cmd_show(ctx, args) -> int:
     from app.services import dossiers
 
-    with ctx.store().read() as session:
+    with ctx.store(readonly=True).read() as session:
         data = dossiers.dossier_json(dossiers.get_dossier(session, args.code))
     if args.json:
         emit(data)
@@ -49,7 +49,7 @@ def cmd_show(ctx, args) -> int:
 def cmd_search(ctx, args) -> int:
     from app.services import dossiers, search
 
-    with ctx.store().read() as session:
+    with ctx.store(readonly=True).read() as session:
         items = [dossiers.summary_json(d) for d in search.search(session, args.text, limit=args.limit)]
     if args.json:
         emit(items)
@@ -106,7 +106,7 @@ def cmd_handover(ctx, args) -> int:
 def cmd_board(ctx, args) -> int:
     from app.services.board import board
 
-    with ctx.store().read() as session:
+    with ctx.store(readonly=True).read() as session:
         data = board(session, within_days=args.within)
     if args.json:
         emit(data)

@@ -80,7 +80,7 @@ def cmd_pause(ctx, args) -> int:
 def cmd_status(ctx, args) -> int:
     from app.services import queue
 
-    with ctx.store().read() as session:
+    with ctx.store(readonly=True).read() as session:
         data = queue.status(session)
     if args.json:
         emit(data)

@@ -23,7 +23,7 @@ def cmd_catalog_import(ctx, args) -> int:
 def cmd_catalog_list(ctx, args) -> int:
     from app.services import catalog
 
-    with ctx.store().read() as session:
+    with ctx.store(readonly=True).read() as session:
         items = [catalog.procedure_json(p) for p in catalog.list_procedures(session)]
     if args.json:
         emit(items)
@@ -31,6 +31,27 @@ def cmd_catalog_list(ctx, args) -> int:
         for p in items:
             print_line(f"{p['code']:<12} {p['field']:<20} {p['name']}")
     return 0
+
+
+def _calendar_session(ctx):
+    """A read-only session, or None when there is no database yet and the calendar shipped with the
+    application will do (a reading command never creates a database)."""
+    from contextlib import nullcontext
+
+    if not ctx.database_exists():
+        return nullcontext(None)
+    return ctx.store(readonly=True).read()
+
+
+def _shipped_calendar():
+    import json
+
+    from app.holidays import HolidayTable, parse_schedule
+    from app.resources import resource
+    from app.workcal import WorkCalendar, WorkingHours
+
+    data = json.loads(resource("data", "holidays.json").read_text(encoding="utf-8"))
+    return WorkCalendar(WorkingHours(), HolidayTable(parse_schedule(data)))
 
 
 def cmd_calendar_due(ctx, args) -> int:
@@ -48,8 +69,10 @@ def cmd_calendar_due(ctx, args) -> int:
     explicit = [(amount, unit) for amount, unit in explicit if amount is not None]
     if len(explicit) > 1:
         raise ValidationError("give only one of --working-days, --working-hours, --days, --same-day")
-    with ctx.store().read() as session:
-        calendar = load_calendar(session)
+    if args.procedure and not ctx.database_exists():
+        raise ValidationError(f"procedure {args.procedure}: there is no database to look it up in ({ctx.db_url})")
+    with _calendar_session(ctx) as session:
+        calendar = load_calendar(session) if session is not None else _shipped_calendar()
         after_15 = False
         amount = unit = None
         if args.procedure:
@@ -89,8 +112,8 @@ def cmd_calendar_holidays(ctx, args) -> int:
 
     if not 1900 <= args.year <= 2199:
         raise ValidationError("--year must be between 1900 and 2199")
-    with ctx.store().read() as session:
-        calendar = load_calendar(session)
+    with _calendar_session(ctx) as session:
+        calendar = load_calendar(session) if session is not None else _shipped_calendar()
     items = holidays_json(calendar, args.year)
     if args.json:
         emit(items)

@@ -11,11 +11,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.errors import StaleVersionError
-from app.store.engine import make_engine, verify_sqlite
+from app.errors import StaleVersionError, StoreError
+from app.store.engine import explain_db_error, make_engine, verify_sqlite
 
 
 class Store:
@@ -23,6 +24,7 @@ class Store:
         """``connection``: tests bind every session to one connection inside an outer transaction that
         they roll back afterwards; each unit of work is then a savepoint."""
         self.engine = engine
+        self.readonly = False
         if connection is not None:
             self._writer = sessionmaker(bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint")
             self._reader = self._writer
@@ -31,16 +33,32 @@ class Store:
             self._reader = sessionmaker(bind=engine.execution_options(readonly=True), expire_on_commit=False)
 
     @classmethod
-    def open(cls, url: str, *, migrate: bool = True) -> Store:
-        """Open a database; on SQLite verify the pragmas and (``migrate``) bring the schema up to date."""
+    def open(cls, url: str, *, migrate: bool = True, readonly: bool = False) -> Store:
+        """Open a database; on SQLite verify the pragmas and (``migrate``) bring the schema up to date.
+
+        ``readonly`` (the reading commands): the database must exist and be on this code's schema
+        revision; nothing is created, converted to WAL or migrated, and ``write()`` is refused. A file
+        that is not a motcua database is refused in either mode before anything is written to it.
+        """
         from app.store import migrate as migrations
 
-        engine = make_engine(url)
-        if engine.dialect.name == "sqlite":
-            verify_sqlite(engine)
-        if migrate:
-            migrations.prepare(engine)
-        return cls(engine)
+        engine = make_engine(url, readonly=readonly)
+        try:
+            if engine.dialect.name == "sqlite":
+                verify_sqlite(engine)
+            if readonly:
+                migrations.check_revision(engine)
+            elif migrate:
+                migrations.prepare(engine)
+        except DBAPIError as exc:
+            engine.dispose()
+            raise explain_db_error(exc) or exc
+        except BaseException:
+            engine.dispose()
+            raise
+        store = cls(engine)
+        store.readonly = readonly
+        return store
 
     @property
     def dialect(self) -> str:
@@ -48,12 +66,16 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
+        if self.readonly:
+            raise StoreError("this database was opened read-only")
         session = self._writer()
         try:
             with session.begin():
                 yield session
         except StaleDataError as exc:
             raise StaleVersionError() from exc
+        except DBAPIError as exc:
+            raise explain_db_error(exc) or exc
         finally:
             session.close()
 
@@ -62,6 +84,8 @@ class Store:
         session = self._reader()
         try:
             yield session
+        except DBAPIError as exc:
+            raise explain_db_error(exc) or exc
         finally:
             session.close()  # ends the transaction without expiring what was loaded
 
