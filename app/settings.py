@@ -60,6 +60,8 @@ CENTER = _vars(
     Var("center.phone", "", str, ""),
     Var("center.agency_id", "", str, "electronic identifier of the receiving unit, e.g. 000.17.22.H56"),
     Var("center.code_issuer", "local-daily", str, "dossier code issuer: local-daily (AGENCY-YYMMDD-NNNN)"),
+    Var("center.opened_on", "", str, "the center's first working day (YYYY-MM-DD); no dossier is received before it"),
+    Var("intake.backdate_max_days", 30, int, "how many days back a dossier taken on paper may be entered (--received-at)"),
     Var("calendar.working_hours", None, dict, "WorkingHours.to_config(); None = 07:00-11:30, 13:30-17:00 Mon-Fri"),
     Var("handover.rounds", ["09:00", "11:00", "14:00", "16:00"], list, "hand-over round times on working days"),
     Var("print.paper", "A5", str, "A5 | A4 for the slips (forms 01-06)"),
