@@ -14,8 +14,13 @@ def cmd_catalog_import(ctx, args) -> int:
     from app.services import catalog
 
     procedures = read_catalog(Path(args.path))
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty() and total > catalog.IMPORT_BATCH:  # a terminal only: scripts get one line
+            sys.stderr.write(f"\r{done}/{total}" + ("\n" if done == total else ""))
+
     with ctx.store().write() as session:
-        counts = catalog.import_procedures(session, ctx.admin(), procedures)
+        counts = catalog.import_procedures(session, ctx.admin(), procedures, progress=progress)
     emit(counts) if args.json else print_line(f"{counts['created']} created, {counts['updated']} updated")
     return 0
 
