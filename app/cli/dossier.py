@@ -3,7 +3,7 @@ the handlers import the services they need)."""
 
 from __future__ import annotations
 
-from app.cli.output import emit, field_text, int_in, print_line
+from app.cli.output import emit, field_text, int_in, print_line, when_text
 from app.errors import ValidationError
 
 ACTIONS = (
@@ -136,7 +136,7 @@ def register(sub, add) -> None:
     group = sub.add_parser("dossier", help="dossiers (hồ sơ)").add_subparsers(dest="sub", metavar="ACTION", required=True)
     p = add(group, "receive", cmd_receive, "receive a dossier from a JSON file")
     p.add_argument("--file", required=True)
-    p.add_argument("--received-at", help="a dossier taken on paper while the station was down (audited)")
+    p.add_argument("--received-at", type=when_text, help="a dossier taken on paper while the station was down (audited)")
     p.add_argument("--on-missing", choices=("reject", "request-supplement", "refuse"), default="reject")
     p.add_argument("--reason", type=field_text("reason"))
     p = add(group, "show", cmd_show, "show a dossier with its history")
@@ -145,7 +145,7 @@ def register(sub, add) -> None:
     p.add_argument("text", type=_search_text)
     p.add_argument("--limit", type=int_in(1, 1000), default=50)
     p = add(group, "handover-round", cmd_handover, "run a hand-over round")
-    p.add_argument("--at")
+    p.add_argument("--at", type=when_text)
     p = add(group, "board", cmd_board, "the deadline board")
     p.add_argument("--within", type=int_in(0, 365), default=2, help="'due soon' horizon in working days")
     for action in ACTIONS:
@@ -154,13 +154,13 @@ def register(sub, add) -> None:
         p.add_argument("code", type=_code)
         p.add_argument("--reason", type=field_text("reason"))
         p.add_argument("--items", type=field_text("note"), help="comma-separated document item codes (supplement request)")
-        p.add_argument("--new-due", help="new appointment (apologize; supplement-complete without catalog time)")
+        p.add_argument("--new-due", type=when_text, help="new appointment (apologize; supplement-complete without catalog time)")
         p.add_argument("--to", type=field_text("department"), help="department (transfer) or the collector's name (return)")
         p.add_argument("--collector-id", type=field_text("id_number"))
         p.add_argument("--tracking", type=field_text("tracking"))
         p.add_argument("--department", type=field_text("department"))
         p.add_argument("--expected-version", type=int_in(1, 2**31 - 1), metavar="N",
                        help="the version you saw (dossier show); refused if someone changed the dossier since")
-        p.add_argument("--at", help="when it happened (between the last event and now; audited)")
+        p.add_argument("--at", type=when_text, help="when it happened (between the last event and now; audited)")
         if action == "correct":
             p.add_argument("--file", help='JSON: {"applicant": {...}, "submitter": {...}, "documents": [...], "sets": n}')

@@ -84,6 +84,13 @@ def int_in(low: int, high: int):
     return parse
 
 
+def when_text(text: str) -> str:
+    """An argparse type for a date-time argument: short printable text (parsed later by the command)."""
+    if len(text) > 40 or not text.isprintable():
+        raise argparse.ArgumentTypeError("a date-time: YYYY-MM-DDTHH:MM[+07:00]")
+    return text
+
+
 def field_text(name: str, *, required: bool = False):
     """An argparse type checked by the field rules of ``app.fields`` (length, characters)."""
 

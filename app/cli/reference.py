@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.cli.output import emit, int_in, nonneg_int, nonneg_number, print_line
+from app.cli.output import emit, int_in, nonneg_int, nonneg_number, print_line, when_text
 from app.errors import ValidationError
 
 
@@ -160,7 +160,7 @@ def register(sub, add) -> None:
 
     cal = sub.add_parser("calendar", help="working-time calendar").add_subparsers(dest="sub", metavar="ACTION", required=True)
     p = add(cal, "due", cmd_calendar_due, "compute a due date-time")
-    p.add_argument("--from", dest="from_", required=True, metavar="ISO_DATETIME")
+    p.add_argument("--from", dest="from_", type=when_text, required=True, metavar="ISO_DATETIME")
     p.add_argument("--working-days", type=nonneg_number)
     p.add_argument("--working-hours", type=nonneg_number)
     p.add_argument("--days", type=nonneg_int)

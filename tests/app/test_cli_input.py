@@ -95,3 +95,9 @@ def test_expected_version(capsys, data_dir, tmp_path):
     err = refused(capsys, "dossier", "cancel", dossier, "--reason", "nhầm", "--expected-version", str(version))
     assert "changed by someone else" in err
     refused(capsys, "dossier", "cancel", dossier, "--reason", "x", "--expected-version", "abc")
+
+
+def test_date_time_arguments_bounded(capsys, data_dir):
+    err = refused(capsys, "calendar", "due", "--from", "2026-05-04T08:00" + "0" * 100_000, "--days", "1")
+    assert len(err) < 200
+    refused(capsys, "dossier", "receive", "--file", "x.json", "--received-at", "2026-05-04\x1b[2J")
