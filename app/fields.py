@@ -123,7 +123,8 @@ def text(value: Any, name: str, *, where: str | None = None, required: bool = Fa
     raw = str(value)
     if len(raw) > field.max_len * 4 + 100:  # refuse a megabyte before normalising it
         raise ValidationError(f"{label}: longer than {field.max_len} characters")
-    check_chars(raw.replace("\t", " ").replace("\n", " ").replace("\r", " "), label)
+    if not raw.isprintable():  # the common case skips the per-character look-up
+        check_chars(raw.replace("\t", " ").replace("\n", " ").replace("\r", " "), label)
     cleaned = " ".join(unicodedata.normalize("NFC", raw).split())
     if not cleaned:
         if required:
@@ -135,13 +136,13 @@ def text(value: Any, name: str, *, where: str | None = None, required: bool = Fa
 
 
 def _rule_text(value: str, label: str) -> str:
-    if not any(unicodedata.category(c)[0] in "LN" or c in "+-*/#&@" for c in value):
+    if not any(c.isalnum() or c in "+-*/#&@" for c in value):
         raise ValidationError(f"{label}: has no letters or digits")
     return value
 
 
 def _rule_name(value: str, label: str) -> str:
-    if not any(unicodedata.category(c)[0] == "L" for c in value):
+    if not any(c.isalpha() for c in value):
         raise ValidationError(f"{label}: has no letters")
     return value
 
