@@ -214,3 +214,16 @@ def test_disk_full(tmp_path):
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
     assert not [p for p in tmp_path.rglob("*") if p.suffix == ".tmp" or ".bak-" in p.name]
+
+
+@pytest.mark.parametrize("path, remote", [
+    (r"\\server\share\motcua.sqlite3", True), ("//server/share/motcua.sqlite3", True),
+    (r"\\?\UNC\server\share\motcua.sqlite3", True), (r"\\?\C:\motcua\motcua.sqlite3", False),
+])
+def test_windows_unc_paths(path, remote):
+    from pathlib import PureWindowsPath
+
+    from app.store.engine import _is_windows_network_path
+
+    # Off Windows the drive-type half cannot run (no windll) and answers "local"; the UNC half is text.
+    assert _is_windows_network_path(PureWindowsPath(path)) is remote
