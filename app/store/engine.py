@@ -130,10 +130,11 @@ def make_engine(url_or_path: str, *, echo: bool = False, readonly: bool = False)
 
 
 def check_sqlite_file(path: Path) -> bool:
-    """Refuse a file that is not a motcua database before anything is written to it.
+    """Refuse what is not an SQLite file at all, by its header, without opening it with SQLite.
 
-    Returns True when the file holds a motcua database, False when it is missing or empty (a new one
-    may be made there). Reads through a read-only connection, so a foreign file is left untouched."""
+    Returns True when the file starts like an SQLite database, False when it is missing or empty (a new
+    one may be made there). Whose tables it holds is checked on each new connection (``_refuse_foreign``),
+    before the first statement that could write."""
     try:
         if path.is_dir():
             raise ValidationError(f"{path} is a directory, not a database file")
@@ -147,33 +148,21 @@ def check_sqlite_file(path: Path) -> bool:
         raise StoreError(f"{path}: cannot be read ({exc.strerror})") from None
     if header != b"SQLite format 3\x00":
         raise ValidationError(f"{path} is not a motcua database (not an SQLite file)")
-    tables = _sqlite_tables(path)
-    if not tables:
-        return False
-    if not MOTCUA_TABLES <= tables:
-        raise ValidationError(f"{path} is not a motcua database (it belongs to another application)")
     return True
 
 
-def _sqlite_tables(path: Path) -> set[str]:
-    uri = f"file:{quote(str(path))}?mode=ro"
+def _refuse_foreign(cursor, path: str, *, readonly: bool) -> None:
+    """On a fresh connection, before any pragma that writes: a file with tables must have motcua's."""
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error:
-        conn = sqlite3.connect(uri + "&immutable=1", uri=True)
-    try:
-        try:
-            rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
-        except sqlite3.OperationalError:
-            # A WAL database on a read-only disk has no -shm file to read through; nobody can write it.
-            conn.close()
-            conn = sqlite3.connect(uri + "&immutable=1", uri=True)
-            rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
-    except sqlite3.DatabaseError as exc:
+        tables = {name for (name,) in cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.OperationalError:
+        raise  # busy, locked, I/O: the caller's usual handling
+    except sqlite3.DatabaseError as exc:  # "file is not a database", a damaged header
         raise ValidationError(f"{path} is not a motcua database ({exc})") from None
-    finally:
-        conn.close()
-    return {name for (name,) in rows}
+    if tables and not MOTCUA_TABLES <= tables:
+        raise ValidationError(f"{path} is not a motcua database (it belongs to another application)")
+    if not tables and readonly:
+        raise ValidationError(f"no motcua database at {path}")
 
 
 def _sqlite_engine(url, *, echo: bool, readonly: bool = False) -> Engine:
@@ -187,9 +176,9 @@ def _sqlite_engine(url, *, echo: bool, readonly: bool = False) -> Engine:
                 f"refusing a SQLite database on a network share ({path}); "
                 "use a local disk, or a PostgreSQL server for several stations"
             )
-        ours = check_sqlite_file(path)
+        exists = check_sqlite_file(path)
         if readonly:
-            if not ours:
+            if not exists:
                 raise ValidationError(f"no motcua database at {path}")
             immutable = not _writable_for_readers(path)
         else:
@@ -208,6 +197,8 @@ def _sqlite_engine(url, *, echo: bool, readonly: bool = False) -> Engine:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not memory:
+            _refuse_foreign(cur, database, readonly=readonly)
         if not memory and not readonly:
             cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = FULL")
