@@ -25,18 +25,20 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from pathlib import Path
 from typing import Any
 
+from app import fields
 from app.errors import ValidationError
-from app.text import nfc
 
 UNITS = ("working_days", "working_hours", "days", "same_day")
 FEE_KINDS = ("phi", "le_phi")
 FEE_PER = ("dossier", "copy", "page")
 CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-_]{0,39}$")
+MAX_TIME_AMOUNT = fields.MAX_TIME
+MAX_ROWS = 200_000  # a national catalog has about 6,000 procedures; a bigger file is a mistake
+MAX_ERRORS = 200  # report the first bad rows, not a million lines
 
 CSV_COLUMNS = [
     "row", "code", "local_code", "name", "field", "department", "urgent", "time_amount", "time_unit",
@@ -58,27 +60,44 @@ class CatalogErrors(ValidationError):
 
 
 def read_catalog(path: Path) -> list[dict[str, Any]]:
-    """Read a catalog file and return canonical procedures, or raise CatalogErrors."""
+    """Read a catalog file and return canonical procedures, or raise CatalogErrors / ValidationError.
+
+    Any file gives one of those two, never another exception: a directory, a 50 MB file (over
+    ``fields.MAX_CATALOG_BYTES``), a Latin-1 CSV, JSON nested ten thousand deep."""
     suffix = path.suffix.lower()
-    if not path.exists():
-        raise ValidationError("file_not_found", path=path)
+    if suffix not in (".json", ".csv", ".xlsx", ".xlsm"):
+        raise ValidationError("catalog_format_unsupported", path=path, suffix=suffix or '(none)')
+    data = fields.read_file_bytes(path, max_bytes=fields.MAX_CATALOG_BYTES, what="catalog file")
     if suffix == ".json":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ValidationError("file_not_json", path=path, exc=exc) from exc
-        if isinstance(data, dict) and isinstance(data.get("procedures"), list):
-            data = data["procedures"]
-        if not isinstance(data, list):
-            raise ValidationError("catalog_not_a_list", path=path)
-        return validate_procedures([(i + 1, item) for i, item in enumerate(data)], label="item")
+        return parse_json_catalog(fields.decode_text(data, str(path)), str(path))
     if suffix == ".csv":
-        text = path.read_text(encoding="utf-8-sig")
-        rows = list(csv.DictReader(io.StringIO(text)))
-        return _from_rows([(i + 2, r) for i, r in enumerate(rows)])
-    if suffix in (".xlsx", ".xlsm"):
-        return _from_rows(_xlsx_rows(path))
-    raise ValidationError("catalog_format_unsupported", path=path, suffix=suffix or '(none)')
+        return parse_csv_catalog(fields.decode_text(data, str(path)), str(path))
+    return _from_rows(_xlsx_rows(path))
+
+
+def parse_json_catalog(text: str, where: str = "catalog") -> list[dict[str, Any]]:
+    data = fields.parse_json(text, where)
+    if isinstance(data, dict) and isinstance(data.get("procedures"), list):
+        data = data["procedures"]
+    if not isinstance(data, list):
+        raise ValidationError("catalog_not_a_list", path=where)
+    if len(data) > MAX_ROWS:
+        raise ValidationError("catalog_too_many_procedures", where=where, max_rows=MAX_ROWS)
+    return validate_procedures([(i + 1, item) for i, item in enumerate(data)], label="item")
+
+
+def parse_csv_catalog(text: str, where: str = "catalog") -> list[dict[str, Any]]:
+    rows: list[tuple[int, dict[str, Any]]] = []
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        for i, row in enumerate(reader):
+            if i >= MAX_ROWS:
+                raise ValidationError("catalog_too_many_rows", path=where, max_rows=MAX_ROWS)
+            row.pop(None, None)  # cells beyond the header
+            rows.append((reader.line_num, row))
+    except csv.Error as exc:
+        raise ValidationError("catalog_csv_unreadable", where=where, line_num=reader.line_num, exc=exc) from None
+    return _from_rows(rows)
 
 
 def _xlsx_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
@@ -86,18 +105,32 @@ def _xlsx_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises several unrelated types for a bad file
-        raise ValidationError("catalog_xlsx_unreadable", path=path, exc=exc) from exc
-    ws = wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
-    out = []
-    for number, values in enumerate(rows, start=2):
-        if values is None or all(v is None or str(v).strip() == "" for v in values):
-            continue
-        out.append((number, {h: v for h, v in zip(header, values) if h}))
-    wb.close()
+    except Exception:  # openpyxl raises several unrelated types for a bad file
+        raise ValidationError("catalog_xlsx_unreadable", path=path, exc="") from None
+    try:
+        ws = wb.worksheets[0]
+        rows = ws.iter_rows(values_only=True)
+        header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
+        out = []
+        for number, values in enumerate(rows, start=2):
+            if number > MAX_ROWS:
+                raise ValidationError("catalog_too_many_rows", path=path, max_rows=MAX_ROWS)
+            if values is None or all(v is None or str(v).strip() == "" for v in values):
+                continue
+            out.append((number, {h: v for h, v in zip(header, values) if h}))
+    except ValidationError:
+        raise
+    except Exception:  # a damaged sheet fails while it is read, not when it is opened
+        raise ValidationError("catalog_xlsx_unreadable", path=path, exc="") from None
+    finally:
+        wb.close()
     return out
+
+
+def _shown(value: Any) -> str:
+    """A short, escaped echo of a bad enum-like value (never personal data)."""
+    text = ascii(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _blank(v: Any) -> bool:
@@ -109,10 +142,13 @@ def _from_rows(rows: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
     procedures: dict[str, tuple[int, dict[str, Any]]] = {}
     children: list[tuple[int, dict[str, Any]]] = []
     for number, row in rows:
-        kind = str(row.get("row") or "").strip().lower()
+        kind = str(row.get("row") or "").strip().lower()[:20]
         code = str(row.get("code") or "").strip()
         if not code:
             errors.append(f"row {number}: 'code' is empty")
+            continue
+        if len(code) > 40:
+            errors.append(f"row {number}: code: longer than 40 characters")
             continue
         if kind == "procedure":
             if code in procedures:
@@ -139,7 +175,7 @@ def _from_rows(rows: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
         elif kind in ("document", "fee"):
             children.append((number, row))
         else:
-            errors.append(f"row {number}: 'row' must be procedure, document or fee, not {kind!r}")
+            errors.append(f"row {number}: 'row' must be procedure, document or fee, not {_shown(kind)}")
     for number, row in children:
         code = str(row.get("code")).strip()
         if code not in procedures:
@@ -175,7 +211,7 @@ def _from_rows(rows: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
         errors.extend(exc.lines)
         result = []
     if errors:
-        raise CatalogErrors(sorted(set(errors), key=_row_key))
+        raise CatalogErrors(sorted(set(errors), key=_row_key)[:MAX_ERRORS])
     return result
 
 
@@ -189,39 +225,33 @@ def _bool(value: Any, default: bool, where: str, errors: list[str]) -> bool:
         return default
     if isinstance(value, bool):
         return value
-    text = str(value).strip().lower()
+    if not isinstance(value, (str, int, float)):
+        errors.append(f"{where}: expected true/false")
+        return default
+    text = str(value).strip().lower()[:10]
     if text in ("1", "true", "yes", "x", "có", "co", "y"):
         return True
     if text in ("0", "false", "no", "không", "khong", "n"):
         return False
-    errors.append(f"{where}: expected true/false, got {value!r}")
+    errors.append(f"{where}: expected true/false")
     return default
 
 
-def _int(value: Any, default: int | None, where: str, errors: list[str], *, minimum: int = 0) -> int | None:
-    if _blank(value):
-        return default
+def _int(value: Any, default: int | None, where: str, errors: list[str], *, minimum: int = 0,
+         maximum: int = fields.MAX_COPIES) -> int | None:
     try:
-        if isinstance(value, bool):
-            raise ValueError
-        number = float(value)
-        if number != int(number):
-            raise ValueError
-        number = int(number)
-    except (TypeError, ValueError):
-        errors.append(f"{where}: expected a whole number, got {value!r}")
+        return fields.whole(value, where, minimum=minimum, maximum=maximum, default=default)
+    except ValidationError as exc:
+        errors.append(str(exc))
         return default
-    if number < minimum:
-        errors.append(f"{where}: must be at least {minimum}, got {number}")
-    return number
 
 
-def _text(value: Any, where: str, errors: list[str], *, required: bool = True) -> str | None:
-    if _blank(value):
-        if required:
-            errors.append(f"{where}: is required")
+def _text(value: Any, where: str, errors: list[str], *, required: bool = True, name: str = "name") -> str | None:
+    try:
+        return fields.text(value, name, where=where, required=required)
+    except ValidationError as exc:
+        errors.append(str(exc))
         return None
-    return nfc(str(value))
 
 
 def validate_procedures(items: list[tuple[int, Any]], *, label: str) -> list[dict[str, Any]]:
@@ -235,9 +265,7 @@ def validate_procedures(items: list[tuple[int, Any]], *, label: str) -> list[dic
             errors.append(f"{at}: expected an object")
             continue
         row_errors: list[str] = []
-        code = _text(item.get("code"), f"{at}: code", row_errors)
-        if code and not CODE_RE.match(code):
-            row_errors.append(f"{at}: code {code!r} has characters a procedure code cannot have")
+        code = _text(item.get("code"), f"{at}: code", row_errors, name="code")
         if code in seen:
             row_errors.append(f"{at}: code {code} appears twice (first at {label} {seen[code]})")
         pt = item.get("processing_time") or {}
@@ -245,17 +273,15 @@ def validate_procedures(items: list[tuple[int, Any]], *, label: str) -> list[dic
             row_errors.append(f"{at}: processing_time must be an object")
             pt = {}
         unit = pt.get("unit") or "working_days"
-        if unit not in UNITS:
-            row_errors.append(f"{at}: processing_time.unit must be one of {', '.join(UNITS)}, got {unit!r}")
+        if not isinstance(unit, str) or unit not in UNITS:
+            row_errors.append(f"{at}: processing_time.unit must be one of {', '.join(UNITS)}, got {_shown(unit)}")
+            unit = "working_days"
         amount = pt.get("amount")
         if not _blank(amount):
             try:
-                amount = float(amount)
-                if amount < 0:
-                    raise ValueError
-                amount = int(amount) if amount == int(amount) else amount
-            except (TypeError, ValueError):
-                row_errors.append(f"{at}: processing_time.amount must be a number ≥ 0, got {pt.get('amount')!r}")
+                amount = fields.number(amount, f"{at}: processing_time.amount", maximum=max(MAX_TIME_AMOUNT[unit], 0))
+            except ValidationError as exc:
+                row_errors.append(str(exc))
                 amount = None
             if unit == "days" and isinstance(amount, float):
                 row_errors.append(f"{at}: a 'days' processing time must be whole days")
@@ -263,14 +289,15 @@ def validate_procedures(items: list[tuple[int, Any]], *, label: str) -> list[dic
             amount = 0 if unit == "same_day" else None
         proc = {
             "code": code,
-            "local_code": _text(item.get("local_code"), f"{at}: local_code", row_errors, required=False),
+            "local_code": _text(item.get("local_code"), f"{at}: local_code", row_errors, required=False, name="local_code"),
             "name": _text(item.get("name"), f"{at}: name", row_errors),
-            "field": _text(item.get("field"), f"{at}: field", row_errors),
-            "department": _text(item.get("department"), f"{at}: department", row_errors, required=False),
+            "field": _text(item.get("field"), f"{at}: field", row_errors, name="field"),
+            "department": _text(item.get("department"), f"{at}: department", row_errors, required=False, name="department"),
             "urgent": _bool(item.get("urgent"), False, f"{at}: urgent", row_errors),
             "processing_time": {"amount": amount, "unit": unit},
             "after_15h_next_day": _bool(item.get("after_15h_next_day"), False, f"{at}: after_15h_next_day", row_errors),
-            "supplement_notice_days": _int(item.get("supplement_notice_days"), 3, f"{at}: supplement_notice_days", row_errors),
+            "supplement_notice_days": _int(item.get("supplement_notice_days"), 3, f"{at}: supplement_notice_days", row_errors,
+                                           maximum=fields.MAX_NOTICE_DAYS),
             "verified": _bool(item.get("verified"), True, f"{at}: verified", row_errors),
             "fees": [],
             "documents": [],
@@ -280,21 +307,21 @@ def validate_procedures(items: list[tuple[int, Any]], *, label: str) -> list[dic
             row_errors.append(f"{at}: fees must be a list")
             fees = []
         for i, fee in enumerate(fees, start=1):
-            where = f"{label} {fee.get('_row')}" if isinstance(fee, dict) and fee.get("_row") else f"{at}: fees[{i}]"
+            where = f"{label} {fee.get('_row')}" if isinstance(fee, dict) and type(fee.get("_row")) is int else f"{at}: fees[{i}]"
             if not isinstance(fee, dict):
                 row_errors.append(f"{where}: expected an object")
                 continue
             kind = fee.get("kind") or "le_phi"
-            if kind not in FEE_KINDS:
-                row_errors.append(f"{where}: kind must be phi or le_phi, got {kind!r}")
+            if not isinstance(kind, str) or kind not in FEE_KINDS:
+                row_errors.append(f"{where}: kind must be phi or le_phi, got {_shown(kind)}")
             per = fee.get("per") or "dossier"
-            if per not in FEE_PER:
-                row_errors.append(f"{where}: per must be one of {', '.join(FEE_PER)}, got {per!r}")
+            if not isinstance(per, str) or per not in FEE_PER:
+                row_errors.append(f"{where}: per must be one of {', '.join(FEE_PER)}, got {_shown(per)}")
             proc["fees"].append(
                 {
-                    "name": _text(fee.get("name"), f"{where}: name", row_errors),
+                    "name": _text(fee.get("name"), f"{where}: name", row_errors, name="fee_name"),
                     "kind": kind,
-                    "amount": _int(fee.get("amount"), None, f"{where}: amount", row_errors),
+                    "amount": _int(fee.get("amount"), None, f"{where}: amount", row_errors, maximum=fields.MAX_FEE),
                     "per": per,
                 }
             )
@@ -304,11 +331,11 @@ def validate_procedures(items: list[tuple[int, Any]], *, label: str) -> list[dic
             docs = []
         doc_codes: set[str] = set()
         for i, doc in enumerate(docs, start=1):
-            where = f"{label} {doc.get('_row')}" if isinstance(doc, dict) and doc.get("_row") else f"{at}: documents[{i}]"
+            where = f"{label} {doc.get('_row')}" if isinstance(doc, dict) and type(doc.get("_row")) is int else f"{at}: documents[{i}]"
             if not isinstance(doc, dict):
                 row_errors.append(f"{where}: expected an object")
                 continue
-            dcode = _text(doc.get("code"), f"{where}: code", row_errors) or f"TP{i}"
+            dcode = _text(doc.get("code"), f"{where}: code", row_errors, name="doc_code") or f"TP{i}"
             if dcode in doc_codes:
                 row_errors.append(f"{where}: document code {dcode} appears twice in {code}")
             doc_codes.add(dcode)
@@ -320,14 +347,17 @@ def validate_procedures(items: list[tuple[int, Any]], *, label: str) -> list[dic
                     "certified_copies": _int(doc.get("certified_copies"), 0, f"{where}: certified_copies", row_errors),
                     "photocopies": _int(doc.get("photocopies"), 0, f"{where}: photocopies", row_errors),
                     "required": _bool(doc.get("required"), True, f"{where}: required", row_errors),
-                    "alternative_group": _text(doc.get("alternative_group"), f"{where}: alternative_group", row_errors, required=False),
+                    "alternative_group": _text(doc.get("alternative_group"), f"{where}: alternative_group", row_errors,
+                                               required=False, name="alternative_group"),
                 }
             )
         if row_errors:
             errors.extend(row_errors)
+            if len(errors) >= MAX_ERRORS:
+                break
             continue
         seen[code] = number
         out.append(proc)
     if errors:
-        raise CatalogErrors(errors)
+        raise CatalogErrors(errors[:MAX_ERRORS])
     return out

@@ -46,6 +46,12 @@ def parse_local_code(code: str) -> tuple[str, date, int] | None:
     return agency, day, int(number)
 
 
+def daily_sequence_name(agency: str, day: date) -> str:
+    """The sequence is keyed by exactly what the code carries (YYMMDD, not the full date): two days a
+    century apart make the same code, so they must share one counter (migration 0006e)."""
+    return f"dossier:{agency}:{day:%y%m%d}"
+
+
 class CodeIssuer(Protocol):
     """Issues a dossier code inside the caller's transaction."""
 
@@ -63,7 +69,7 @@ class LocalDailyIssuer:
         from app.store.sequences import next_value
 
         agency = validate_agency_id(agency)
-        number = next_value(session, f"dossier:{agency}:{local_day.isoformat()}")
+        number = next_value(session, daily_sequence_name(agency, local_day))
         return format_local_code(agency, local_day, number)
 
 

@@ -62,6 +62,8 @@ CENTER = _vars(
     Var("center.director_name", "", str, "the center's director, who signs notices (form 05)"),
     Var("center.director_title", "Giám đốc", str, "the signer's title on notices (form 05)"),
     Var("center.code_issuer", "local-daily", str, "dossier code issuer: local-daily (AGENCY-YYMMDD-NNNN)"),
+    Var("center.opened_on", "", str, "the center's first working day (YYYY-MM-DD); no dossier is received before it"),
+    Var("intake.backdate_max_days", 30, int, "how many days back a dossier taken on paper may be entered (--received-at)"),
     Var("calendar.working_hours", None, dict, "WorkingHours.to_config(); None = 07:00-11:30, 13:30-17:00 Mon-Fri"),
     Var("handover.rounds", ["09:00", "11:00", "14:00", "16:00"], list, "hand-over round times on working days"),
     Var("print.paper", "A5", str, "A5 | A4 for the slips (forms 01-06)"),
@@ -129,8 +131,14 @@ class StationSettings:
         path = station_file(self.data_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(_dump_toml(self._values), encoding="utf-8")
-        os.replace(tmp, path)
+        try:
+            tmp.write_text(_dump_toml(self._values), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)  # never leave a half-written copy behind
+            if exc.errno == 28:  # ENOSPC
+                raise ValidationError("settings_disk_full", path=path) from None
+            raise
         return path
 
     def db_url(self) -> str:

@@ -69,6 +69,12 @@ _DATABASE = QT_TRANSLATE_NOOP("errors", "The database cannot be used; call the t
 _SCHEMA = QT_TRANSLATE_NOOP("errors", "The database belongs to another version of the software; call the technician.")
 _CLI = QT_TRANSLATE_NOOP("errors", "The command line was given something it cannot use.")
 
+_PHONE = QT_TRANSLATE_NOOP("errors", "The phone number is not valid.")
+_COUNT = QT_TRANSLATE_NOOP("errors", "A number of copies must be a whole number, 0 or more.")
+_JSON = QT_TRANSLATE_NOOP("errors", "The file is not valid JSON.")
+_DISK_FULL = QT_TRANSLATE_NOOP("errors", "The disk is full: nothing was saved. Free some space or call the technician.")
+_STORE = QT_TRANSLATE_NOOP("errors", "The database cannot be opened as configured; call the technician.")
+
 CODE_TEXTS: dict[str, str] = {
     # permissions, store
     "not_permitted": _NOT_PERMITTED,
@@ -119,16 +125,30 @@ CODE_TEXTS: dict[str, str] = {
     "due_not_allowed": QT_TRANSLATE_NOOP("errors", "The appointment of this procedure is computed from the catalog."),
     "due_before_received": QT_TRANSLATE_NOOP("errors", "The appointment cannot be before the time received."),
     "intake_not_object": _INVALID,
-    "procedure_code_required": QT_TRANSLATE_NOOP("errors", "Choose the procedure."),
     "party_not_object": _INVALID,
-    "full_name_required": QT_TRANSLATE_NOOP("errors", "Enter the applicant's full name."),
     "date_of_birth_invalid": _DOB,
     "date_of_birth_implausible": _DOB,
-    "id_number_invalid": QT_TRANSLATE_NOOP("errors", "The ID number must have 9 or 12 digits."),
-    "phone_invalid": QT_TRANSLATE_NOOP("errors", "The phone number is not valid."),
-    "email_invalid": QT_TRANSLATE_NOOP("errors", "The e-mail address is not valid."),
+    "id_number_digit_count": QT_TRANSLATE_NOOP("errors", "The ID number must have 9 or 12 digits."),
+    "phone_characters": _PHONE,
+    "phone_digit_count": _PHONE,
+    "email_not_an_address": QT_TRANSLATE_NOOP("errors", "The e-mail address is not valid."),
+    "field_required": QT_TRANSLATE_NOOP("errors", "Fill in this field."),
+    "field_not_text": _INVALID,
+    "field_too_long": QT_TRANSLATE_NOOP("errors", "Too long: at most {max_len} characters."),
+    "field_no_letters_or_digits": QT_TRANSLATE_NOOP("errors", "This field needs letters or digits."),
+    "field_no_letters": QT_TRANSLATE_NOOP("errors", "A name needs letters."),
+    "field_code_characters": QT_TRANSLATE_NOOP("errors", "A code has only letters A-Z, digits, '.', '-' and '_'."),
+    "field_digits_only": QT_TRANSLATE_NOOP("errors", "Only digits are allowed here."),
+    "field_control_character": QT_TRANSLATE_NOOP("errors", "The text holds an invisible or control character; type it again."),
+    "field_not_whole": _COUNT,
+    "field_whole_out_of_range": QT_TRANSLATE_NOOP("errors", "Enter a whole number from {minimum} to {maximum}."),
+    "field_not_number": QT_TRANSLATE_NOOP("errors", "Enter a number."),
+    "field_number_out_of_range": QT_TRANSLATE_NOOP("errors", "Enter a number from {minimum} to {maximum}."),
+    "date_of_birth_format": _DOB,
+    "due_at_format": QT_TRANSLATE_NOOP("errors", "The appointment is not a date and time."),
+    "received_at_too_early": QT_TRANSLATE_NOOP("errors", "The time received is too far back (at most {max_days} days, not before the center opened)."),
+    "documents_too_many": QT_TRANSLATE_NOOP("errors", "Too many documents in one dossier (at most {max})."),
     "choice_invalid": _INVALID,
-    "count_invalid": QT_TRANSLATE_NOOP("errors", "A number of copies must be a whole number, 0 or more."),
     "documents_not_list": _INVALID,
     "document_item_missing": QT_TRANSLATE_NOOP("errors", "Each document needs its name or code."),
     "document_item_unknown": QT_TRANSLATE_NOOP("errors", "The document {key} is not in this procedure's checklist."),
@@ -248,7 +268,31 @@ CODE_TEXTS: dict[str, str] = {
     "catalog_xlsx_unreadable": _CATALOG,
     "catalog_rows_invalid": QT_TRANSLATE_NOOP("errors", "The catalog file has {count} invalid row(s)."),
     "file_not_found": QT_TRANSLATE_NOOP("errors", "The file does not exist."),
-    "file_not_json": QT_TRANSLATE_NOOP("errors", "The file is not valid JSON."),
+    "json_invalid": _JSON,
+    "json_invalid_at": _JSON,
+    "json_too_deep": _JSON,
+    "file_too_large": QT_TRANSLATE_NOOP("errors", "The file is too large (at most {mb} MB)."),
+    "path_is_directory": QT_TRANSLATE_NOOP("errors", "This is a folder, not a file."),
+    "file_not_regular": QT_TRANSLATE_NOOP("errors", "This is not an ordinary file."),
+    "file_permission_denied": QT_TRANSLATE_NOOP("errors", "No permission to read the file."),
+    "file_unreadable": QT_TRANSLATE_NOOP("errors", "The file could not be read."),
+    "file_not_utf8": QT_TRANSLATE_NOOP("errors", "The file is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel)."),
+    "catalog_too_many_procedures": _CATALOG,
+    "catalog_csv_unreadable": _CATALOG,
+    "catalog_too_many_rows": _CATALOG,
+    "settings_disk_full": _DISK_FULL,
+    "disk_full": _DISK_FULL,
+    "backup_disk_full": _DISK_FULL,
+    "backup_write_failed": _STORE,
+    "database_not_sqlite": _STORE,
+    "database_foreign": _STORE,
+    "database_missing": _STORE,
+    "database_read_only": QT_TRANSLATE_NOOP("errors", "The database is read-only on this computer; nothing was saved. Call the technician."),
+    "database_opened_read_only": QT_TRANSLATE_NOOP("errors", "The database is read-only on this computer; nothing was saved. Call the technician."),
+    "database_is_directory": _STORE,
+    "database_unreadable": _STORE,
+    "database_not_motcua": _STORE,
+    "cli_procedure_no_database": _CLI,
     "settings_not_toml": _SETTING,
     "settings_unknown": _SETTING,
     "setting_type": _SETTING,
@@ -299,7 +343,9 @@ CODE_TEXTS: dict[str, str] = {
 
 # A sentence for a code given for one field (``exc.field``, or its last part) rather than the code alone.
 FIELD_TEXTS: dict[tuple[str, str], str] = {
-    ("full_name_required", "submitter.full_name"): QT_TRANSLATE_NOOP("errors", "Enter the submitter's full name."),
+    ("field_required", "submitter.full_name"): QT_TRANSLATE_NOOP("errors", "Enter the submitter's full name."),
+    ("field_required", "full_name"): QT_TRANSLATE_NOOP("errors", "Enter the applicant's full name."),
+    ("field_required", "procedure_code"): QT_TRANSLATE_NOOP("errors", "Choose the procedure."),
     ("cccd_date_format", "date_of_birth"): _CARD_DOB,
     ("cccd_date_invalid", "date_of_birth"): _CARD_DOB,
     ("cccd_date_format", "issue_date"): _CARD_ISSUE,

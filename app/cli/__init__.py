@@ -79,7 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # the one place that catches everything: log it, say one line
         log.exception("unexpected failure in %s", getattr(args, "command", "?"))
-        sys.stderr.write(f"motcua: unexpected error: {exc.__class__.__name__}: {exc}\n")
+        from app.logs import scrub
+
+        first = scrub(str(exc)).splitlines()[0] if str(exc) else ""  # no statement, no parameters on screen
+        sys.stderr.write(f"motcua: unexpected error: {exc.__class__.__name__}: {first}\n")
         return 1
     finally:
         if ctx is not None:

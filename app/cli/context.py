@@ -19,16 +19,31 @@ class Context:
         self.db_url = args.db or self.settings.db_url()
         self._store = None
 
-    def store(self, *, migrate: bool = True):
+    def store(self, *, migrate: bool = True, readonly: bool = False):
+        """The store, opened once. Reading commands pass ``readonly``: an existing database is opened
+        read-only (a missing one, an old schema or another application's file is refused, nothing is
+        created, converted or migrated); the others open it for writing and bring it up to date."""
         if self._store is None:
             from app.store.session import Store
 
-            self._store = Store.open(self.db_url, migrate=migrate)
-            if migrate and self._store.dialect == "sqlite":
+            self._store = Store.open(self.db_url, migrate=migrate and not readonly, readonly=readonly)
+            if migrate and not readonly and self._store.dialect == "sqlite":
                 from app.services.bootstrap import bootstrap
 
                 bootstrap(self._store)
         return self._store
+
+    def database_exists(self) -> bool:
+        """False only for a SQLite file that is missing or empty (a server database is asked when opened)."""
+        from pathlib import Path
+
+        from app.store.engine import normalize_url
+
+        url = normalize_url(self.db_url)
+        if not url.startswith("sqlite:///"):
+            return True
+        path = Path(url[len("sqlite:///"):])
+        return path.is_file() and path.stat().st_size > 0
 
     def admin(self):
         from app.actors import Actor

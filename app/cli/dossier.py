@@ -3,11 +3,7 @@ the handlers import the services they need)."""
 
 from __future__ import annotations
 
-from app.cli.output import emit, print_line
-
-import json
-from pathlib import Path
-
+from app.cli.output import emit, field_text, int_in, print_line, when_text
 from app.errors import ValidationError
 
 ACTIONS = (
@@ -17,12 +13,9 @@ ACTIONS = (
 
 
 def _read_json(path: str):
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise ValidationError("file_not_found", path=path) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValidationError("file_not_json", path=path, exc=exc) from None
+    from app.fields import read_json_file
+
+    return read_json_file(path)
 
 
 def cmd_receive(ctx, args) -> int:
@@ -67,12 +60,12 @@ def cmd_receive_online(ctx, args) -> int:
 def cmd_show(ctx, args) -> int:
     from app.services import dossiers
 
-    with ctx.store().read() as session:
+    with ctx.store(readonly=True).read() as session:
         data = dossiers.dossier_json(dossiers.get_dossier(session, args.code))
     if args.json:
         emit(data)
     else:
-        print_line(f"{data['code']} [{data['status']}] {data['procedure']['name']}")
+        print_line(f"{data['code']} [{data['status']}] v{data['version']} {data['procedure']['name']}")
         print_line(f"  applicant: {data['applicant']['full_name']}  due: {data['due_at'] or '-'}")
         for e in data["events"]:
             print_line(f"  {e['occurred_at']} {e['kind']:<22} {e['actor']} {e['note'] or ''}")
@@ -82,7 +75,7 @@ def cmd_show(ctx, args) -> int:
 def cmd_search(ctx, args) -> int:
     from app.services import dossiers, search
 
-    with ctx.store().read() as session:
+    with ctx.store(readonly=True).read() as session:
         items = [dossiers.summary_json(d) for d in search.search(session, args.text, limit=args.limit)]
     if args.json:
         emit(items)
@@ -111,6 +104,7 @@ def cmd_action(ctx, args) -> int:
         department=args.department,
         at=parse_local(args.at) if args.at else None,
         changes=changes,
+        expected_version=args.expected_version,
     )
     with ctx.store().write() as session:
         d = dossiers.act(session, ctx.officer(), args.code, args.action, data)
@@ -138,7 +132,7 @@ def cmd_handover(ctx, args) -> int:
 def cmd_board(ctx, args) -> int:
     from app.services.board import board
 
-    with ctx.store().read() as session:
+    with ctx.store(readonly=True).read() as session:
         data = board(session, within_days=args.within)
     if args.json:
         emit(data)
@@ -147,13 +141,30 @@ def cmd_board(ctx, args) -> int:
     return 0
 
 
+def _code(text: str) -> str:
+    import argparse
+
+    value = text.strip()
+    if not value or len(value) > 60 or not value.isprintable():
+        raise argparse.ArgumentTypeError("a dossier code: up to 60 printable characters")
+    return value
+
+
+def _search_text(text: str) -> str:
+    import argparse
+
+    if len(text) > 200 or not text.isprintable():
+        raise argparse.ArgumentTypeError("search text: up to 200 printable characters")
+    return text
+
+
 def register(sub, add) -> None:
     group = sub.add_parser("dossier", help="dossiers (hồ sơ)").add_subparsers(dest="sub", metavar="ACTION", required=True)
     p = add(group, "receive", cmd_receive, "receive a dossier from a JSON file")
     p.add_argument("--file", required=True)
-    p.add_argument("--received-at", help="a dossier taken on paper while the station was down (audited)")
+    p.add_argument("--received-at", type=when_text, help="a dossier taken on paper while the station was down (audited)")
     p.add_argument("--on-missing", choices=("reject", "request-supplement", "refuse"), default="reject")
-    p.add_argument("--reason")
+    p.add_argument("--reason", type=field_text("reason"))
     add(group, "online", cmd_online, "online dossiers waiting at the counter (Hồ sơ trực tuyến)")
     p = add(group, "receive-online", cmd_receive_online, "receive an online dossier after checking its papers")
     p.add_argument("code", help="the province's code of the online dossier")
@@ -163,25 +174,27 @@ def register(sub, add) -> None:
 
     register_dossier(group, add)
     p = add(group, "show", cmd_show, "show a dossier with its history")
-    p.add_argument("code")
+    p.add_argument("code", type=_code)
     p = add(group, "search", cmd_search, "search by code, applicant name, ID number or phone")
-    p.add_argument("text")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("text", type=_search_text)
+    p.add_argument("--limit", type=int_in(1, 1000), default=50)
     p = add(group, "handover-round", cmd_handover, "run a hand-over round")
-    p.add_argument("--at")
+    p.add_argument("--at", type=when_text)
     p = add(group, "board", cmd_board, "the deadline board")
-    p.add_argument("--within", type=int, default=2, help="'due soon' horizon in working days")
+    p.add_argument("--within", type=int_in(0, 365), default=2, help="'due soon' horizon in working days")
     for action in ACTIONS:
         p = add(group, action, cmd_action, f"{action.replace('-', ' ')} a dossier")
         p.set_defaults(action=action)
-        p.add_argument("code")
-        p.add_argument("--reason")
-        p.add_argument("--items", help="comma-separated document item codes (supplement request)")
-        p.add_argument("--new-due", help="new appointment (apologize; supplement-complete without catalog time)")
-        p.add_argument("--to", help="department (transfer) or the collector's name (return)")
-        p.add_argument("--collector-id")
-        p.add_argument("--tracking")
-        p.add_argument("--department")
-        p.add_argument("--at", help="when it happened (between the last event and now; audited)")
+        p.add_argument("code", type=_code)
+        p.add_argument("--reason", type=field_text("reason"))
+        p.add_argument("--items", type=field_text("note"), help="comma-separated document item codes (supplement request)")
+        p.add_argument("--new-due", type=when_text, help="new appointment (apologize; supplement-complete without catalog time)")
+        p.add_argument("--to", type=field_text("department"), help="department (transfer) or the collector's name (return)")
+        p.add_argument("--collector-id", type=field_text("id_number"))
+        p.add_argument("--tracking", type=field_text("tracking"))
+        p.add_argument("--department", type=field_text("department"))
+        p.add_argument("--expected-version", type=int_in(1, 2**31 - 1), metavar="N",
+                       help="the version you saw (dossier show); refused if someone changed the dossier since")
+        p.add_argument("--at", type=when_text, help="when it happened (between the last event and now; audited)")
         if action == "correct":
             p.add_argument("--file", help='JSON: {"applicant": {...}, "submitter": {...}, "documents": [...], "sets": n}')

@@ -13,11 +13,26 @@ from app.errors import ValidationError
 
 
 def emit(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=None, default=str) + "\n")
+    # json escapes C0 controls itself; safe_text turns C1 controls and bidi overrides into \\uXXXX escapes,
+    # which are valid JSON too.
+    sys.stdout.write(safe_text(json.dumps(data, ensure_ascii=False, indent=None, default=str)) + "\n")
+
+
+def safe_text(text: str) -> str:
+    """Control and invisible characters (terminal escapes, NUL, bidi overrides) shown as ``\\uXXXX``, so a
+    stored value cannot drive the officer's terminal; Vietnamese letters stay as they are."""
+    if text.isprintable():
+        return text
+    import unicodedata
+
+    return "".join(
+        c if c == " " or unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") else f"\\u{ord(c):04x}"
+        for c in text
+    )
 
 
 def print_line(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(safe_text(text) + "\n")
 
 
 def check_out(path: str) -> Path:
@@ -57,20 +72,67 @@ def write_out(path: str, data: bytes) -> None:
                 pass
 
 
+# Far beyond any real processing time; the calendar walks day by day, so 1e300 days would never end.
+MAX_AMOUNT = 36_500
+
+
 def nonneg_number(text: str) -> float:
+    import math
+
     try:
-        value = float(text)
+        value = float(text) if len(text) <= 30 else math.nan
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value < 0 or value != value:
-        raise argparse.ArgumentTypeError(f"must be ≥ 0: {text!r}")
+        raise argparse.ArgumentTypeError(f"not a number: {text[:30]!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"not a finite number: {text[:30]!r}")
+    if not 0 <= value <= MAX_AMOUNT * 24:
+        raise argparse.ArgumentTypeError(f"must be from 0 to {MAX_AMOUNT * 24}: {text[:30]!r}")
     return int(value) if value == int(value) else value
 
 
 def nonneg_int(text: str) -> int:
     value = nonneg_number(text)
     if not isinstance(value, int):
-        raise argparse.ArgumentTypeError(f"must be a whole number: {text!r}")
+        raise argparse.ArgumentTypeError(f"must be a whole number: {text[:30]!r}")
     return value
+
+
+def int_in(low: int, high: int):
+    """An argparse type: a whole number from ``low`` to ``high`` (a counter, a limit, a version)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip()) if len(text) <= 20 else None
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high}: {text[:30]!r}")
+        return value
+
+    parse.__name__ = "whole number"
+    return parse
+
+
+def when_text(text: str) -> str:
+    """An argparse type for a date-time argument: short printable text (parsed later by the command)."""
+    if len(text) > 40 or not text.isprintable():
+        raise argparse.ArgumentTypeError("a date-time: YYYY-MM-DDTHH:MM[+07:00]")
+    return text
+
+
+def field_text(name: str, *, required: bool = False):
+    """An argparse type checked by the field rules of ``app.fields`` (length, characters)."""
+
+    def parse(text: str) -> str | None:
+        from app import fields
+        from app.errors import ValidationError
+
+        try:
+            return fields.text(text, name, required=required)
+        except ValidationError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parse.__name__ = name
+    return parse
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from app.cli.output import emit, print_line
+from app.cli.output import emit, field_text, int_in, print_line
+
+COUNTER = int_in(1, 9_999)
 
 
 def _actor(ctx):
@@ -78,7 +80,7 @@ def cmd_pause(ctx, args) -> int:
 def cmd_status(ctx, args) -> int:
     from app.services import queue
 
-    with ctx.store().read() as session:
+    with ctx.store(readonly=True).read() as session:
         data = queue.status(session)
     if args.json:
         emit(data)
@@ -93,22 +95,22 @@ def cmd_status(ctx, args) -> int:
 def register(sub, add) -> None:
     group = sub.add_parser("queue", help="queue tickets and calls").add_subparsers(dest="sub", metavar="ACTION", required=True)
     p = add(group, "issue", cmd_issue, "issue a ticket")
-    p.add_argument("--service", required=True)
-    p.add_argument("--priority", help="priority group code (elderly, disabled, pregnant, small_child)")
+    p.add_argument("--service", type=field_text("service", required=True), required=True)
+    p.add_argument("--priority", type=field_text("service"), help="priority group code (elderly, disabled, pregnant, small_child)")
     p = add(group, "call", cmd_call, "call the next ticket at a counter")
-    p.add_argument("--counter", type=int, required=True)
+    p.add_argument("--counter", type=COUNTER, required=True)
     for name in ("recall", "skip", "done"):
         p = add(group, name, _simple(name), f"{name} the counter's current ticket")
-        p.add_argument("--counter", type=int, required=True)
+        p.add_argument("--counter", type=COUNTER, required=True)
     p = add(group, "transfer", cmd_transfer, "send the current ticket to another service or counter")
-    p.add_argument("--counter", type=int, required=True)
+    p.add_argument("--counter", type=COUNTER, required=True)
     target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("--to-service")
-    target.add_argument("--to-counter", type=int)
+    target.add_argument("--to-service", type=field_text("service"))
+    target.add_argument("--to-counter", type=COUNTER)
     p = add(group, "requeue", cmd_requeue, "bring a skipped ticket back")
-    p.add_argument("--number", required=True)
+    p.add_argument("--number", type=field_text("ticket_number", required=True), required=True)
     p = add(group, "pause", cmd_pause, "pause (or --resume) a counter", json_flag=False)
-    p.add_argument("--counter", type=int, required=True)
-    p.add_argument("--reason")
+    p.add_argument("--counter", type=COUNTER, required=True)
+    p.add_argument("--reason", type=field_text("pause_reason"))
     p.add_argument("--resume", action="store_true")
     add(group, "status", cmd_status, "waiting per service and current ticket per counter")

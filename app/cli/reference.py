@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
-from app.cli.output import emit, nonneg_int, nonneg_number, print_line
+from app.cli.output import emit, int_in, nonneg_int, nonneg_number, print_line, when_text
 from app.errors import ValidationError
 
 
@@ -15,8 +14,13 @@ def cmd_catalog_import(ctx, args) -> int:
     from app.services import catalog
 
     procedures = read_catalog(Path(args.path))
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty() and total > catalog.IMPORT_BATCH:  # a terminal only: scripts get one line
+            sys.stderr.write(f"\r{done}/{total}" + ("\n" if done == total else ""))
+
     with ctx.store().write() as session:
-        counts = catalog.import_procedures(session, ctx.admin(), procedures)
+        counts = catalog.import_procedures(session, ctx.admin(), procedures, progress=progress)
     emit(counts) if args.json else print_line(f"{counts['created']} created, {counts['updated']} updated")
     return 0
 
@@ -24,7 +28,7 @@ def cmd_catalog_import(ctx, args) -> int:
 def cmd_catalog_list(ctx, args) -> int:
     from app.services import catalog
 
-    with ctx.store().read() as session:
+    with ctx.store(readonly=True).read() as session:
         items = [catalog.procedure_json(p) for p in catalog.list_procedures(session)]
     if args.json:
         emit(items)
@@ -32,6 +36,27 @@ def cmd_catalog_list(ctx, args) -> int:
         for p in items:
             print_line(f"{p['code']:<12} {p['field']:<20} {p['name']}")
     return 0
+
+
+def _calendar_session(ctx):
+    """A read-only session, or None when there is no database yet and the calendar shipped with the
+    application will do (a reading command never creates a database)."""
+    from contextlib import nullcontext
+
+    if not ctx.database_exists():
+        return nullcontext(None)
+    return ctx.store(readonly=True).read()
+
+
+def _shipped_calendar():
+    import json
+
+    from app.holidays import HolidayTable, parse_schedule
+    from app.resources import resource
+    from app.workcal import WorkCalendar, WorkingHours
+
+    data = json.loads(resource("data", "holidays.json").read_text(encoding="utf-8"))
+    return WorkCalendar(WorkingHours(), HolidayTable(parse_schedule(data)))
 
 
 def cmd_calendar_due(ctx, args) -> int:
@@ -49,8 +74,10 @@ def cmd_calendar_due(ctx, args) -> int:
     explicit = [(amount, unit) for amount, unit in explicit if amount is not None]
     if len(explicit) > 1:
         raise ValidationError("cli_one_amount_only")
-    with ctx.store().read() as session:
-        calendar = load_calendar(session)
+    if args.procedure and not ctx.database_exists():
+        raise ValidationError("cli_procedure_no_database", procedure=args.procedure, db_url=ctx.db_url)
+    with _calendar_session(ctx) as session:
+        calendar = load_calendar(session) if session is not None else _shipped_calendar()
         after_15 = False
         amount = unit = None
         if args.procedure:
@@ -73,13 +100,10 @@ def cmd_calendar_due(ctx, args) -> int:
 def cmd_calendar_import(ctx, args) -> int:
     from app.services.calendar import import_schedule
 
+    from app.fields import read_json_file
+
     path = Path(args.file)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise ValidationError("file_not_found", path=path) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValidationError("file_not_json", path=path, exc=exc) from None
+    data = read_json_file(path)
     if not isinstance(data, dict):
         raise ValidationError("holidays_file_invalid", path=path)
     with ctx.store().write() as session:
@@ -93,8 +117,8 @@ def cmd_calendar_holidays(ctx, args) -> int:
 
     if not 1900 <= args.year <= 2199:
         raise ValidationError("cli_year_out_of_range")
-    with ctx.store().read() as session:
-        calendar = load_calendar(session)
+    with _calendar_session(ctx) as session:
+        calendar = load_calendar(session) if session is not None else _shipped_calendar()
     items = holidays_json(calendar, args.year)
     if args.json:
         emit(items)
@@ -136,7 +160,7 @@ def register(sub, add) -> None:
 
     cal = sub.add_parser("calendar", help="working-time calendar").add_subparsers(dest="sub", metavar="ACTION", required=True)
     p = add(cal, "due", cmd_calendar_due, "compute a due date-time")
-    p.add_argument("--from", dest="from_", required=True, metavar="ISO_DATETIME")
+    p.add_argument("--from", dest="from_", type=when_text, required=True, metavar="ISO_DATETIME")
     p.add_argument("--working-days", type=nonneg_number)
     p.add_argument("--working-hours", type=nonneg_number)
     p.add_argument("--days", type=nonneg_int)
@@ -145,7 +169,7 @@ def register(sub, add) -> None:
     p = add(cal, "import", cmd_calendar_import, "load official day-off schedules (holidays.json format)")
     p.add_argument("file")
     p = add(cal, "holidays", cmd_calendar_holidays, "list the non-weekend days off of a year")
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=int_in(1900, 2199), required=True)
     p = add(cal, "lunar", cmd_calendar_lunar, "Vietnamese lunar date of a solar date")
     p.add_argument("date", metavar="YYYY-MM-DD")
 

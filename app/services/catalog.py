@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,17 +28,36 @@ def department_by_name(session: Session, name: str, *, create: bool = False) -> 
     return dept
 
 
-def import_procedures(session: Session, actor: Actor, procedures: list[dict[str, Any]]) -> dict[str, int]:
+# Rows per query and per flush: SQLite refuses a statement with more than 32,766 parameters (999 on
+# older builds), and one flush of a whole national catalog holds every row in memory at once.
+IMPORT_BATCH = 500
+
+
+def import_procedures(
+    session: Session, actor: Actor, procedures: list[dict[str, Any]], *,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, int]:
     """Create or update procedures from validated canonical dicts (``catalog_io``). Unknown departments
-    are created. Returns counts of created and updated procedures."""
+    are created. Returns counts of created and updated procedures.
+
+    Works in batches of ``IMPORT_BATCH`` inside the caller's one transaction (still all or nothing);
+    ``progress(done, total)`` is called after each batch."""
     actor.require("catalog.import")
-    existing = {p.code: p for p in session.scalars(select(Procedure).where(Procedure.code.in_([p["code"] for p in procedures])))}
+    codes = [p["code"] for p in procedures]
+    existing: dict[str, Procedure] = {}
+    for start in range(0, len(codes), IMPORT_BATCH):
+        chunk = codes[start:start + IMPORT_BATCH]
+        existing.update((p.code, p) for p in session.scalars(select(Procedure).where(Procedure.code.in_(chunk))))
     departments = {
         name: department_by_name(session, name, create=True)
         for name in {item["department"] for item in procedures if item.get("department")}
     }
     created = updated = 0
-    for item in procedures:
+    for done, item in enumerate(procedures, start=1):
+        if done % IMPORT_BATCH == 0:
+            session.flush()
+            if progress is not None:
+                progress(done, len(procedures))
         proc = existing.get(item["code"])
         if proc is None:
             proc = Procedure(code=item["code"])
@@ -78,6 +98,8 @@ def import_procedures(session: Session, actor: Actor, procedures: list[dict[str,
             for i, f in enumerate(item["fees"], start=1)
         ]
     session.flush()
+    if progress is not None:
+        progress(len(procedures), len(procedures))
     audit(session, actor, "catalog.import", None, created=created, updated=updated)
     return {"created": created, "updated": updated}
 

@@ -6,7 +6,7 @@ Which thread: any worker thread; never the GUI thread. Failures: ``ValidationErr
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy.orm import Session
 
@@ -38,6 +38,22 @@ def _search_keys(dossier: Dossier, applicant: PartyInput, submitter: PartyInput 
     dossier.search_phone = applicant.phone
 
 
+def _check_backdate(at: datetime, now: datetime, settings: dict) -> None:
+    """A dossier taken on paper while the station was down is entered later, within a window: not
+    before the center's first day, not more than ``intake.backdate_max_days`` back."""
+    day = to_local(at).date()
+    max_days = int(settings.get("intake.backdate_max_days") or 0)
+    earliest = to_local(now).date() - timedelta(days=max(max_days, 0))
+    opened = settings.get("center.opened_on")
+    if opened:
+        try:
+            earliest = max(earliest, date.fromisoformat(str(opened)))
+        except ValueError:
+            pass  # a malformed setting must not block the counter; the window still applies
+    if day < earliest:
+        raise ValidationError("received_at_too_early", earliest=earliest.isoformat(), max_days=max_days)
+
+
 def receive(
     session: Session,
     actor: Actor,
@@ -61,6 +77,9 @@ def receive(
     at = now if received_at is None else received_at.astimezone(timezone.utc)
     if at > now + timedelta(minutes=1):
         raise ValidationError("received_in_future")
+    settings = center.get_all(session)
+    if received_at is not None:
+        _check_backdate(at, now, settings)
     procedure, items, procedure_fees = procedure_for_intake(session, req.procedure_code)
     if not procedure.active:
         raise RuleError("procedure_inactive", code=procedure.code)
@@ -76,7 +95,6 @@ def receive(
         status = "supplement_requested" if on_missing == "request-supplement" else "refused"
         if status == "refused" and not (reason and reason.strip()):
             raise ValidationError("refusal_reason_required")
-    settings = center.get_all(session)
     calendar = load_calendar(session, settings=settings)
     agency = settings["center.agency_id"]
     if not agency:

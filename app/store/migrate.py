@@ -18,7 +18,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
 from alembic import command
-from app.errors import SchemaMismatchError
+from app.errors import SchemaMismatchError, StoreError, ValidationError
 from app.workcal import VN_TZ
 
 log = logging.getLogger(__name__)
@@ -107,11 +107,22 @@ def backup_sqlite(engine: Engine, revision: str) -> Path:
     stamp = datetime.now(VN_TZ).strftime("%Y%m%d-%H%M%S")  # a technician reads it: Vietnam time
     target = source.with_name(f"{source.name}.bak-{revision}-{stamp}")
     src = sqlite3.connect(str(source))
-    dst = sqlite3.connect(str(target))
     try:
-        src.backup(dst)
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except (sqlite3.Error, OSError) as exc:
+        # A half-written copy is worse than none: it looks like a backup.
+        target.unlink(missing_ok=True)
+        code = getattr(exc, "sqlite_errorcode", None)
+        from app.store.engine import SQLITE_FULL, SQLITE_IOERR_WRITE_CODES
+
+        if code == SQLITE_FULL or code in SQLITE_IOERR_WRITE_CODES or getattr(exc, "errno", None) == 28:
+            raise ValidationError("backup_disk_full") from None
+        raise StoreError("backup_write_failed", exc=str(exc)) from None
     finally:
-        dst.close()
         src.close()
     log.info("backup of %s written to %s", source.name, target)
     return target

@@ -19,11 +19,12 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.errors import StaleVersionError
-from app.store.engine import make_engine, verify_sqlite
+from app.errors import StaleVersionError, StoreError
+from app.store.engine import explain_db_error, make_engine, verify_sqlite
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Store:
         self.engine = engine
         self.caches = StoreCaches()
         info = {"caches": self.caches}
+        self.readonly = False
         if connection is not None:
             self._writer = sessionmaker(bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint",
                                         info=info)
@@ -65,16 +67,32 @@ class Store:
             self._reader = sessionmaker(bind=engine.execution_options(readonly=True), expire_on_commit=False, info=info)
 
     @classmethod
-    def open(cls, url: str, *, migrate: bool = True) -> Store:
-        """Open a database; on SQLite verify the pragmas and (``migrate``) bring the schema up to date."""
+    def open(cls, url: str, *, migrate: bool = True, readonly: bool = False) -> Store:
+        """Open a database; on SQLite verify the pragmas and (``migrate``) bring the schema up to date.
+
+        ``readonly`` (the reading commands): the database must exist and be on this code's schema
+        revision; nothing is created, converted to WAL or migrated, and ``write()`` is refused. A file
+        that is not a motcua database is refused in either mode before anything is written to it.
+        """
         from app.store import migrate as migrations
 
-        engine = make_engine(url)
-        if engine.dialect.name == "sqlite":
-            verify_sqlite(engine)
-        if migrate:
-            migrations.prepare(engine)
-        return cls(engine)
+        engine = make_engine(url, readonly=readonly)
+        try:
+            if engine.dialect.name == "sqlite":
+                verify_sqlite(engine)
+            if readonly:
+                migrations.check_revision(engine)
+            elif migrate:
+                migrations.prepare(engine)
+        except DBAPIError as exc:
+            engine.dispose()
+            raise explain_db_error(exc) or exc
+        except BaseException:
+            engine.dispose()
+            raise
+        store = cls(engine)
+        store.readonly = readonly
+        return store
 
     @property
     def dialect(self) -> str:
@@ -82,12 +100,16 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
+        if self.readonly:
+            raise StoreError("database_opened_read_only")
         session = self._writer()
         try:
             with session.begin():
                 yield session
         except StaleDataError as exc:
             raise StaleVersionError() from exc
+        except DBAPIError as exc:
+            raise explain_db_error(exc) or exc
         finally:
             session.close()
 
@@ -96,6 +118,8 @@ class Store:
         session = self._reader()
         try:
             yield session
+        except DBAPIError as exc:
+            raise explain_db_error(exc) or exc
         finally:
             session.close()  # ends the transaction without expiring what was loaded
 

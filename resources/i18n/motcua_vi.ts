@@ -1865,7 +1865,7 @@
         <translation>Dòng lệnh nhận được dữ liệu không dùng được.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>The database file is on a network share; call the technician.</source>
         <translation>Tệp cơ sở dữ liệu nằm trên ổ mạng; liên hệ kỹ thuật viên.</translation>
     </message>
@@ -1930,12 +1930,12 @@
         <translation>Hồ sơ này chưa có ngày hẹn để gia hạn.</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-54"/>
         <source>This procedure has no processing time in the catalog: enter the appointment.</source>
         <translation>Thủ tục chưa có thời hạn giải quyết trong danh mục: hãy nhập ngày hẹn trả.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>The center&apos;s agency identifier is not configured; call the technician.</source>
         <translation>Chưa cấu hình mã định danh của cơ quan; liên hệ kỹ thuật viên.</translation>
     </message>
@@ -1955,12 +1955,12 @@
         <translation>Trả kết quả qua bưu chính cần có số hiệu bưu gửi.</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-59"/>
         <source>Please enter the reason.</source>
         <translation>Vui lòng nhập lý do.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>List every missing document.</source>
         <translation>Liệt kê đầy đủ các giấy tờ còn thiếu.</translation>
     </message>
@@ -1990,37 +1990,37 @@
         <translation>Thời điểm tiếp nhận không thể ở tương lai.</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-66"/>
         <source>The date of birth is not valid.</source>
         <translation>Ngày sinh không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>The ID number must have 9 or 12 digits.</source>
         <translation>Số CCCD/CMND phải có 9 hoặc 12 chữ số.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-59"/>
         <source>The phone number is not valid.</source>
         <translation>Số điện thoại không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+62"/>
         <source>The e-mail address is not valid.</source>
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+213"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ tên chủ hồ sơ.</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-297"/>
         <source>The dossier was just changed by someone else. Please reload and try again.</source>
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+298"/>
+        <location line="+344"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
@@ -2030,7 +2030,7 @@
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-350"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
@@ -2045,7 +2045,7 @@
         <translation>Không sử dụng được cơ sở dữ liệu; liên hệ kỹ thuật viên.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+57"/>
         <source>The appointment of this procedure is computed from the catalog.</source>
         <translation>Ngày hẹn trả của thủ tục này được tính theo danh mục.</translation>
     </message>
@@ -2055,17 +2055,92 @@
         <translation>Ngày hẹn trả không được trước thời điểm tiếp nhận.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+222"/>
         <source>Choose the procedure.</source>
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-275"/>
         <source>A number of copies must be a whole number, 0 or more.</source>
         <translation>Số bản phải là số nguyên từ 0 trở lên.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The disk is full: nothing was saved. Free some space or call the technician.</source>
+        <translation>Đĩa đã đầy: chưa lưu được gì. Hãy giải phóng dung lượng hoặc gọi kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database cannot be opened as configured; call the technician.</source>
+        <translation>Không mở được cơ sở dữ liệu theo cấu hình; hãy gọi kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Fill in this field.</source>
+        <translation>Hãy nhập thông tin này.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too long: at most {max_len} characters.</source>
+        <translation>Quá dài: tối đa {max_len} ký tự.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This field needs letters or digits.</source>
+        <translation>Thông tin này cần có chữ hoặc số.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A name needs letters.</source>
+        <translation>Họ tên phải có chữ cái.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A code has only letters A-Z, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>Mã chỉ gồm chữ A-Z, chữ số, '.', '-' và '_'.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only digits are allowed here.</source>
+        <translation>Chỉ được nhập chữ số.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The text holds an invisible or control character; type it again.</source>
+        <translation>Nội dung có ký tự ẩn hoặc ký tự điều khiển; hãy gõ lại.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a whole number from {minimum} to {maximum}.</source>
+        <translation>Nhập số nguyên từ {minimum} đến {maximum}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a number.</source>
+        <translation>Hãy nhập một số.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a number from {minimum} to {maximum}.</source>
+        <translation>Nhập số từ {minimum} đến {maximum}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The appointment is not a date and time.</source>
+        <translation>Ngày hẹn trả không phải ngày giờ hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The time received is too far back (at most {max_days} days, not before the center opened).</source>
+        <translation>Thời điểm tiếp nhận lùi quá xa (tối đa {max_days} ngày, không trước ngày trung tâm hoạt động).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many documents in one dossier (at most {max}).</source>
+        <translation>Quá nhiều thành phần trong một hồ sơ (tối đa {max}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Each document needs its name or code.</source>
         <translation>Mỗi thành phần hồ sơ cần có tên hoặc mã.</translation>
     </message>
@@ -2240,12 +2315,48 @@
         <translation>Tệp không tồn tại.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-196"/>
         <source>The file is not valid JSON.</source>
         <translation>Tệp không đúng định dạng JSON.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+200"/>
+        <source>The file is too large (at most {mb} MB).</source>
+        <translation>Tệp quá lớn (tối đa {mb} MB).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is a folder, not a file.</source>
+        <translation>Đây là thư mục, không phải tệp.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not an ordinary file.</source>
+        <translation>Đây không phải tệp thông thường.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No permission to read the file.</source>
+        <translation>Không có quyền đọc tệp.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file could not be read.</source>
+        <translation>Không đọc được tệp.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is not UTF-8 text; save it as UTF-8 (CSV UTF-8 in Excel).</source>
+        <translation>Tệp không phải văn bản UTF-8; hãy lưu lại dạng UTF-8 (CSV UTF-8 trong Excel).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <source>The database is read-only on this computer; nothing was saved. Call the technician.</source>
+        <translation>Cơ sở dữ liệu chỉ đọc trên máy này; chưa lưu được gì. Hãy gọi kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The agency identifier is not valid (e.g. 000.17.22.H56).</source>
         <translation>Mã định danh cơ quan không hợp lệ (ví dụ 000.17.22.H56).</translation>
     </message>
@@ -2355,7 +2466,7 @@
         <translation>Nhập họ tên người nộp hộ.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>The operation could not be completed.</source>
         <translation>Không thực hiện được thao tác.</translation>
     </message>

@@ -87,9 +87,9 @@ def test_codes_are_plain_identifiers_and_templates_render():
 
 def test_english_words_come_from_the_table():
     assert str(RuleError("apology_once")) == "an apology with a new appointment may be given only once per dossier"
-    exc = ValidationError("phone_invalid", party="applicant", phone="12", field="applicant.phone")
-    assert str(exc) == "applicant.phone: '12' is not a phone number"
-    assert exc.code == "phone_invalid" and exc.field == "applicant.phone" and exc.params["phone"] == "12"
+    exc = ValidationError("phone_digit_count", label="applicant.phone", field="applicant.phone")
+    assert str(exc) == "applicant.phone: a phone number has 9 to 11 digits"
+    assert exc.code == "phone_digit_count" and exc.field == "applicant.phone" and exc.params["label"] == "applicant.phone"
     assert str(ValidationError("cccd_date_format", field="issue_date")) == "issue date must be 8 digits ddmmyyyy"
     assert str(StaleVersionError()) == "record was changed by someone else; reload and try again"
 
@@ -124,6 +124,8 @@ def test_errors_cross_processes_whole():
 def test_the_cli_prints_the_english_words_and_the_class_exit_code(tmp_path, capsys):
     from app.cli import main
 
+    assert main(["--db", str(tmp_path / "x.sqlite3"), "--data-dir", str(tmp_path), "db", "upgrade"]) == 0
+    capsys.readouterr()
     code = main(["--db", str(tmp_path / "x.sqlite3"), "--data-dir", str(tmp_path), "dossier", "show", "NOPE"])
     err = capsys.readouterr().err
     assert code == 2 and err == "motcua: no dossier with code 'NOPE'\n"

@@ -57,13 +57,13 @@ def test_the_words_follow_the_code_not_the_message(counter_vi):
     skipped = RuleError("ticket_skip_expired", number="A012", limit=30)
     assert error_text(skipped) == "Số A012 đã bị bỏ qua quá 30 phút; công dân cần lấy số mới."
     # A parameter that happens to read like another rule's message changes nothing.
-    tricky = ValidationError("count_invalid", where="applicant.phone only once per dossier")
+    tricky = ValidationError("field_not_whole", where="applicant.phone only once per dossier")
     assert error_text(tricky) == "Số bản phải là số nguyên từ 0 trở lên."
 
 
 def test_a_field_picks_its_own_sentence(counter_vi):
-    applicant = ValidationError("full_name_required", party="applicant", field="applicant.full_name")
-    submitter = ValidationError("full_name_required", party="submitter", field="submitter.full_name")
+    applicant = ValidationError("field_required", label="applicant.full_name", field="applicant.full_name")
+    submitter = ValidationError("field_required", label="submitter.full_name", field="submitter.full_name")
     assert error_text(applicant) == "Nhập họ tên chủ hồ sơ."
     assert error_text(submitter) == "Nhập họ tên người nộp hộ."
 
