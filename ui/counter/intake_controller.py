@@ -216,7 +216,7 @@ class IntakeController(QObject):
     def _core_error(party: str, field: str, value: str) -> str | None:
         """The core's check of one field (``parse_party`` is the only validator of a party's data): a stand-in
         name lets the other fields pass, so only ``field`` is judged."""
-        data = {"full_name": "-", field: value}
+        data = {"full_name": "A", field: value}
         try:
             dossiers.parse_party(data, party)
         except ValidationError as exc:
