@@ -4,12 +4,15 @@ Rules (issue 5):
 - each service has a letter and a daily sequence; a number is never given twice (a locked sequence row);
 - call next: the oldest waiting priority ticket among the counter's services (higher group weight first),
   unless ``queue.priority_run`` priority calls in a row have passed over a waiting normal ticket, then the
-  oldest normal one; calling finishes the counter's current ticket;
+  oldest normal one; calling finishes the counter's current ticket, but only when there is someone to call:
+  with nobody waiting the current ticket stays (finishing is an explicit action, ``done``);
 - a ticket is claimed with ``FOR UPDATE SKIP LOCKED`` on PostgreSQL (two counters never get the same one)
   and under SQLite's write lock (``BEGIN IMMEDIATE``) on SQLite;
 - transfer and requeue keep the ticket's number and its place (``place_at``);
 - tickets left waiting at closing time are cancelled or kept for the next day (``queue.close_policy``);
-  a kept ticket keeps its number and the new day's sequence starts after it.
+  a kept ticket keeps its number and the new day's sequence starts after it;
+- every change a screen shows appends one ``queue_events`` row in the same transaction
+  (:mod:`app.services.queue_events`): the board and the panels follow that feed, never a guess.
 Which thread: workers only. Failures: ValidationError and subclasses.
 """
 
@@ -26,8 +29,10 @@ from sqlalchemy.orm import Session, aliased
 from app.actors import Actor
 from app.errors import NotFoundError, RuleError, ValidationError
 from app.services import center
+from app.services import queue_events as events
 from app.services.audit import audit
 from app.store.models import Counter, PriorityGroup, QueueCall, QueueService, Ticket, counter_services
+from app.store.models_queue_events import QueueEvent
 from app.store.sequences import ensure_at_least, next_value, peek
 from app.text import nfc
 from app.workcal import format_local, to_local
@@ -124,9 +129,12 @@ def close_days_before(session: Session, day: date, *, now: datetime | None = Non
         result = session.execute(
             update(Ticket).where(old, Ticket.status != "waiting").values(status="done", finished_at=_now(now), version=Ticket.version + 1)
         )
-        return result.rowcount or 0
-    result = session.execute(update(Ticket).where(old).values(status="cancelled", finished_at=_now(now), version=Ticket.version + 1))
-    return result.rowcount or 0
+    else:
+        result = session.execute(update(Ticket).where(old).values(status="cancelled", finished_at=_now(now), version=Ticket.version + 1))
+    ended = result.rowcount or 0
+    if ended:
+        events.record(session, events.CLOSE, now=_now(now))
+    return ended
 
 
 def _next_number(session: Session, service: QueueService, day: date) -> tuple[int, str]:
@@ -183,6 +191,7 @@ def issue(session: Session, actor: Actor, service_code: str, *, priority: str | 
     )
     session.add(ticket)
     session.flush()
+    events.record(session, events.ISSUE, ticket_id=ticket.id, number=number, service=service.code, now=now)
     ahead = waiting_ahead(session, ticket)
     return IssuedTicket(ticket.id, number, service.code, service.name, priority, ahead, now, estimate_wait(session, service.code, ahead, now))
 
@@ -318,8 +327,12 @@ def _call_statements(dialect: str):
         at=now, ticket_id=bindparam("ticket_id"), number=bindparam("number"), service_code=bindparam("service"),
         counter=counter_number, kind="call",
     )
+    event = QueueEvent.__table__.insert().values(
+        at=now, kind=events.CALL, counter=counter_number, ticket_id=bindparam("ticket_id"), number=bindparam("number"),
+        service_code=bindparam("service"),
+    )
     return {"lock": lock, "finish": finish, "claim": claim, "normal_waiting": normal_waiting,
-            "set_counter": set_counter, "record": record}
+            "set_counter": set_counter, "record": record, "event": event}
 
 
 _SETTING_CACHE: dict[tuple[str, str], tuple[float, Any]] = {}
@@ -340,11 +353,14 @@ def _cached_setting(session: Session, key: str, *, ttl: float = 30.0) -> Any:
 
 
 def call_next(session: Session, actor: Actor, counter_number: int, *, now: datetime | None = None) -> CalledTicket | None:
-    """F2: finish the current ticket and call the next one for this counter (None on an empty queue).
+    """F2: call the next ticket for this counter, finishing the current one (None on an empty queue).
+
+    With nobody waiting nothing changes: the current ticket stays with the counter (an officer who pressed
+    F2 once too often must not lose the citizen in front of them; finishing is ``done``).
 
     Priority rule: the oldest priority ticket (higher group weight first), unless ``queue.priority_run``
     priority calls in a row have passed over a waiting normal ticket; then the oldest normal ticket.
-    Core statements, prepared once (see ``_call_statements``): five round trips, little CPU.
+    Core statements, prepared once (see ``_call_statements``): six round trips, little CPU.
     """
     actor.require(QUEUE_ROLES)
     now = _now(now)
@@ -361,22 +377,22 @@ def call_next(session: Session, actor: Actor, counter_number: int, *, now: datet
     current, streak = state
     close_days_before_if_due(session, today, now)
     run = int(_cached_setting(session, "queue.priority_run"))
+    # Claim first: the current ticket is "serving", never a candidate, and it is finished only once
+    # someone else was found.
+    row = conn.execute(statements["claim"], {**base, "normal_first": 1 if streak >= run else 0}).first()
+    if row is None:
+        return None
+    ticket = CalledTicket(*row)
     if current is not None:
         conn.execute(statements["finish"], {**base, "current": current})
-    row = conn.execute(statements["claim"], {**base, "normal_first": 1 if streak >= run else 0}).first()
-    ticket = CalledTicket(*row) if row else None
-    if ticket is not None and ticket.priority_weight > 0:
+    if ticket.priority_weight > 0:
         streak = streak + 1 if conn.execute(statements["normal_waiting"], base).first() else 0
-    elif ticket is not None:
+    else:
         streak = 0
-    conn.execute(
-        statements["set_counter"],
-        {**base, "ticket_id": ticket.id if ticket else None, "streak": streak, "officer": actor.username},
-    )
-    if ticket is not None:
-        conn.execute(
-            statements["record"], {**base, "ticket_id": ticket.id, "number": ticket.number, "service": ticket.service_code}
-        )
+    conn.execute(statements["set_counter"], {**base, "ticket_id": ticket.id, "streak": streak, "officer": actor.username})
+    said = {**base, "ticket_id": ticket.id, "number": ticket.number, "service": ticket.service_code}
+    conn.execute(statements["record"], said)
+    conn.execute(statements["event"], said)
     # Rows of these tables already loaded in this session are stale now.
     for obj in list(session.identity_map.values()):
         if isinstance(obj, (Counter, Ticket)):
@@ -404,6 +420,8 @@ def recall(session: Session, actor: Actor, counter_number: int, *, now: datetime
     ticket = _current(session, counter)
     ticket.call_count += 1
     session.add(QueueCall(at=now, ticket_id=ticket.id, number=ticket.number, service_code=ticket.service_code, counter=counter.number, kind="recall"))
+    events.record(session, events.RECALL, counter=counter.number, ticket_id=ticket.id, number=ticket.number,
+                  service=ticket.service_code, now=now)
     session.flush()
     return ticket
 
@@ -415,6 +433,9 @@ def _end_current(session: Session, actor: Actor, counter_number: int, status: st
     ticket.status = status
     setattr(ticket, stamp, _now(now))
     counter.current_ticket_id = None
+    kind = events.SKIP if status == "skipped" else events.DONE
+    events.record(session, kind, counter=counter.number, ticket_id=ticket.id, number=ticket.number,
+                  service=ticket.service_code, now=_now(now))
     session.flush()
     return ticket
 
@@ -454,6 +475,8 @@ def transfer(
     ticket.counter = None
     counter.current_ticket_id = None
     audit(session, actor, "queue.transfer", ticket.number, to_service=to_service, to_counter=to_counter)
+    events.record(session, events.TRANSFER, counter=counter.number, ticket_id=ticket.id, number=ticket.number,
+                  service=ticket.service_code, now=_now(now))
     session.flush()
     return ticket
 
@@ -470,6 +493,7 @@ def requeue(session: Session, actor: Actor, number: str, *, now: datetime | None
         raise RuleError(f"ticket {ticket.number} was skipped more than {limit} minutes ago; take a new ticket")
     ticket.status = "waiting"
     ticket.counter = None
+    events.record(session, events.REQUEUE, ticket_id=ticket.id, number=ticket.number, service=ticket.service_code, now=now)
     session.flush()
     return ticket
 
@@ -480,6 +504,7 @@ def pause(session: Session, actor: Actor, counter_number: int, reason: str) -> C
         raise ValidationError("pausing a counter needs a reason")
     counter = _counter(session, counter_number, lock=True)
     counter.paused, counter.pause_reason = True, nfc(reason)
+    events.record(session, events.PAUSE, counter=counter.number)
     return counter
 
 
@@ -487,6 +512,7 @@ def resume(session: Session, actor: Actor, counter_number: int) -> Counter:
     actor.require(QUEUE_ROLES)
     counter = _counter(session, counter_number, lock=True)
     counter.paused, counter.pause_reason = False, None
+    events.record(session, events.RESUME, counter=counter.number)
     return counter
 
 
