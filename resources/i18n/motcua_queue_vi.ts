@@ -4,43 +4,58 @@
 <context>
     <name>CounterTile</name>
     <message>
-        <location filename="../../ui/display/window.py" line="+72"/>
+        <location filename="../../ui/display/window.py" line="+76"/>
         <location line="+17"/>
         <source>Counter %1</source>
         <translation>Quầy %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paused</source>
+        <translation>Tạm dừng</translation>
     </message>
 </context>
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location line="+115"/>
+        <location line="+124"/>
         <source>Queue display</source>
         <translation>Bảng hiển thị số thứ tự</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Connection lost — reconnecting…</source>
         <translation>Mất kết nối — đang kết nối lại…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Recently called</source>
         <translation>Số vừa gọi</translation>
     </message>
-    <message>
-        <location line="+125"/>
-        <source>Paused</source>
-        <translation>Tạm dừng</translation>
-    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+157"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n người đang chờ</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+12"/>
+        <source>Sound is switched off (MOTCUA_MUTE): calls are not announced</source>
+        <translation>Âm thanh đang tắt (MOTCUA_MUTE): không đọc số gọi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No audio output: calls are not announced</source>
+        <translation>Không có đầu ra âm thanh: không đọc số gọi</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1  →  Counter %2 (called again)</source>
+        <translation>%1  →  Quầy %2 (gọi lại)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1  →  Counter %2</source>
         <translation>%1  →  Quầy %2</translation>
     </message>
