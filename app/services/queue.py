@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import Integer, and_, bindparam, case, func, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from app.actors import Actor
 from app.errors import NotFoundError, RuleError, ValidationError
@@ -534,38 +534,65 @@ def ticket_json(t: Ticket | None) -> dict[str, Any] | None:
     return {"ticket_id": t.id, "number": t.number, "service": t.service_code}
 
 
+def _service_minutes(session: Session, day: date) -> dict[str, float]:
+    """The average minutes a ticket of each service took to serve on ``day`` (services with none: absent)."""
+    spans: dict[str, list[float]] = {}
+    rows = session.execute(
+        select(Ticket.service_code, Ticket.called_at, Ticket.finished_at).where(
+            Ticket.day == day, Ticket.status == "done", Ticket.called_at.is_not(None), Ticket.finished_at.is_not(None),
+        )
+    )
+    for code, called, finished in rows:
+        if finished > called:
+            spans.setdefault(code, []).append((finished - called).total_seconds() / 60)
+    return {code: sum(v) / len(v) for code, v in spans.items()}
+
+
 def status(session: Session, *, now: datetime | None = None) -> dict[str, Any]:
+    """The queue as every screen shows it (``motcua queue status``). A fixed handful of queries whatever the
+    number of services and counters: the board reads it after every change of the queue."""
     now = _now(now)
     today = local_day(now)
     # Before the day's first ticket or call has applied the closing policy, yesterday's leftovers are
     # counted only when they are kept for today.
     days = Ticket.day <= today if center.get(session, "queue.close_policy") == "keep" else Ticket.day == today
-    waiting = dict(
-        session.execute(
-            select(Ticket.service_code, func.count()).where(Ticket.status == "waiting", days).group_by(Ticket.service_code)
-        ).all()
-    )
-    prio = dict(
-        session.execute(
-            select(Ticket.service_code, func.count())
-            .where(Ticket.status == "waiting", days, Ticket.priority_weight > 0)
+    counts = {
+        code: (int(n), int(p or 0))
+        for code, n, p in session.execute(
+            select(Ticket.service_code, func.count(), func.sum(case((Ticket.priority_weight > 0, 1), else_=0)))
+            .where(Ticket.status == "waiting", days)
             .group_by(Ticket.service_code)
+        )
+    }
+    open_counters = dict(
+        session.execute(
+            select(counter_services.c.service_code, func.count())
+            .join(Counter, Counter.number == counter_services.c.counter_number)
+            .where(Counter.active.is_(True), Counter.paused.is_(False))
+            .group_by(counter_services.c.service_code)
         ).all()
     )
+    minutes = _service_minutes(session, today)
     out_services = []
     for svc in services(session):
-        n = int(waiting.get(svc.code, 0))
+        n, prio = counts.get(svc.code, (0, 0))
+        per = minutes.get(svc.code, DEFAULT_SERVICE_MINUTES)
         out_services.append(
-            {"code": svc.code, "name": svc.name, "waiting": n, "priority_waiting": int(prio.get(svc.code, 0)),
-             "estimated_wait_minutes": estimate_wait(session, svc.code, n, now)}
+            {"code": svc.code, "name": svc.name, "waiting": n, "priority_waiting": prio,
+             "estimated_wait_minutes": round(n * per / (open_counters.get(svc.code) or 1), 1)}
         )
-    counters = []
-    for c in session.scalars(select(Counter).where(Counter.active.is_(True)).order_by(Counter.number)):
-        current = session.get(Ticket, c.current_ticket_id) if c.current_ticket_id else None
-        counters.append(
-            {"number": c.number, "name": c.name, "current": ticket_json(current), "paused": c.paused,
-             "pause_reason": c.pause_reason, "services": [s.code for s in c.services], "officer": c.officer}
+    rows = list(
+        session.scalars(
+            select(Counter).where(Counter.active.is_(True)).order_by(Counter.number).options(selectinload(Counter.services))
         )
+    )
+    ids = [c.current_ticket_id for c in rows if c.current_ticket_id]
+    current = {t.id: t for t in session.scalars(select(Ticket).where(Ticket.id.in_(ids)))} if ids else {}
+    counters = [
+        {"number": c.number, "name": c.name, "current": ticket_json(current.get(c.current_ticket_id)), "paused": c.paused,
+         "pause_reason": c.pause_reason, "services": [s.code for s in c.services], "officer": c.officer}
+        for c in rows
+    ]
     return {"day": today.isoformat(), "services": out_services, "counters": counters}
 
 

@@ -274,7 +274,7 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../ui/queue/panel.py" line="+129"/>
+        <location filename="../../ui/queue/panel.py" line="+110"/>
         <source>Pause the counter</source>
         <translation>Tạm dừng quầy</translation>
     </message>
@@ -307,18 +307,18 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <source>Counter %1</source>
         <translation>Quầy %1</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+73"/>
+        <location line="+83"/>
         <source>No ticket being served</source>
         <translation>Chưa phục vụ số nào</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-75"/>
         <source>Call next (F2)</source>
         <translation>Gọi số tiếp (F2)</translation>
     </message>
@@ -344,12 +344,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
+        <location line="+84"/>
         <source>Pause…</source>
         <translation>Tạm dừng…</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-83"/>
         <source>Bring back…</source>
         <translation>Đưa số trở lại…</translation>
     </message>
@@ -364,7 +364,7 @@
         <translation>Đang chờ</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
         <source>%1 · priority: %2</source>
         <translation>%1 · ưu tiên: %2</translation>
     </message>
@@ -404,7 +404,12 @@
         <translation>%1 (%2 ưu tiên)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+106"/>
+        <source>Nobody is waiting. %1 is still being served here</source>
+        <translation>Không còn ai đang chờ. Vẫn đang phục vụ số %1 tại quầy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Nobody is waiting</source>
         <translation>Không còn ai đang chờ</translation>
     </message>
@@ -462,7 +467,7 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location line="-394"/>
+        <location line="-437"/>
         <source>Transfer the ticket</source>
         <translation>Chuyển số</translation>
     </message>

@@ -329,6 +329,7 @@ class CounterWindow(QMainWindow):
                 event.ignore()
                 return
         self.board.timer.stop()
+        self.queue_panel.shutdown()
         self.tasks.shutdown(wait=True)
         super().closeEvent(event)
 
