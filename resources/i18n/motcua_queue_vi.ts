@@ -63,7 +63,7 @@
 <context>
     <name>KioskController</name>
     <message>
-        <location filename="../../ui/kiosk/controller.py" line="+43"/>
+        <location filename="../../ui/kiosk/controller.py" line="+39"/>
         <source>Your dossier has been received and is being processed</source>
         <translation>Hồ sơ của bạn đã được tiếp nhận và đang được xử lý</translation>
     </message>
@@ -163,7 +163,7 @@
         <translation>Không in được vé — vui lòng ghi nhớ số của bạn</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+111"/>
         <source>Priority: %1</source>
         <translation>Ưu tiên: %1</translation>
     </message>
@@ -171,7 +171,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="+102"/>
+        <location filename="../../ui/kiosk/window.py" line="+106"/>
         <source>Take a number</source>
         <translation>Lấy số thứ tự</translation>
     </message>
@@ -182,23 +182,23 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Look up my dossier</source>
         <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-44"/>
         <source>Do you belong to a priority group?</source>
         <translation>Bạn có thuộc đối tượng ưu tiên không?</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-50"/>
         <source>Print ticket</source>
         <translation>In vé</translation>
     </message>
@@ -208,17 +208,17 @@
         <translation>Số thứ tự của bạn</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Hold the barcode or QR code of your appointment slip under the scanner</source>
-        <translation>Đưa mã vạch hoặc mã QR trên phiếu hẹn vào máy quét</translation>
+        <location line="+17"/>
+        <source>Hold the barcode or QR code of your appointment slip under the scanner, or type the dossier code</source>
+        <translation>Đưa mã vạch hoặc mã QR trên phiếu hẹn vào máy quét, hoặc nhập mã hồ sơ</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+93"/>
         <location line="+7"/>
         <source>The kiosk is not ready. Please ask an officer for a number</source>
         <translation>Máy lấy số chưa sẵn sàng. Vui lòng nhờ cán bộ lấy số giúp</translation>
@@ -233,17 +233,34 @@
         <source>No number could be given. Please try again or ask an officer</source>
         <translation>Chưa lấy được số. Vui lòng thử lại hoặc hỏi cán bộ</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Priority: %1</source>
+        <translation>Ưu tiên: %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+4"/>
         <source>%n people are waiting before you</source>
         <translation>
             <numerusform>Có %n người đang chờ trước bạn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Estimated wait: about %n minutes</source>
+        <translation>
+            <numerusform>Thời gian chờ dự kiến: khoảng %n phút</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nobody is waiting before you</source>
         <translation>Không có ai đang chờ trước bạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You will be called soon</source>
+        <translation>Bạn sẽ được gọi ngay</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -465,9 +482,27 @@
     </message>
 </context>
 <context>
+    <name>TouchKeypad</name>
+    <message>
+        <location filename="../../ui/kiosk/keypad.py" line="+39"/>
+        <source>Delete the last character</source>
+        <translation>Xóa ký tự cuối</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>Xóa hết</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Look up</source>
+        <translation>Tra cứu</translation>
+    </message>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
-        <location line="-437"/>
+        <location filename="../../ui/queue/panel.py" line="-437"/>
         <source>Transfer the ticket</source>
         <translation>Chuyển số</translation>
     </message>
