@@ -323,8 +323,11 @@ def station_application(settings, argv: Sequence[str] | None = None) -> QApplica
     ``argv`` None: the program name only, so Qt never reads the station's command-line options."""
     from ui.queue import install_all_translators  # the queue room's catalog: only stations need it
 
+    from ui.fonts import install_text_room
+
     app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
     install_all_translators(app, settings.get("ui.language"))
+    install_text_room(app)  # stacked Vietnamese diacritics (Ẫ, Ở …) are never cut at a label's top
     return app
 
 

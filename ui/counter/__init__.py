@@ -45,6 +45,7 @@ def open_counter(store, settings, *, argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
     from app import __version__
+    from ui.fonts import install_text_room
     from ui.queue import install_all_translators
 
     app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
@@ -52,6 +53,7 @@ def open_counter(store, settings, *, argv: list[str] | None = None):
     app.setApplicationDisplayName("Một cửa")
     app.setApplicationVersion(__version__)
     install_all_translators(app, settings.get("ui.language"))
+    install_text_room(app)  # stacked Vietnamese diacritics are never cut (ui.fonts; issue 8)
     window = build_counter_window(store, settings)
     window.confirm_close = True
     _install_excepthook(window)

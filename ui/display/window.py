@@ -338,7 +338,7 @@ class DisplayWindow(QWidget):
             #counterTile[highlight="on"] QLabel, #counterTile[highlight="dim"] QLabel {{ color: {BACKGROUND}; }}
             #historyBox {{ background: {PANEL}; border-radius: {px(18)}px; }}
             #historyTitle {{ font-size: {px(36)}px; color: {MUTED}; padding-bottom: {px(8)}px; }}
-            #historyRow {{ font-size: {px(46)}px; font-weight: bold; padding: {px(4)}px 0; }}
+            #historyRow {{ font-size: {px(46)}px; font-weight: bold; padding-bottom: {px(4)}px; }}
             #waitingBox {{ background: {PANEL}; border-radius: {px(12)}px; }}
             #waiting {{ font-size: {px(28)}px; color: {MUTED}; }}
             """
