@@ -380,7 +380,8 @@ class DisplayWindow(QWidget):
     # -- data ------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the counters, waiting counts, name and notice (skipped while a read is under way)."""
+        """Read the center's name and the notice (skipped while a read is under way); the queue itself comes
+        from the watcher."""
         if self._refreshing or self._closed:
             return
         self._refreshing = True
