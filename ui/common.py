@@ -320,10 +320,12 @@ def station_application(settings, argv: Sequence[str] | None = None) -> QApplica
     """The QApplication with the station's translators installed. Kept for callers that build a window
     without a whole station; a station process uses :func:`ui.station.open_station`. GUI thread."""
     from ui.queue import install_all_translators  # the queue room's catalog: only stations need it
+    from ui.fonts import install_text_room
     from ui.station import application
 
     app = application(argv)
     install_all_translators(app, settings.get("ui.language"))
+    install_text_room(app)  # stacked Vietnamese diacritics (Ẫ, Ở …) are never cut at a label's top
     return app
 
 

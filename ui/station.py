@@ -179,6 +179,9 @@ class Station:
         self.store = store
         self.settings = settings
         self.translators: list[QTranslator] = install_all_translators(self.app, settings.get("ui.language"))
+        from ui.fonts import install_text_room
+
+        install_text_room(self.app)  # stacked Vietnamese diacritics (Ẫ, Ở …) are never cut at a label's top
         self.log_tail = TAIL  # the bounded in-memory tail of the log, for the technician's view
         if TAIL not in logging.getLogger().handlers:
             logging.getLogger().addHandler(TAIL)

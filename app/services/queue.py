@@ -4,12 +4,15 @@ Rules (issue 5):
 - each service has a letter and a daily sequence; a number is never given twice (a locked sequence row);
 - call next: the oldest waiting priority ticket among the counter's services (higher group weight first),
   unless ``queue.priority_run`` priority calls in a row have passed over a waiting normal ticket, then the
-  oldest normal one; calling finishes the counter's current ticket;
+  oldest normal one; calling finishes the counter's current ticket, but only when there is someone to call:
+  with nobody waiting the current ticket stays (finishing is an explicit action, ``done``);
 - a ticket is claimed with ``FOR UPDATE SKIP LOCKED`` on PostgreSQL (two counters never get the same one)
   and under SQLite's write lock (``BEGIN IMMEDIATE``) on SQLite;
 - transfer and requeue keep the ticket's number and its place (``place_at``);
 - tickets left waiting at closing time are cancelled or kept for the next day (``queue.close_policy``);
-  a kept ticket keeps its number and the new day's sequence starts after it.
+  a kept ticket keeps its number and the new day's sequence starts after it;
+- every change a screen shows appends one ``queue_events`` row in the same transaction
+  (:mod:`app.services.queue_events`): the board and the panels follow that feed, never a guess.
 Which thread: workers only. Failures: ValidationError and subclasses.
 """
 
@@ -21,13 +24,15 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Integer, and_, bindparam, case, func, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from app.actors import Actor
 from app.errors import NotFoundError, RuleError, ValidationError
 from app.services import center
+from app.services import queue_events as events
 from app.services.audit import audit
 from app.store.models import Counter, PriorityGroup, QueueCall, QueueService, Ticket, counter_services
+from app.store.models_queue_events import QueueEvent
 from app.store.sequences import ensure_at_least, next_value, peek
 from app.store.session import caches
 from app.text import nfc
@@ -124,9 +129,12 @@ def close_days_before(session: Session, day: date, *, now: datetime | None = Non
         result = session.execute(
             update(Ticket).where(old, Ticket.status != "waiting").values(status="done", finished_at=_now(now), version=Ticket.version + 1)
         )
-        return result.rowcount or 0
-    result = session.execute(update(Ticket).where(old).values(status="cancelled", finished_at=_now(now), version=Ticket.version + 1))
-    return result.rowcount or 0
+    else:
+        result = session.execute(update(Ticket).where(old).values(status="cancelled", finished_at=_now(now), version=Ticket.version + 1))
+    ended = result.rowcount or 0
+    if ended:
+        events.record(session, events.CLOSE, now=_now(now))
+    return ended
 
 
 def _next_number(session: Session, service: QueueService, day: date) -> tuple[int, str]:
@@ -183,6 +191,7 @@ def issue(session: Session, actor: Actor, service_code: str, *, priority: str | 
     )
     session.add(ticket)
     session.flush()
+    events.record(session, events.ISSUE, ticket_id=ticket.id, number=number, service=service.code, now=now)
     ahead = waiting_ahead(session, ticket)
     return IssuedTicket(ticket.id, number, service.code, service.name, priority, ahead, now, estimate_wait(session, service.code, ahead, now))
 
@@ -318,8 +327,12 @@ def _call_statements(dialect: str):
         at=now, ticket_id=bindparam("ticket_id"), number=bindparam("number"), service_code=bindparam("service"),
         counter=counter_number, kind="call",
     )
+    event = QueueEvent.__table__.insert().values(
+        at=now, kind=events.CALL, counter=counter_number, ticket_id=bindparam("ticket_id"), number=bindparam("number"),
+        service_code=bindparam("service"),
+    )
     return {"lock": lock, "finish": finish, "claim": claim, "normal_waiting": normal_waiting,
-            "set_counter": set_counter, "record": record}
+            "set_counter": set_counter, "record": record, "event": event}
 
 
 def _cached_setting(session: Session, key: str, *, ttl: float = 30.0) -> Any:
@@ -336,11 +349,14 @@ def _cached_setting(session: Session, key: str, *, ttl: float = 30.0) -> Any:
 
 
 def call_next(session: Session, actor: Actor, counter_number: int, *, now: datetime | None = None) -> CalledTicket | None:
-    """F2: finish the current ticket and call the next one for this counter (None on an empty queue).
+    """F2: call the next ticket for this counter, finishing the current one (None on an empty queue).
+
+    With nobody waiting nothing changes: the current ticket stays with the counter (an officer who pressed
+    F2 once too often must not lose the citizen in front of them; finishing is ``done``).
 
     Priority rule: the oldest priority ticket (higher group weight first), unless ``queue.priority_run``
     priority calls in a row have passed over a waiting normal ticket; then the oldest normal ticket.
-    Core statements, prepared once (see ``_call_statements``): five round trips, little CPU.
+    Core statements, prepared once (see ``_call_statements``): six round trips, little CPU.
     """
     actor.require("queue.call_next")
     now = _now(now)
@@ -357,22 +373,22 @@ def call_next(session: Session, actor: Actor, counter_number: int, *, now: datet
     current, streak = state
     close_days_before_if_due(session, today, now)
     run = int(_cached_setting(session, "queue.priority_run"))
+    # Claim first: the current ticket is "serving", never a candidate, and it is finished only once
+    # someone else was found.
+    row = conn.execute(statements["claim"], {**base, "normal_first": 1 if streak >= run else 0}).first()
+    if row is None:
+        return None
+    ticket = CalledTicket(*row)
     if current is not None:
         conn.execute(statements["finish"], {**base, "current": current})
-    row = conn.execute(statements["claim"], {**base, "normal_first": 1 if streak >= run else 0}).first()
-    ticket = CalledTicket(*row) if row else None
-    if ticket is not None and ticket.priority_weight > 0:
+    if ticket.priority_weight > 0:
         streak = streak + 1 if conn.execute(statements["normal_waiting"], base).first() else 0
-    elif ticket is not None:
+    else:
         streak = 0
-    conn.execute(
-        statements["set_counter"],
-        {**base, "ticket_id": ticket.id if ticket else None, "streak": streak, "officer": actor.username},
-    )
-    if ticket is not None:
-        conn.execute(
-            statements["record"], {**base, "ticket_id": ticket.id, "number": ticket.number, "service": ticket.service_code}
-        )
+    conn.execute(statements["set_counter"], {**base, "ticket_id": ticket.id, "streak": streak, "officer": actor.username})
+    said = {**base, "ticket_id": ticket.id, "number": ticket.number, "service": ticket.service_code}
+    conn.execute(statements["record"], said)
+    conn.execute(statements["event"], said)
     # Rows of these tables already loaded in this session are stale now.
     for obj in list(session.identity_map.values()):
         if isinstance(obj, (Counter, Ticket)):
@@ -400,6 +416,8 @@ def recall(session: Session, actor: Actor, counter_number: int, *, now: datetime
     ticket = _current(session, counter)
     ticket.call_count += 1
     session.add(QueueCall(at=now, ticket_id=ticket.id, number=ticket.number, service_code=ticket.service_code, counter=counter.number, kind="recall"))
+    events.record(session, events.RECALL, counter=counter.number, ticket_id=ticket.id, number=ticket.number,
+                  service=ticket.service_code, now=now)
     session.flush()
     return ticket
 
@@ -411,6 +429,9 @@ def _end_current(session: Session, actor: Actor, counter_number: int, status: st
     ticket.status = status
     setattr(ticket, stamp, _now(now))
     counter.current_ticket_id = None
+    kind = events.SKIP if status == "skipped" else events.DONE
+    events.record(session, kind, counter=counter.number, ticket_id=ticket.id, number=ticket.number,
+                  service=ticket.service_code, now=_now(now))
     session.flush()
     return ticket
 
@@ -450,6 +471,8 @@ def transfer(
     ticket.counter = None
     counter.current_ticket_id = None
     audit(session, actor, "queue.transfer", ticket.number, to_service=to_service, to_counter=to_counter)
+    events.record(session, events.TRANSFER, counter=counter.number, ticket_id=ticket.id, number=ticket.number,
+                  service=ticket.service_code, now=_now(now))
     session.flush()
     return ticket
 
@@ -466,6 +489,7 @@ def requeue(session: Session, actor: Actor, number: str, *, now: datetime | None
         raise RuleError("ticket_skip_expired", number=ticket.number, limit=limit)
     ticket.status = "waiting"
     ticket.counter = None
+    events.record(session, events.REQUEUE, ticket_id=ticket.id, number=ticket.number, service=ticket.service_code, now=now)
     session.flush()
     return ticket
 
@@ -476,6 +500,7 @@ def pause(session: Session, actor: Actor, counter_number: int, reason: str) -> C
         raise ValidationError("pause_reason_required")
     counter = _counter(session, counter_number, lock=True)
     counter.paused, counter.pause_reason = True, nfc(reason)
+    events.record(session, events.PAUSE, counter=counter.number)
     return counter
 
 
@@ -483,6 +508,7 @@ def resume(session: Session, actor: Actor, counter_number: int) -> Counter:
     actor.require("queue.resume")
     counter = _counter(session, counter_number, lock=True)
     counter.paused, counter.pause_reason = False, None
+    events.record(session, events.RESUME, counter=counter.number)
     return counter
 
 
@@ -504,38 +530,65 @@ def ticket_json(t: Ticket | None) -> dict[str, Any] | None:
     return {"ticket_id": t.id, "number": t.number, "service": t.service_code}
 
 
+def _service_minutes(session: Session, day: date) -> dict[str, float]:
+    """The average minutes a ticket of each service took to serve on ``day`` (services with none: absent)."""
+    spans: dict[str, list[float]] = {}
+    rows = session.execute(
+        select(Ticket.service_code, Ticket.called_at, Ticket.finished_at).where(
+            Ticket.day == day, Ticket.status == "done", Ticket.called_at.is_not(None), Ticket.finished_at.is_not(None),
+        )
+    )
+    for code, called, finished in rows:
+        if finished > called:
+            spans.setdefault(code, []).append((finished - called).total_seconds() / 60)
+    return {code: sum(v) / len(v) for code, v in spans.items()}
+
+
 def status(session: Session, *, now: datetime | None = None) -> dict[str, Any]:
+    """The queue as every screen shows it (``motcua queue status``). A fixed handful of queries whatever the
+    number of services and counters: the board reads it after every change of the queue."""
     now = _now(now)
     today = local_day(now)
     # Before the day's first ticket or call has applied the closing policy, yesterday's leftovers are
     # counted only when they are kept for today.
     days = Ticket.day <= today if center.get(session, "queue.close_policy") == "keep" else Ticket.day == today
-    waiting = dict(
-        session.execute(
-            select(Ticket.service_code, func.count()).where(Ticket.status == "waiting", days).group_by(Ticket.service_code)
-        ).all()
-    )
-    prio = dict(
-        session.execute(
-            select(Ticket.service_code, func.count())
-            .where(Ticket.status == "waiting", days, Ticket.priority_weight > 0)
+    counts = {
+        code: (int(n), int(p or 0))
+        for code, n, p in session.execute(
+            select(Ticket.service_code, func.count(), func.sum(case((Ticket.priority_weight > 0, 1), else_=0)))
+            .where(Ticket.status == "waiting", days)
             .group_by(Ticket.service_code)
+        )
+    }
+    open_counters = dict(
+        session.execute(
+            select(counter_services.c.service_code, func.count())
+            .join(Counter, Counter.number == counter_services.c.counter_number)
+            .where(Counter.active.is_(True), Counter.paused.is_(False))
+            .group_by(counter_services.c.service_code)
         ).all()
     )
+    minutes = _service_minutes(session, today)
     out_services = []
     for svc in services(session):
-        n = int(waiting.get(svc.code, 0))
+        n, prio = counts.get(svc.code, (0, 0))
+        per = minutes.get(svc.code, DEFAULT_SERVICE_MINUTES)
         out_services.append(
-            {"code": svc.code, "name": svc.name, "waiting": n, "priority_waiting": int(prio.get(svc.code, 0)),
-             "estimated_wait_minutes": estimate_wait(session, svc.code, n, now)}
+            {"code": svc.code, "name": svc.name, "waiting": n, "priority_waiting": prio,
+             "estimated_wait_minutes": round(n * per / (open_counters.get(svc.code) or 1), 1)}
         )
-    counters = []
-    for c in session.scalars(select(Counter).where(Counter.active.is_(True)).order_by(Counter.number)):
-        current = session.get(Ticket, c.current_ticket_id) if c.current_ticket_id else None
-        counters.append(
-            {"number": c.number, "name": c.name, "current": ticket_json(current), "paused": c.paused,
-             "pause_reason": c.pause_reason, "services": [s.code for s in c.services], "officer": c.officer}
+    rows = list(
+        session.scalars(
+            select(Counter).where(Counter.active.is_(True)).order_by(Counter.number).options(selectinload(Counter.services))
         )
+    )
+    ids = [c.current_ticket_id for c in rows if c.current_ticket_id]
+    current = {t.id: t for t in session.scalars(select(Ticket).where(Ticket.id.in_(ids)))} if ids else {}
+    counters = [
+        {"number": c.number, "name": c.name, "current": ticket_json(current.get(c.current_ticket_id)), "paused": c.paused,
+         "pause_reason": c.pause_reason, "services": [s.code for s in c.services], "officer": c.officer}
+        for c in rows
+    ]
     return {"day": today.isoformat(), "services": out_services, "counters": counters}
 
 

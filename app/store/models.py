@@ -507,3 +507,4 @@ class QueueCall(Base):
 from app.store import models_sync  # noqa: E402,F401  (sync bookkeeping tables share the metadata)
 from app.store import models_files  # noqa: E402,F401  (stored files share the metadata)
 from app.store import models_forms  # noqa: E402,F401  (notice numbers: complete metadata)
+from app.store import models_queue_events  # noqa: E402,F401 - the queue's change feed (issue 8)

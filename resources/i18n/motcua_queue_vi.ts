@@ -4,43 +4,58 @@
 <context>
     <name>CounterTile</name>
     <message>
-        <location filename="../../ui/display/window.py" line="+72"/>
+        <location filename="../../ui/display/window.py" line="+76"/>
         <location line="+17"/>
         <source>Counter %1</source>
         <translation>Quầy %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paused</source>
+        <translation>Tạm dừng</translation>
     </message>
 </context>
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location line="+115"/>
+        <location line="+124"/>
         <source>Queue display</source>
         <translation>Bảng hiển thị số thứ tự</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Connection lost — reconnecting…</source>
         <translation>Mất kết nối — đang kết nối lại…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Recently called</source>
         <translation>Số vừa gọi</translation>
     </message>
-    <message>
-        <location line="+125"/>
-        <source>Paused</source>
-        <translation>Tạm dừng</translation>
-    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+157"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n người đang chờ</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+12"/>
+        <source>Sound is switched off (MOTCUA_MUTE): calls are not announced</source>
+        <translation>Âm thanh đang tắt (MOTCUA_MUTE): không đọc số gọi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No audio output: calls are not announced</source>
+        <translation>Không có đầu ra âm thanh: không đọc số gọi</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1  →  Counter %2 (called again)</source>
+        <translation>%1  →  Quầy %2 (gọi lại)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1  →  Counter %2</source>
         <translation>%1  →  Quầy %2</translation>
     </message>
@@ -48,7 +63,7 @@
 <context>
     <name>KioskController</name>
     <message>
-        <location filename="../../ui/kiosk/controller.py" line="+43"/>
+        <location filename="../../ui/kiosk/controller.py" line="+39"/>
         <source>Your dossier has been received and is being processed</source>
         <translation>Hồ sơ của bạn đã được tiếp nhận và đang được xử lý</translation>
     </message>
@@ -148,7 +163,7 @@
         <translation>Không in được vé — vui lòng ghi nhớ số của bạn</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+111"/>
         <source>Priority: %1</source>
         <translation>Ưu tiên: %1</translation>
     </message>
@@ -156,7 +171,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="+102"/>
+        <location filename="../../ui/kiosk/window.py" line="+106"/>
         <source>Take a number</source>
         <translation>Lấy số thứ tự</translation>
     </message>
@@ -167,23 +182,23 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Look up my dossier</source>
         <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-44"/>
         <source>Do you belong to a priority group?</source>
         <translation>Bạn có thuộc đối tượng ưu tiên không?</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-50"/>
         <source>Print ticket</source>
         <translation>In vé</translation>
     </message>
@@ -193,17 +208,17 @@
         <translation>Số thứ tự của bạn</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Hold the barcode or QR code of your appointment slip under the scanner</source>
-        <translation>Đưa mã vạch hoặc mã QR trên phiếu hẹn vào máy quét</translation>
+        <location line="+17"/>
+        <source>Hold the barcode or QR code of your appointment slip under the scanner, or type the dossier code</source>
+        <translation>Đưa mã vạch hoặc mã QR trên phiếu hẹn vào máy quét, hoặc nhập mã hồ sơ</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+93"/>
         <location line="+7"/>
         <source>The kiosk is not ready. Please ask an officer for a number</source>
         <translation>Máy lấy số chưa sẵn sàng. Vui lòng nhờ cán bộ lấy số giúp</translation>
@@ -218,17 +233,34 @@
         <source>No number could be given. Please try again or ask an officer</source>
         <translation>Chưa lấy được số. Vui lòng thử lại hoặc hỏi cán bộ</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Priority: %1</source>
+        <translation>Ưu tiên: %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+4"/>
         <source>%n people are waiting before you</source>
         <translation>
             <numerusform>Có %n người đang chờ trước bạn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Estimated wait: about %n minutes</source>
+        <translation>
+            <numerusform>Thời gian chờ dự kiến: khoảng %n phút</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nobody is waiting before you</source>
         <translation>Không có ai đang chờ trước bạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You will be called soon</source>
+        <translation>Bạn sẽ được gọi ngay</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -259,7 +291,7 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../ui/queue/panel.py" line="+129"/>
+        <location filename="../../ui/queue/panel.py" line="+110"/>
         <source>Pause the counter</source>
         <translation>Tạm dừng quầy</translation>
     </message>
@@ -292,18 +324,18 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <source>Counter %1</source>
         <translation>Quầy %1</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+73"/>
+        <location line="+83"/>
         <source>No ticket being served</source>
         <translation>Chưa phục vụ số nào</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-75"/>
         <source>Call next (F2)</source>
         <translation>Gọi số tiếp (F2)</translation>
     </message>
@@ -329,12 +361,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+74"/>
+        <location line="+84"/>
         <source>Pause…</source>
         <translation>Tạm dừng…</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-83"/>
         <source>Bring back…</source>
         <translation>Đưa số trở lại…</translation>
     </message>
@@ -349,7 +381,7 @@
         <translation>Đang chờ</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+54"/>
         <source>%1 · priority: %2</source>
         <translation>%1 · ưu tiên: %2</translation>
     </message>
@@ -389,7 +421,12 @@
         <translation>%1 (%2 ưu tiên)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+106"/>
+        <source>Nobody is waiting. %1 is still being served here</source>
+        <translation>Không còn ai đang chờ. Vẫn đang phục vụ số %1 tại quầy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Nobody is waiting</source>
         <translation>Không còn ai đang chờ</translation>
     </message>
@@ -445,9 +482,27 @@
     </message>
 </context>
 <context>
+    <name>TouchKeypad</name>
+    <message>
+        <location filename="../../ui/kiosk/keypad.py" line="+39"/>
+        <source>Delete the last character</source>
+        <translation>Xóa ký tự cuối</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>Xóa hết</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Look up</source>
+        <translation>Tra cứu</translation>
+    </message>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
-        <location line="-394"/>
+        <location filename="../../ui/queue/panel.py" line="-437"/>
         <source>Transfer the ticket</source>
         <translation>Chuyển số</translation>
     </message>

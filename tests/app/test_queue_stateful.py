@@ -60,10 +60,15 @@ class QueueLife(RuleBasedStateMachine):
                     Ticket.service_code.in_(["A", "B", "C"]),
                 )
             )
+            before = s.get(Counter, counter).current_ticket_id
         with self.store.write() as s:
             ticket = queue.call_next(s, OFFICER, counter, now=self.now)
         if ticket is None:
             assert normal_waiting == 0
+            with self.store.read() as s:  # nobody to call: the citizen being served stays
+                assert s.get(Counter, counter).current_ticket_id == before
+                if before is not None:
+                    assert s.get(Ticket, before).status == "serving"
             return
         if ticket.priority_weight > 0 and normal_waiting:
             self.passed_over[counter] = self.passed_over.get(counter, 0) + 1

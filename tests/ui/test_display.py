@@ -105,7 +105,9 @@ def test_call_at_another_station_shows_within_a_second_and_is_spoken(qtbot, boar
     with other_station.write() as session:
         queue.recall(session, OFFICER, 3)
     qtbot.waitUntil(lambda: board.newest_counter == 3, timeout=1000)
-    assert [row.text() for row in board.history_rows[:3]] == ["A001  →  Quầy 3", "B001  →  Quầy 1", "A001  →  Quầy 3"]
+    # A recall is shown as one: the tile blinks again, its line moves up marked, no second identical line.
+    assert board._tiles[3].property("highlight") in ("on", "dim") and board._blink_timer.isActive()
+    assert [row.text() for row in board.history_rows[:3]] == ["A001  →  Quầy 3 (gọi lại)", "B001  →  Quầy 1", ""]
     qtbot.waitUntil(lambda: len(heard.wavs) == 3, timeout=5000)
 
 
@@ -200,3 +202,78 @@ def test_qt_sink_takes_wavs_from_any_thread_and_stays_silent_when_muted(qtbot, l
         sink(b"not a wav")  # logged, not raised
         qtbot.waitUntil(lambda: "not a WAV file" in caplog.text, timeout=1000)
     sink.close()
+
+
+def test_a_finished_skipped_or_paused_counter_leaves_its_tile_within_a_second(qtbot, board, other_station):
+    a = call_at(other_station, 1)
+    b = call_at(other_station, 2)
+    c = call_at(other_station, 3)
+    qtbot.waitUntil(lambda: [board.tile_number(n) for n in (1, 2, 3)] == [a, b, c], timeout=1000)
+    assert board.newest_counter == 3
+    with other_station.write() as session:
+        queue.done(session, OFFICER, 1)
+    qtbot.waitUntil(lambda: board.tile_number(1) == "", timeout=1000)
+    with other_station.write() as session:
+        queue.skip(session, OFFICER, 3)
+    qtbot.waitUntil(lambda: board.tile_number(3) == "", timeout=1000)
+    assert board.newest_counter is None and board._tiles[3].property("highlight") == "off"  # nothing to point at
+    with other_station.write() as session:
+        queue.pause(session, OFFICER, 2, "Nghỉ giữa giờ")
+    qtbot.waitUntil(lambda: board._tiles[2].note.text() == "Tạm dừng", timeout=1000)
+    assert board.tile_number(2) == ""  # a paused counter shows no number, even with a ticket kept
+    with other_station.read() as session:
+        counters = {c["number"]: c for c in queue.status(session)["counters"]}
+    assert counters[2]["paused"] and counters[2]["current"]["number"] == b
+    assert counters[1]["current"] is None and counters[3]["current"] is None
+    with other_station.write() as session:
+        queue.resume(session, OFFICER, 2)
+    qtbot.waitUntil(lambda: board.tile_number(2) == b and board._tiles[2].note.text() == "", timeout=1000)
+    # The history still lists what was called.
+    assert [row.text() for row in board.history_rows[:3]] == [f"{c}  →  Quầy 3", f"{b}  →  Quầy 2", f"{a}  →  Quầy 1"]
+
+
+def test_waiting_counts_move_with_the_calls(qtbot, board, other_station):
+    board._refresh_timer.stop()  # the counts must not depend on the slow refresh
+    with other_station.write() as session:
+        for _ in range(3):
+            queue.issue(session, Actor("kiosk", "kiosk"), "B")
+    qtbot.waitUntil(lambda: board.waiting_counts.get("B") == 3, timeout=1000)
+    assert "3 người đang chờ" in board.waiting_labels["B"].text()
+    with other_station.write() as session:
+        number = queue.call_next(session, OFFICER, 1).number
+    qtbot.waitUntil(lambda: board.tile_number(1) == number and board.waiting_counts["B"] == 2, timeout=1000)
+
+
+def test_history_from_before_the_start_collapses_recalls_and_tiles_follow_the_status(
+    qtbot, seeded_store, tmp_path, heard, vietnamese
+):
+    first = call_at(seeded_store, 1)
+    with seeded_store.write() as session:
+        queue.recall(session, OFFICER, 1)
+    second = call_at(seeded_store, 2)
+    with seeded_store.write() as session:
+        queue.done(session, OFFICER, 2)
+    window = build_display_window(seeded_store, StationSettings(tmp_path), executor=InlineExecutor(), announcer=heard)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.watcher.primed and window.tile_number(1) == first, timeout=1000)
+    assert window.tile_number(2) == ""  # called before the start, finished since
+    assert [row.text() for row in window.history_rows[:3]] == [f"{second}  →  Quầy 2", f"{first}  →  Quầy 1 (gọi lại)", ""]
+    window.shutdown()
+
+
+def test_the_board_says_when_it_cannot_speak(qtbot, seeded_store, tmp_path, heard, vietnamese, monkeypatch):
+    from ui.queue.voice import QtWavSink
+
+    monkeypatch.setenv("MOTCUA_MUTE", "1")
+    window = build_display_window(seeded_store, StationSettings(tmp_path), executor=InlineExecutor(), announcer=heard)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.audio_label.isVisible() and "MOTCUA_MUTE" in window.audio_label.text()
+    monkeypatch.delenv("MOTCUA_MUTE")
+    window.refresh()  # checked again at every refresh: a speaker plugged in or out shows within 2 s
+    # This machine's real audio outputs decide (the offscreen test platform has none).
+    assert window.audio_label.isVisible() == (not QtWavSink.output_available())
+    if window.audio_label.isVisible():
+        assert window.audio_label.text() == "Không có đầu ra âm thanh: không đọc số gọi"
+    window.shutdown()

@@ -80,7 +80,10 @@ def test_elderly_citizen_takes_a_ticket(qtbot, seeded_store, settings, vietnames
     assert kiosk.stack.currentIndex() == kiosk.PAGE_TICKET
     assert kiosk.number_label.text() == "A001"
     assert kiosk.ahead_label.text() == "Không có ai đang chờ trước bạn"
+    assert kiosk.ticket_priority.text() == "Ưu tiên: Người cao tuổi" and kiosk.ticket_priority.isVisible()
+    assert kiosk.wait_label.text() == "Bạn sẽ được gọi ngay"
     assert kiosk.print_status.text() == "Mời bạn nhận vé"
+    assert kiosk.ticket_doc(kiosk.last_ticket).priority_label == "Ưu tiên: Người cao tuổi"  # printed too
 
     # The next citizen sees one person ahead; the screen goes back to the start by itself.
     kiosk._home_timer.setInterval(10)
@@ -90,6 +93,10 @@ def test_elderly_citizen_takes_a_ticket(qtbot, seeded_store, settings, vietnames
         tap(qtbot, button(kiosk, "In vé"))
     assert kiosk.number_label.text() == "A002"
     assert kiosk.ahead_label.text() == "Có 1 người đang chờ trước bạn"
+    assert not kiosk.ticket_priority.isVisible()
+    # The queue's own estimate: 1 ahead × 5 min (no ticket served yet today) ÷ 4 counters serving A.
+    assert kiosk.last_ticket["estimated_wait_minutes"] == 1.2
+    assert kiosk.wait_label.text() == "Thời gian chờ dự kiến: khoảng 1 phút"
     assert tickets(seeded_store)[1].priority_group is None
 
 
@@ -196,3 +203,43 @@ def test_kiosk_mode_refuses_close_until_the_technician_pin(qtbot, seeded_store, 
     assert kiosk.isVisible() and kiosk.banner.text() == "Sai mã PIN"
     assert kiosk.technician_exit("2468")
     assert not kiosk.isVisible()
+
+
+def test_a_code_typed_on_the_touch_keypad_is_looked_up(qtbot, seeded_store, settings, vietnamese):
+    officer = Actor("canbo1", "officer")
+    with seeded_store.write() as session:
+        data = {
+            "procedure_code": "1.004837",
+            "applicant": {"full_name": "Trần Văn Bình", "id_number": "001058012346"},
+            "documents": [{"item": "TP1", "originals": 1}, {"item": "TP3", "originals": 1}],
+        }
+        code = dossiers.receive(session, officer, parse_intake(data), now=datetime(2026, 5, 4, 9, 0, tzinfo=VN_TZ)).code
+    kiosk = make_kiosk(qtbot, seeded_store, settings, SimulatedPrinter())
+    tap(qtbot, button(kiosk, "Tra cứu hồ sơ"))
+    keypad = kiosk.keypad
+    assert keypad.isVisible() and all(not key.focusPolicy() & Qt.FocusPolicy.TabFocus for key in keypad.keys.values())
+    for char in code[:-1] + "9":  # a finger slips on the last key
+        tap(qtbot, keypad.keys[char.upper()])
+    tap(qtbot, keypad.keys["back"])
+    tap(qtbot, keypad.keys[code[-1]])
+    assert kiosk.lookup_field.text() == code
+    tap(qtbot, keypad.keys["submit"])
+    assert kiosk.lookup_result.text().startswith("Hồ sơ của bạn đã được tiếp nhận")
+    tap(qtbot, keypad.keys["clear"])
+    assert kiosk.lookup_field.text() == ""
+
+
+def test_the_queue_screens_run_no_query_of_their_own():
+    """The kiosk, the board and the queue panel call services (app.services) and never the store's models."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "ui"
+    offenders = []
+    for room in ("kiosk", "display", "queue"):
+        for path in (root / room).glob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else (
+                    [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+                offenders += [f"{path.name}: {n}" for n in names if n.startswith(("app.store", "sqlalchemy"))]
+    assert offenders == []

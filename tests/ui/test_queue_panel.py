@@ -53,7 +53,8 @@ def panel_window(qtbot, seeded_store, vietnamese):
     host.activateWindow()
     qtbot.waitActive(host)
     host.field.setFocus()
-    return host
+    yield host
+    host.panel.shutdown()
 
 
 def issue(store: Store, *services: str, priority: str | None = None) -> None:
@@ -103,8 +104,13 @@ def test_f2_f3_f4_with_the_focus_in_the_intake_form(qtbot, panel_window, seeded_
     assert panel.current_number == "A002"
     qtbot.keyClick(panel_window.field, Qt.Key.Key_F2)
     assert ticket(seeded_store, "A002").status == "done" and panel.current_number == "B001"
+    # Nobody waiting: F2 keeps B001 (finishing is "Xong") and says so plainly.
     qtbot.keyClick(panel_window.field, Qt.Key.Key_F2)
-    assert panel.current_number is None and panel.message.text() == "Không còn ai đang chờ"
+    assert panel.current_number == "B001" and ticket(seeded_store, "B001").status == "serving"
+    assert counter_row(seeded_store).current_ticket_id == ticket(seeded_store, "B001").id
+    assert panel.message.text() == "Không còn ai đang chờ. Vẫn đang phục vụ số B001 tại quầy"
+    assert panel.message.property("warn") == "yes"
+    assert panel.done_button.isEnabled()
 
 
 def test_done_and_link_dossier(qtbot, panel_window, seeded_store):
@@ -231,3 +237,106 @@ def test_queue_catalog_holds_every_string_and_its_qm_is_fresh(tmp_path):
     built = tmp_path / "motcua_queue_vi.qm"
     subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(TS), "-qm", str(built)], check=True, capture_output=True)
     assert built.read_bytes() == QM.read_bytes(), "the .qm is stale: run pyside6-lrelease on motcua_queue_vi.ts"
+
+
+# --- the board and the panel agree with the queue's status at every moment (issue 8) -----------------
+
+
+def _expected(status: dict) -> dict:
+    counters = {}
+    for c in status["counters"]:
+        number = c["current"]["number"] if c["current"] else None
+        counters[c["number"]] = {"number": None if c["paused"] else number, "paused": c["paused"]}
+    return {"counters": counters, "waiting": {s["code"]: s["waiting"] for s in status["services"]}}
+
+
+def _status(store: Store) -> dict:
+    """``motcua queue status`` as the service gives it (read once after each step: nobody else changes it)."""
+    with store.read() as session:
+        return queue.status(session)
+
+
+def _agree(status: dict, board, panel) -> bool:
+    expected = _expected(status)
+    if board.shown_state() != expected:
+        return False
+    me = next(c for c in status["counters"] if c["number"] == panel.counter_number)
+    state = panel.state or {}
+    return (
+        panel.current_number == (me["current"]["number"] if me["current"] else None)
+        and panel.paused == me["paused"]
+        and {s["code"]: s["waiting"] for s in state.get("services", [])} == expected["waiting"]
+        and panel.current_label.text() == (me["current"]["number"] if me["current"] else "—")
+    )
+
+
+def test_board_and_panel_follow_a_scripted_session(qtbot, panel_window, seeded_store, tmp_path):
+    from app.settings import StationSettings
+    from devices.voice import Announcer, ClipLibrary
+    from app.resources import resource
+    from ui.display import build_display_window
+
+    panel = panel_window.panel
+    panel._refresh_timer.stop()  # only the change feed may keep the panel up to date
+    announcer = Announcer(ClipLibrary([resource("sounds")]), lambda wav: None, wait_for_playback=False)
+    board = build_display_window(seeded_store, StationSettings(tmp_path), executor=InlineExecutor(), announcer=announcer)
+    qtbot.addWidget(board)
+    board._refresh_timer.stop()
+    board.resize(1280, 720)
+    board.show()
+    other = Store.open(seeded_store.engine.url.database, migrate=False)  # another station's process
+    officer2, officer3 = Actor("canbo2", "officer"), Actor("canbo3", "officer")
+
+    def elsewhere(fn):
+        with other.write() as session:
+            return fn(session)
+
+    steps = [
+        ("kiosk issues", lambda: elsewhere(lambda s: [queue.issue(s, KIOSK, c) for c in "AAABBC"])),
+        ("priority ticket", lambda: elsewhere(lambda s: queue.issue(s, KIOSK, "A", priority="elderly"))),
+        ("panel F2", panel.call_next),
+        ("counter 2 calls", lambda: elsewhere(lambda s: queue.call_next(s, officer2, 2))),
+        ("panel recalls", panel.recall),
+        ("counter 2 skips", lambda: elsewhere(lambda s: queue.skip(s, officer2, 2))),
+        ("panel transfers to counter 3", lambda: panel.transfer(to_counter=3)),
+        ("counter 3 calls the transferred ticket", lambda: elsewhere(lambda s: queue.call_next(s, officer3, 3))),
+        ("panel pauses", lambda: panel.pause("Nghỉ giữa giờ")),
+        ("counter 2 brings back its skipped ticket", lambda: elsewhere(lambda s: queue.requeue(s, officer2, "A001"))),
+        ("counter 2 pauses", lambda: elsewhere(lambda s: queue.pause(s, officer2, 2, "Họp"))),
+        ("panel resumes", panel.resume),
+        ("panel F2", panel.call_next),
+        ("counter 3 is done", lambda: elsewhere(lambda s: queue.done(s, officer3, 3))),
+        ("counter 3 transfers nothing, calls", lambda: elsewhere(lambda s: queue.call_next(s, officer3, 3))),
+        ("counter 3 sends its ticket to service D", lambda: elsewhere(lambda s: queue.transfer(s, officer3, 3, to_service="D"))),
+        ("counter 2 resumes", lambda: elsewhere(lambda s: queue.resume(s, officer2, 2))),
+        ("panel done", panel.done),
+    ]
+    # Then the rest of the queue is served until nobody waits for counter 1, and F2 once more keeps it.
+    def settle(what: str) -> None:
+        status = _status(seeded_store)
+        try:
+            qtbot.waitUntil(lambda: _agree(status, board, panel), timeout=1000)
+        except Exception:
+            raise AssertionError(f"after {what}: board {board.shown_state()}, panel {panel.state}, "
+                                 f"status {_expected(status)}") from None
+
+    try:
+        qtbot.waitUntil(lambda: board.watcher.primed, timeout=1000)
+        settle("the start")
+        for name, step in steps:
+            step()
+            settle(repr(name))
+        for _ in range(10):
+            panel.call_next()
+            settle("F2 at the end of the day")
+            if panel.message.property("warn") == "yes":
+                break
+        kept = panel.current_number
+        assert kept is not None and "Không còn ai đang chờ" in panel.message.text()
+        panel.call_next()
+        settle("F2 with nobody waiting")
+        assert panel.current_number == kept and board.tile_number(1) == kept
+    finally:
+        board.shutdown()
+        announcer.close()
+        other.close()

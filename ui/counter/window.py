@@ -388,5 +388,6 @@ class CounterWindow(QMainWindow):
         The station bootstrap calls it again after the event loop, whichever way the window ended."""
         self._clock.stop()
         self.board.timer.stop()
+        self.queue_panel.shutdown()
         self.tasks.shutdown(wait=True)
 

@@ -1,13 +1,18 @@
 """The display board (bảng hiển thị): a TV in the waiting hall.
 
-Top: the center's name and a clock. Middle: one tile per counter with the number it called last ("Quầy 3 /
-A012"); the newest call is highlighted and blinks for ~10 s; beside it the last eight calls. Bottom: how
-many people wait for each service and a scrolling notice (center setting ``queue.notice``).
+Top: the center's name and a clock. Middle: one tile per counter with the ticket it serves now ("Quầy 3 /
+A012"; empty when it serves nobody, "Tạm dừng" without a number while paused); the newest call is
+highlighted and blinks for ~10 s; beside it the last eight calls, a recall marked "gọi lại" on its line
+(moved to the top) instead of a second line. Bottom: how many people wait for each service and a scrolling
+notice (center setting ``queue.notice``). A small warning says when the PC has no audio output.
 
-A :class:`ui.queue.watcher.CallWatcher` sees a call made at any station within a second (it polls every
-250 ms on its own thread); each call or recall is also spoken by a :class:`devices.voice.Announcer`
-(queued, never overlapping). Waiting counts, counters and the notice come from one read every 2 s on the
-window's store thread. Everything here runs on the GUI thread except those two workers.
+A :class:`ui.queue.watcher.CallWatcher` follows the queue's change feed (it polls every 250 ms on its own
+thread): each call or recall within a second, and with it the state of every counter and the waiting
+counts as ``queue.status()`` gives them, so the tiles and the counts move together with the calls and
+always agree with ``motcua queue status``. Each call or recall is also spoken by a
+:class:`devices.voice.Announcer` (queued, never overlapping). The center's name and the notice come from
+one read every 2 s on the window's store thread. Everything here runs on the GUI thread except those
+workers.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.numbers_vi import announcement_clips
-from app.services import center, queue
+from app.services import center
 from ui.common import local_now, show_full_screen
 from ui.i18n import arg
 from ui.queue.watcher import CallWatcher
@@ -53,9 +58,8 @@ ACCENT_DIM = "#b38600"
 
 
 def _snapshot(session) -> dict[str, Any]:
-    """What the board shows besides calls (store thread)."""
+    """What the board shows besides the queue (store thread); the queue's state comes from the watcher."""
     return {
-        "status": queue.status(session),
         "center_name": center.get(session, "center.name"),
         "notice": center.get(session, "queue.notice") or "",
     }
@@ -87,6 +91,17 @@ class CounterTile(QFrame):
 
     def set_name(self, name: str) -> None:
         self.caption.setText(name or arg(self.tr("Counter %1"), self.counter))
+
+    def show_state(self, number: str, paused: bool) -> None:
+        """What the counter does now: the ticket it serves ("" for none); a paused counter shows no number."""
+        self.number.setText("" if paused else number)
+        self.note.setText(self.tr("Paused") if paused else "")
+        state = "paused" if paused else "serving" if number else "free"
+        if self.property("state") != state:
+            self.setProperty("state", state)
+            for widget in (self, self.caption, self.number, self.note):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
 
     def set_highlight(self, state: str) -> None:
         """"off", "on" or "dim" (the other half of a blink)."""
@@ -185,6 +200,7 @@ class DisplayWindow(QWidget):
         announcer=None,
         owns_announcer: bool = False,
         highlight_ms: int = HIGHLIGHT_MS,
+        audio_state=None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -195,6 +211,8 @@ class DisplayWindow(QWidget):
         self.highlight_ms = highlight_ms
         self._tiles: dict[int, CounterTile] = {}
         self._history: deque[dict[str, Any]] = deque(maxlen=HISTORY_ROWS)
+        self.waiting_counts: dict[str, int] = {}
+        self.audio_state = audio_state
         self._newest: CounterTile | None = None
         self._refreshing = False
         self._tts = None
@@ -217,6 +235,7 @@ class DisplayWindow(QWidget):
 
         watcher.ticket_was_called.connect(self.show_call)
         watcher.history_loaded.connect(self._load_history)
+        watcher.queue_changed.connect(self.apply_status)
         watcher.connection_changed.connect(self._set_connected)
         QShortcut(QKeySequence("Ctrl+Shift+Q"), self, context=Qt.ShortcutContext.WindowShortcut, activated=self.close)
         self._update_clock()
@@ -236,6 +255,11 @@ class DisplayWindow(QWidget):
         self.offline_label = QLabel(self.tr("Connection lost — reconnecting…"), self)
         self.offline_label.setObjectName("offline")
         self.offline_label.hide()
+        # For the technician: the board cannot speak (no sound card, unplugged speakers, muted).
+        self.audio_label = QLabel("", self)
+        self.audio_label.setObjectName("audioWarning")
+        self.audio_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.audio_label.hide()
         header = QHBoxLayout()
         header.addWidget(self.center_label, 1)
         times = QVBoxLayout()
@@ -284,6 +308,7 @@ class DisplayWindow(QWidget):
         root.addLayout(middle, 1)
         root.addWidget(self.waiting_box)
         root.addWidget(self.notice)
+        root.addWidget(self.audio_label)
 
     def _scale(self) -> float:
         return max(0.4, min(self.width() / 1920, self.height() / 1080))
@@ -302,6 +327,8 @@ class DisplayWindow(QWidget):
             #clock {{ font-size: {px(64)}px; font-weight: bold; }}
             #date {{ font-size: {px(26)}px; color: {MUTED}; }}
             #offline {{ font-size: {px(26)}px; color: #ff8a80; }}
+            #audioWarning {{ font-size: {px(20)}px; color: #ffab91; }}
+            #counterTile[state="paused"] #tileNote {{ font-size: {px(60)}px; color: {MUTED}; }}
             #counterTile {{ background: {PANEL}; border-radius: {px(18)}px; }}
             #counterTile[highlight="on"] {{ background: {ACCENT}; }}
             #counterTile[highlight="dim"] {{ background: {ACCENT_DIM}; }}
@@ -311,7 +338,7 @@ class DisplayWindow(QWidget):
             #counterTile[highlight="on"] QLabel, #counterTile[highlight="dim"] QLabel {{ color: {BACKGROUND}; }}
             #historyBox {{ background: {PANEL}; border-radius: {px(18)}px; }}
             #historyTitle {{ font-size: {px(36)}px; color: {MUTED}; padding-bottom: {px(8)}px; }}
-            #historyRow {{ font-size: {px(46)}px; font-weight: bold; padding: {px(4)}px 0; }}
+            #historyRow {{ font-size: {px(46)}px; font-weight: bold; padding-bottom: {px(4)}px; }}
             #waitingBox {{ background: {PANEL}; border-radius: {px(12)}px; }}
             #waiting {{ font-size: {px(28)}px; color: {MUTED}; }}
             """
@@ -332,6 +359,7 @@ class DisplayWindow(QWidget):
         self._refresh_timer.start()
         self.refresh()
         self.watcher.start()
+        self.check_audio()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         self.shutdown()
@@ -352,7 +380,8 @@ class DisplayWindow(QWidget):
     # -- data ------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the counters, waiting counts, name and notice (skipped while a read is under way)."""
+        """Read the center's name and the notice (skipped while a read is under way); the queue itself comes
+        from the watcher."""
         if self._refreshing or self._closed:
             return
         self._refreshing = True
@@ -361,6 +390,7 @@ class DisplayWindow(QWidget):
             self._refreshing = False
             self._set_connected(True)
             self._apply_snapshot(snapshot)
+            self.check_audio()
 
         def failed(exc: BaseException) -> None:
             self._refreshing = False
@@ -373,11 +403,25 @@ class DisplayWindow(QWidget):
         self.center_label.setText(snapshot["center_name"])
         self.notice.setText(snapshot["notice"])
         self.notice.setVisible(bool(snapshot["notice"]))
-        status = snapshot["status"]
+
+    def apply_status(self, status: dict[str, Any]) -> None:
+        """The queue as ``queue.status()`` has it (from the watcher): every tile and waiting count (GUI thread)."""
+        if self._closed:
+            return
+        shown = set()
         for counter in status["counters"]:
             tile = self._tile(counter["number"])
+            shown.add(counter["number"])
             tile.set_name(counter["name"])
-            tile.note.setText(self.tr("Paused") if counter["paused"] else "")
+            current = counter["current"]["number"] if counter["current"] else ""
+            tile.show_state(current, counter["paused"])
+            if tile is self._newest and not tile.number.text():
+                self._end_highlight(off=True)  # its ticket left the counter: nothing to point at
+        for number in set(self._tiles) - shown:  # a counter taken out of service
+            tile = self._tiles.pop(number)
+            if tile is self._newest:
+                self._newest = None
+            tile.deleteLater()
         for svc in status["services"]:
             label = self.waiting_labels.get(svc["code"])
             if label is None:
@@ -387,6 +431,7 @@ class DisplayWindow(QWidget):
                 label.setTextFormat(Qt.TextFormat.RichText)
                 self.waiting_layout.addWidget(label, 1)
                 self.waiting_labels[svc["code"]] = label
+            self.waiting_counts[svc["code"]] = svc["waiting"]
             label.setText(
                 f"{html.escape(svc['name'])} ({svc['code']})<br><span style='color:{TEXT}; font-weight:bold;'>"
                 + html.escape(self.tr("%n waiting", "", svc["waiting"]))
@@ -395,6 +440,16 @@ class DisplayWindow(QWidget):
         gone = set(self.waiting_labels) - {s["code"] for s in status["services"]}
         for code in gone:
             self.waiting_labels.pop(code).deleteLater()
+            self.waiting_counts.pop(code, None)
+
+    def check_audio(self) -> None:
+        """Show or hide the warning that announcements cannot be heard (GUI thread)."""
+        state = self.audio_state() if self.audio_state is not None else "ok"
+        if state == "muted":
+            self.audio_label.setText(self.tr("Sound is switched off (MOTCUA_MUTE): calls are not announced"))
+        elif state == "none":
+            self.audio_label.setText(self.tr("No audio output: calls are not announced"))
+        self.audio_label.setVisible(state != "ok")
 
     def _tile(self, number: int) -> CounterTile:
         tile = self._tiles.get(number)
@@ -422,17 +477,25 @@ class DisplayWindow(QWidget):
     # -- calls -----------------------------------------------------------------------------------
 
     def _load_history(self, recent: list[dict[str, Any]]) -> None:
-        """Calls made before the board started (newest first): shown, not announced."""
+        """Calls made before the board started (newest first): listed, not announced; the tiles come from
+        the status (a ticket called earlier may be finished by now)."""
         for call in reversed(recent):
-            self._tile(call["counter"]).number.setText(call["number"])
-            self._history.appendleft(call)
+            self._add_to_history(call)
         self._show_history()
+
+    def _add_to_history(self, call: dict[str, Any]) -> None:
+        """A call takes a new line at the top; a recall moves its ticket's line to the top, marked."""
+        if call.get("kind") == "recall":
+            same = [c for c in self._history if c["number"] == call["number"] and c["counter"] == call["counter"]]
+            for old in same:
+                self._history.remove(old)
+        self._history.appendleft(call)
 
     def show_call(self, call: dict[str, Any]) -> None:
         """A new call or recall: the tile, the highlight, the history and the voice (GUI thread)."""
         tile = self._tile(call["counter"])
-        tile.number.setText(call["number"])
-        self._history.appendleft(call)
+        tile.show_state(call["number"], False)  # a call opens a paused counter (queue.call_next)
+        self._add_to_history(call)
         self._show_history()
         self._highlight(tile)
         if call.get("kind") in ("call", "recall"):
@@ -444,7 +507,10 @@ class DisplayWindow(QWidget):
         for index, row in enumerate(self.history_rows):
             if index < len(calls):
                 call = calls[index]
-                row.setText(arg(self.tr("%1  →  Counter %2"), call["number"], call["counter"]))
+                if call.get("kind") == "recall":
+                    row.setText(arg(self.tr("%1  →  Counter %2 (called again)"), call["number"], call["counter"]))
+                else:
+                    row.setText(arg(self.tr("%1  →  Counter %2"), call["number"], call["counter"]))
             else:
                 row.setText("")
 
@@ -464,11 +530,15 @@ class DisplayWindow(QWidget):
         self._blink_on = not self._blink_on
         self._newest.set_highlight("on" if self._blink_on else "dim")
 
-    def _end_highlight(self) -> None:
-        """The blinking stops; the newest tile stays lit until the next call."""
+    def _end_highlight(self, *, off: bool = False) -> None:
+        """The blinking stops; the newest tile stays lit until the next call (``off``: or goes dark, when its
+        ticket left the counter)."""
         self._blink_timer.stop()
+        self._highlight_end.stop()
         if self._newest is not None:
-            self._newest.set_highlight("on")
+            self._newest.set_highlight("off" if off else "on")
+            if off:
+                self._newest = None
 
     @property
     def newest_counter(self) -> int | None:
@@ -477,6 +547,14 @@ class DisplayWindow(QWidget):
     def tile_number(self, counter: int) -> str:
         tile = self._tiles.get(counter)
         return tile.number.text() if tile is not None else ""
+
+    def shown_state(self) -> dict[str, Any]:
+        """What the board shows of the queue, in ``queue.status()`` terms (tests, diagnostics)."""
+        return {
+            "counters": {n: {"number": t.number.text() or None, "paused": t.property("state") == "paused"}
+                         for n, t in sorted(self._tiles.items())},
+            "waiting": dict(self.waiting_counts),
+        }
 
     def _announce(self, number: str, counter: int) -> None:
         if self.announcer is None:
@@ -510,7 +588,10 @@ class DisplayWindow(QWidget):
 
 def build_display_window(store, settings, *, executor=None, announcer=None, highlight_ms: int = HIGHLIGHT_MS) -> DisplayWindow:
     """The board, watching already (GUI thread). ``announcer``: a ``devices.voice.Announcer`` to speak the
-    calls (tests pass one with a recording sink); None builds the station's own (clips played through Qt)."""
+    calls (tests pass one with a recording sink); None builds the station's own (clips played through Qt).
+    Either way the board warns when this PC cannot play sound (``ui.queue.voice.audio_state``)."""
+    from ui.queue.voice import audio_state
+
     tasks = TaskManager(store, executor=executor)
     owns = False
     if announcer is None:
@@ -519,7 +600,8 @@ def build_display_window(store, settings, *, executor=None, announcer=None, high
         announcer, _sink = make_announcer(settings, parent=tasks)
         owns = True
     watcher = CallWatcher(store, history=HISTORY_ROWS)
-    window = DisplayWindow(tasks=tasks, watcher=watcher, announcer=announcer, owns_announcer=owns, highlight_ms=highlight_ms)
+    window = DisplayWindow(tasks=tasks, watcher=watcher, announcer=announcer, owns_announcer=owns, highlight_ms=highlight_ms,
+                           audio_state=audio_state)
     tasks.setParent(window)
     watcher.setParent(window)
     window.start()

@@ -13,17 +13,13 @@ import hmac
 import logging
 import os
 import threading
-from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
 from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.actors import Actor
-from app.errors import NotFoundError
-from app.services import center, dossiers, queue
-from app.workcal import to_local
+from app.services import kiosk
 from devices.base import DeviceError
 from ui.i18n import arg
 from ui.tasks import DeviceOp, QueryOp, StoreOp, TaskManager
@@ -100,67 +96,9 @@ def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate(CONTEXT, text, None, n)
 
 
-# --- store-thread work -----------------------------------------------------------------------------
+# --- store-thread work: the kiosk services (app.services.kiosk) -----------------------------------
 
-
-def _load_choices(session) -> dict[str, Any]:
-    return {
-        "center_name": center.get(session, "center.name"),
-        "services": [{"code": s.code, "name": s.name} for s in queue.services(session)],
-        "groups": [{"code": g.code, "name": g.name} for g in queue.priority_groups(session)],
-    }
-
-
-def _issue(session, service: str, priority: str | None) -> dict[str, Any]:
-    ticket = queue.issue(session, KIOSK_ACTOR, service, priority=priority)
-    groups = {g.code: g.name for g in queue.priority_groups(session)} if priority else {}
-    return {
-        "number": ticket.number,
-        "service": ticket.service,
-        "service_name": ticket.service_name,
-        "waiting_ahead": ticket.waiting_ahead,
-        "issued_at": ticket.issued_at,
-        "day": queue.local_day(ticket.issued_at).isoformat(),
-        "priority": priority,
-        "priority_name": groups.get(priority or "", ""),
-        "center_name": center.get(session, "center.name"),
-    }
-
-
-def candidate_codes(scanned: str) -> list[str]:
-    """The dossier codes a scan may hold: the text itself, or, for a look-up URL, its query values and
-    last path segment (``print.qr_template`` may wrap the code in an address)."""
-    text = scanned.strip()
-    out = [text] if text else []
-    if "://" in text or "?" in text:
-        try:
-            parts = urlsplit(text)
-        except ValueError:
-            return out
-        out += [value.strip() for _key, value in parse_qsl(parts.query) if value.strip()]
-        segment = parts.path.rstrip("/").rsplit("/", 1)[-1]
-        if segment:
-            out.append(segment)
-    return list(dict.fromkeys(out))
-
-
-def _lookup(session, scanned: str) -> dict[str, Any] | None:
-    for code in candidate_codes(scanned):
-        try:
-            dossier = dossiers.get_dossier(session, code)
-        except NotFoundError:
-            continue
-        now = datetime.now(timezone.utc)
-        due = dossier.due_at
-        return {
-            "status": dossier.status,
-            "procedure": dossier.procedure.name if dossier.procedure else "",
-            "department": dossier.department.name if dossier.department else "",
-            "due": to_local(due).strftime("%d/%m/%Y") if due else "",
-            "late": bool(due and due < now and dossier.status in ("received", "processing", "payment_requested")),
-            "returned": to_local(dossier.returned_at).strftime("%d/%m/%Y") if dossier.returned_at else "",
-        }
-    return None
+candidate_codes = kiosk.candidate_codes  # kept here too: the window and older callers import it from here
 
 
 # --- words for the citizen (GUI thread: they translate) --------------------------------------------
@@ -224,7 +162,7 @@ class KioskController(QObject):
 
     def load(self) -> None:
         """Read the services and priority groups (store thread)."""
-        QueryOp(parent=self._view, op=_load_choices, tasks=self.tasks).success(self.choices_loaded.emit).failure(
+        QueryOp(parent=self._view, op=kiosk.choices, tasks=self.tasks).success(self.choices_loaded.emit).failure(
             self._load_failed
         ).run_in_background()
 
@@ -241,7 +179,7 @@ class KioskController(QObject):
             return False
         self._issuing = True
         StoreOp(
-            parent=self._view, op=lambda session: _issue(session, service, priority), changes={"queue": [service]},
+            parent=self._view, op=lambda session: kiosk.issue_ticket(session, KIOSK_ACTOR, service, priority), changes={"queue": [service]},
             tasks=self.tasks,
         ).success(self._issued).failure(self._issue_failed).run_in_background()
         return True
@@ -303,7 +241,7 @@ class KioskController(QObject):
             log.error("dossier look-up failed: %s", type(exc).__name__)
             self.looked_up.emit("", _tr(LOOKUP_TEXT["failed"]))
 
-        QueryOp(parent=self._view, op=lambda session: _lookup(session, scanned), tasks=self.tasks).success(
+        QueryOp(parent=self._view, op=lambda session: kiosk.look_up(session, scanned), tasks=self.tasks).success(
             show
         ).failure(failed).run_in_background()
 

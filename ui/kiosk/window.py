@@ -1,8 +1,10 @@
 """The kiosk (máy lấy số): a touch screen where citizens take a queue ticket or look up a dossier.
 
 Pages: the services (one big button each) → the priority choice → "Print ticket" → the number in huge type
-with how many people wait ahead (back to the start after ~8 s). "Look up my dossier" takes the receipt's
-barcode/QR from a scanner (keyboard wedge ending with Enter) and says the dossier's state in plain words.
+with the priority group chosen, how many people wait ahead and the estimated wait (back to the start after
+~8 s). "Look up my dossier" takes the receipt's barcode/QR from a scanner (keyboard wedge ending with Enter),
+or a code typed on the on-screen keypad (:class:`ui.kiosk.keypad.TouchKeypad`), and says the dossier's
+state in plain words.
 
 This module is the screen (GUI thread only): pages, big buttons, messages and keys. The work behind it,
 issuing the ticket on the store thread and printing it on the "ticket-printer" device thread, the look-up and
@@ -38,7 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import show_full_screen
+from ui.i18n import arg
 from ui.kiosk.controller import PRINTER_THREAD, KioskController, candidate_codes
+from ui.kiosk.keypad import TouchKeypad
 from ui.tasks import TaskManager
 
 __all__ = ["KioskWindow", "build_kiosk_window", "candidate_codes", "run_kiosk"]
@@ -183,7 +187,9 @@ class KioskWindow(QWidget):
         caption = _centred_label(self.tr("Your number"), "subtitle", page, wrap=False)
         self.number_label = _centred_label("", "bigNumber", page, wrap=False)
         self.ticket_service = _centred_label("", "subtitle", page, wrap=False)
+        self.ticket_priority = _centred_label("", "ticketPriority", page)
         self.ahead_label = _centred_label("", "ahead", page)
+        self.wait_label = _centred_label("", "subtitle", page)
         self.print_status = _centred_label("", "printStatus", page)
         self.print_status.setProperty("failed", "no")
         done = _touch_button(self.tr("Done"), "doneButton", page)
@@ -191,7 +197,9 @@ class KioskWindow(QWidget):
         layout.addWidget(caption)
         layout.addWidget(self.number_label, 2)
         layout.addWidget(self.ticket_service)
+        layout.addWidget(self.ticket_priority)
         layout.addWidget(self.ahead_label)
+        layout.addWidget(self.wait_label)
         layout.addWidget(self.print_status, 1)
         layout.addWidget(done)
         self.stack.addWidget(page)
@@ -201,12 +209,16 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(page)
         title = _centred_label(self.tr("Look up my dossier"), "title", page, wrap=False)
         hint = _centred_label(
-            self.tr("Hold the barcode or QR code of your appointment slip under the scanner"), "subtitle", page
+            self.tr("Hold the barcode or QR code of your appointment slip under the scanner, or type the dossier code"),
+            "subtitle", page,
         )
         self.lookup_field = QLineEdit(page)
         self.lookup_field.setObjectName("lookupField")
         self.lookup_field.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lookup_field.returnPressed.connect(self.look_up)
+        self.keypad = TouchKeypad(self.lookup_field, parent=page)
+        self.keypad.submitted.connect(self.look_up)
+        self.keypad.typed.connect(lambda: self._home_timer.start(IDLE_MS))
         self.lookup_procedure = _centred_label("", "subtitle", page)
         self.lookup_result = _centred_label("", "lookupResult", page)
         back = _touch_button(self.tr("Back"), "backButton", page)
@@ -214,6 +226,7 @@ class KioskWindow(QWidget):
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addWidget(self.lookup_field)
+        layout.addWidget(self.keypad, 2)
         layout.addWidget(self.lookup_procedure)
         layout.addWidget(self.lookup_result, 1)
         layout.addWidget(back)
@@ -237,6 +250,12 @@ class KioskWindow(QWidget):
             #subtitle {{ font-size: {px(40)}px; }}
             #bigNumber {{ font-size: {px(300)}px; font-weight: bold; color: #0d47a1; }}
             #ahead {{ font-size: {px(52)}px; font-weight: bold; }}
+            #ticketPriority {{ font-size: {px(44)}px; font-weight: bold; color: #ef6c00; }}
+            #keypad QPushButton {{ font-size: {px(40)}px; padding: {px(6)}px; min-height: {px(64)}px;
+                                   border-radius: {px(12)}px; background: #37474f; }}
+            #keypad QPushButton:pressed {{ background: #263238; }}
+            #keypad #keypadSubmit {{ background: #00838f; font-weight: bold; }}
+            #keypad #keypadClear, #keypad #keypadBack {{ background: #78909c; }}
             #printStatus {{ font-size: {px(38)}px; color: #2e7d32; }}
             #printStatus[failed="yes"] {{ color: #b71c1c; font-weight: bold; font-size: {px(46)}px; }}
             #banner {{ font-size: {px(38)}px; color: white; background: #b71c1c; border-radius: {px(12)}px;
@@ -359,11 +378,17 @@ class KioskWindow(QWidget):
         self.last_ticket = info
         self.number_label.setText(info["number"])
         self.ticket_service.setText(info["service_name"])
+        priority = info.get("priority_name") or ""
+        self.ticket_priority.setText(arg(self.tr("Priority: %1"), priority) if priority else "")
+        self.ticket_priority.setVisible(bool(priority))
         ahead = info["waiting_ahead"]
         if ahead:
             self.ahead_label.setText(self.tr("%n people are waiting before you", "", ahead))
+            minutes = max(1, round(info.get("estimated_wait_minutes") or 0))
+            self.wait_label.setText(self.tr("Estimated wait: about %n minutes", "", minutes))
         else:
             self.ahead_label.setText(self.tr("Nobody is waiting before you"))
+            self.wait_label.setText(self.tr("You will be called soon"))
         self._set_print_status(self.tr("Printing your ticket…"), failed=False)
         self._show_page(self.PAGE_TICKET, RESULT_MS)
         self.ticket_issued.emit(info)

@@ -1,13 +1,18 @@
 """The counter's queue panel: the ticket being served and the keys to move the queue.
 
-F2 calls the next ticket (finishing the current one), F3 calls it again, F4 skips a citizen who did not come;
-"Transfer" sends the ticket to another service or counter keeping its number and place; "Done" finishes it;
-"Pause" takes a reason. The shortcuts work whenever the panel's window is active. Waiting counts per service
-refresh every 2 s.
+F2 calls the next ticket (finishing the current one; with nobody waiting the current ticket stays and the
+panel says so), F3 calls it again, F4 skips a citizen who did not come; "Transfer" sends the ticket to another
+service or counter keeping its number and place; "Done" finishes it; "Pause" takes a reason. The shortcuts
+work whenever the panel's window is active. A :class:`ui.queue.watcher.CallWatcher` of its own tells the
+panel within a second of any change of the queue made elsewhere (a ticket issued, transferred here, a
+counter paused), and the panel reads its state again; a slow refresh every 2 s is the safety net.
 
 Threads: every change and read runs on the window's store thread through ``ui.tasks`` (``StoreOp`` /
-``QueryOp``); each returns the counter's fresh state, applied on the GUI thread. Failures go to
-``ui.errors.show_error`` except the empty queue, which is a line in the panel, not an error.
+``QueryOp``) and asks :func:`app.services.queue_screens.counter_panel` for the counter's fresh state, applied
+on the GUI thread; reads are never run two at a time, and one asked for meanwhile runs right after, so the
+panel never shows an older state than the last change it heard of. Failures go to ``ui.errors.show_error``
+except the empty queue, which is a line in the panel, not an error. Call :meth:`QueuePanel.shutdown` when
+the window closes (it stops the watcher).
 """
 
 from __future__ import annotations
@@ -33,8 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import queue
-from app.store.models import PriorityGroup, Ticket
+from app.services.queue_screens import counter_panel
 from ui.i18n import arg
+from ui.queue.watcher import CallWatcher
 from ui.tasks import QueryOp, StoreOp, TaskManager
 
 log = logging.getLogger(__name__)
@@ -43,33 +49,8 @@ REFRESH_MS = 2_000
 
 
 def panel_state(session, counter_number: int) -> dict[str, Any]:
-    """What the panel shows (store thread): the counter, its current ticket, waiting per service, the
-    other counters (for a transfer)."""
-    status = queue.status(session)
-    me = next((c for c in status["counters"] if c["number"] == counter_number), None)
-    current = None
-    if me is not None and me["current"] is not None:
-        ticket = session.get(Ticket, me["current"]["ticket_id"])
-        group = session.get(PriorityGroup, ticket.priority_group) if ticket.priority_group else None
-        names = {s["code"]: s["name"] for s in status["services"]}
-        current = {
-            "number": ticket.number,
-            "service": ticket.service_code,
-            "service_name": names.get(ticket.service_code, ticket.service_code),
-            "priority_name": group.name if group is not None else "",
-            "call_count": ticket.call_count,
-            "dossiers": list(ticket.dossier_codes or []),
-        }
-    return {
-        "counter": counter_number,
-        "known": me is not None,
-        "paused": bool(me and me["paused"]),
-        "pause_reason": (me or {}).get("pause_reason") or "",
-        "services_here": (me or {}).get("services") or [],
-        "current": current,
-        "services": status["services"],
-        "counters": [{"number": c["number"], "name": c["name"]} for c in status["counters"]],
-    }
+    """What the panel shows (store thread): see :func:`app.services.queue_screens.counter_panel`."""
+    return counter_panel(session, counter_number)
 
 
 class TransferDialog(QDialog):
@@ -157,7 +138,8 @@ class QueuePanel(QWidget):
     ticket_called = Signal(str)
     state_changed = Signal(dict)
 
-    def __init__(self, *, store, counter_number: int, actor, tasks: TaskManager, parent: QWidget | None = None) -> None:
+    def __init__(self, *, store, counter_number: int, actor, tasks: TaskManager, watch: bool = True,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.counter_number = counter_number
@@ -166,12 +148,19 @@ class QueuePanel(QWidget):
         self.state: dict[str, Any] | None = None
         self._busy = False
         self._refreshing = False
+        self._refresh_again = False
         self.setObjectName("queuePanel")
         self._build()
         self._refresh_timer = QTimer(self, interval=REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         self._refresh_timer.start()
         tasks.changes_applied.connect(self._changes_applied)
+        # Changes made at other stations (``watch``; tests of the panel alone may go without).
+        self.watcher: CallWatcher | None = None
+        if watch:
+            self.watcher = CallWatcher(store, history=0, with_status=False, parent=self)
+            self.watcher.events_seen.connect(lambda _events: self.refresh())
+            self.watcher.start()
         for key, slot in ((Qt.Key.Key_F2, self.call_next), (Qt.Key.Key_F3, self.recall), (Qt.Key.Key_F4, self.skip)):
             shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
@@ -238,7 +227,8 @@ class QueuePanel(QWidget):
         self.message = QLabel("", self)
         self.message.setObjectName("queueMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #555;")
+        self.message.setProperty("warn", "no")
+        self.message.setStyleSheet('#queueMessage { color: #555; } #queueMessage[warn="yes"] { color: #b71c1c; font-weight: bold; }')
 
         header = QHBoxLayout()
         header.addWidget(self.title)
@@ -253,6 +243,15 @@ class QueuePanel(QWidget):
         layout.addWidget(self.message)
 
     # -- state -----------------------------------------------------------------------------------
+
+    def _set_message(self, text: str, *, warn: bool = False) -> None:
+        """The line under the panel; ``warn`` shows it in bold red (nobody to call)."""
+        self.message.setText(text)
+        value = "yes" if warn else "no"
+        if self.message.property("warn") != value:
+            self.message.setProperty("warn", value)
+            self.message.style().unpolish(self.message)
+            self.message.style().polish(self.message)
 
     @property
     def current_number(self) -> str | None:
@@ -308,24 +307,41 @@ class QueuePanel(QWidget):
         self.requeue_button.setEnabled(known and not self._busy)
 
     def refresh(self) -> None:
-        """Read the counter's state again (skipped while a read or an action is under way, and once the
-        window is closing)."""
-        if self._refreshing or self._busy or self.tasks.closed:
+        """Read the counter's state again; while a read or an action is under way, once more right after
+        it (that one may have started before the change it was asked for). Nothing once the window closes."""
+        if self.tasks.closed:
+            self.shutdown()
+            return
+        if self._refreshing or self._busy:
+            self._refresh_again = True
             return
         self._refreshing = True
+        self._refresh_again = False
         number = self.counter_number
 
         def done(state):
             self._refreshing = False
             self._apply(state)
+            self._refresh_if_asked()
 
         def failed(exc):
             self._refreshing = False
             log.warning("queue panel refresh failed: %s", type(exc).__name__)
+            self._refresh_if_asked()
 
         QueryOp(parent=self, op=lambda session: panel_state(session, number), tasks=self.tasks).success(done).failure(
             failed
         ).run_in_background()
+
+    def _refresh_if_asked(self) -> None:
+        if self._refresh_again and not self._busy and not self._refreshing:
+            self.refresh()
+
+    def shutdown(self) -> None:
+        """Stop the watcher and the refresh (the window is closing); idempotent."""
+        self._refresh_timer.stop()
+        if self.watcher is not None:
+            self.watcher.stop()
 
     def _changes_applied(self, changes: dict, initiator: object) -> None:
         if initiator is not self and "queue" in changes:
@@ -350,14 +366,17 @@ class QueuePanel(QWidget):
             self._busy = False
             result, state = outcome
             self._apply(state)
+            self._set_message("")
             if message is not None:
-                self.message.setText(message)
+                self._set_message(message)
             if on_done is not None:
                 on_done(result)
+            self._refresh_if_asked()
 
         def failed(exc):
             self._busy = False
             self._update_buttons()
+            self._refresh_if_asked()
             from ui.errors import show_error
 
             show_error(exc, parent=self)
@@ -367,7 +386,8 @@ class QueuePanel(QWidget):
         ).run_in_background()
 
     def call_next(self) -> None:
-        """F2: finish the current ticket and call the next one."""
+        """F2: call the next ticket, finishing the current one. With nobody waiting the current ticket
+        stays (finishing is "Done") and the panel says so plainly."""
 
         def op(session):
             ticket = queue.call_next(session, self.actor, self.counter_number)
@@ -375,9 +395,13 @@ class QueuePanel(QWidget):
 
         def called(number):
             if number is None:
-                self.message.setText(self.tr("Nobody is waiting"))
+                kept = self.current_number
+                if kept:
+                    self._set_message(arg(self.tr("Nobody is waiting. %1 is still being served here"), kept), warn=True)
+                else:
+                    self._set_message(self.tr("Nobody is waiting"), warn=True)
                 return
-            self.message.setText(arg(self.tr("Called %1"), number))
+            self._set_message(arg(self.tr("Called %1"), number))
             self.ticket_called.emit(number)
 
         self._act(op, called)
@@ -387,34 +411,34 @@ class QueuePanel(QWidget):
         if self.current_number is None:
             return
         self._act(lambda s: queue.recall(s, self.actor, self.counter_number).number,
-                  lambda number: self.message.setText(arg(self.tr("Called %1 again"), number)))
+                  lambda number: self._set_message(arg(self.tr("Called %1 again"), number)))
 
     def skip(self) -> None:
         """F4: the citizen did not come; the ticket can be brought back within the set time."""
         if self.current_number is None:
             return
         self._act(lambda s: queue.skip(s, self.actor, self.counter_number).number,
-                  lambda number: self.message.setText(arg(self.tr("Skipped %1"), number)))
+                  lambda number: self._set_message(arg(self.tr("Skipped %1"), number)))
 
     def done(self) -> None:
         if self.current_number is None:
             return
         self._act(lambda s: queue.done(s, self.actor, self.counter_number).number,
-                  lambda number: self.message.setText(arg(self.tr("Finished %1"), number)))
+                  lambda number: self._set_message(arg(self.tr("Finished %1"), number)))
 
     def transfer(self, *, to_service: str | None = None, to_counter: int | None = None) -> None:
         self._act(
             lambda s: queue.transfer(s, self.actor, self.counter_number, to_service=to_service, to_counter=to_counter).number,
-            lambda number: self.message.setText(arg(self.tr("Transferred %1"), number)),
+            lambda number: self._set_message(arg(self.tr("Transferred %1"), number)),
         )
 
     def pause(self, reason: str) -> None:
         self._act(lambda s: queue.pause(s, self.actor, self.counter_number, reason) and None,
-                  lambda _r: self.message.setText(self.tr("Counter paused")))
+                  lambda _r: self._set_message(self.tr("Counter paused")))
 
     def resume(self) -> None:
         self._act(lambda s: queue.resume(s, self.actor, self.counter_number) and None,
-                  lambda _r: self.message.setText(self.tr("Counter open again")))
+                  lambda _r: self._set_message(self.tr("Counter open again")))
 
     def toggle_pause(self) -> None:
         if self.paused:
@@ -427,7 +451,7 @@ class QueuePanel(QWidget):
         if not number:
             return
         self._act(lambda s: queue.requeue(s, self.actor, number).number,
-                  lambda n: self.message.setText(arg(self.tr("%1 is waiting again in its place"), n)))
+                  lambda n: self._set_message(arg(self.tr("%1 is waiting again in its place"), n)))
 
     def link_dossier(self, code: str) -> None:
         """Record that dossier ``code`` was taken for the ticket being served (no ticket: nothing to record)."""

@@ -181,6 +181,14 @@ class QtWavSink(QObject):
         self._stop()
 
 
+def audio_state() -> str:
+    """Whether this PC can play the announcements (GUI thread): "ok", "muted" (``MOTCUA_MUTE``) or "none"
+    (Qt sees no audio output: no sound card, or the sound service is not running). The board shows it."""
+    if os.environ.get("MOTCUA_MUTE"):
+        return "muted"
+    return "ok" if QtWavSink.output_available() else "none"
+
+
 def make_announcer(settings, *, parent: QObject | None = None) -> tuple[Announcer, QtWavSink]:
     """The board's announcer: the station's clip library played through a :class:`QtWavSink` (GUI thread).
 

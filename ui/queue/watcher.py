@@ -1,10 +1,15 @@
-"""CallWatcher: notices calls made at any station and tells the GUI thread, within a second.
+"""CallWatcher: notices every change of the queue made at any station and tells the GUI thread within a second.
 
-Every 250 ms a worker thread named "call-watcher" asks ``queue.calls_since(cursor)`` (an indexed range
-query on ``queue_calls.id``, cheap on SQLite and PostgreSQL alike) in a short read session of its own; new
-calls travel to the GUI thread by a queued signal and come out one by one as ``ticket_was_called(call)``,
-oldest first. The watcher does not use the window's store thread: its polls must not queue behind an
-officer's save, nor delay it.
+Every 250 ms a worker thread named "call-watcher" asks ``queue_events.events_since(cursor)`` (an indexed range
+on the change feed's primary key, cheap on SQLite and PostgreSQL alike) in a short read session of its own.
+The feed has one row for every change a screen shows: a call or recall, but also a ticket finished, skipped,
+transferred or brought back, a counter paused or resumed, a new ticket at the kiosk. On news the same read
+session takes ``queue.status()``, so what the GUI thread gets is the state ``motcua queue status`` would
+print, never a guess from the event kinds. Calls and recalls come out one by one as
+``ticket_was_called(call)``, oldest first, then the fresh state as ``queue_changed(status)``. The status is
+also re-read every few seconds without news (counter names, a clock-driven closing). The watcher does not use
+the window's store thread: its polls must not queue behind an officer's save, nor delay it; and because every
+state it emits is read on this one thread, in order, a screen never goes back to an older state.
 
 Latency is measured on the way: ``poll_ms`` (the query) and ``delivery_ms`` (found on the worker → emitted
 on the GUI thread); :meth:`CallWatcher.stats` gives their median and worst. A database that cannot be
@@ -24,45 +29,61 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from app.services import queue
+from app.services import queue_events
 
 log = logging.getLogger(__name__)
 
 POLL_INTERVAL_MS = 250
 RETRY_INTERVAL_MS = 1000
-# How far behind the cursor each poll looks for calls that committed late (ids are not commit-ordered on
+STATUS_EVERY_MS = 3000  # the status is read again this often even without news
+# How far behind the cursor each poll looks for events that committed late (ids are not commit-ordered on
 # PostgreSQL), and how many told ids are remembered to skip them.
 LOOKBACK = 200
 SEEN_KEPT = 2000
 THREAD_NAME = "call-watcher"
 
 
+def _call(event: dict[str, Any]) -> dict[str, Any]:
+    """A call or recall event in the shape of ``queue.calls_since`` items."""
+    return {k: event[k] for k in ("id", "at", "number", "service", "counter", "kind")}
+
+
 class CallWatcher(QObject):
-    """Polls for new calls on its own thread; emits on the thread it was created on (the GUI thread).
+    """Polls the queue's change feed on its own thread; emits on the thread it was created on (the GUI thread).
 
     ``history`` calls before the start are delivered once as ``history_loaded(list)`` (newest first,
-    ``recent_calls`` shape) and are not emitted as new calls; pass ``after_id`` to start from a known cursor
-    instead. Call :meth:`stop` before the watcher is deleted (a window's ``closeEvent``).
+    ``recent_calls`` shape) and are not emitted as new calls; pass ``after_id`` (an event id) to start from a
+    known cursor instead. ``with_status``: read and emit ``queue_changed(status)`` (the board); without it
+    only ``events_seen(list)`` tells that something changed (a counter's panel reads its own state). Call
+    :meth:`stop` before the watcher is deleted (a window's ``closeEvent``).
     """
 
     ticket_was_called = Signal(dict)  # one calls_since() item: id, at, number, service, counter, kind
     history_loaded = Signal(list)
+    queue_changed = Signal(dict)  # queue.status()
+    events_seen = Signal(list)  # queue_events.events_since() items, oldest first
     connection_changed = Signal(bool)
 
-    _found = Signal(list, float)
-    _history = Signal(list)
+    _found = Signal(list, object, float)
+    _history = Signal(list, object)
     _connection = Signal(bool)
 
-    def __init__(self, store, *, interval_ms: int = POLL_INTERVAL_MS, history: int = 10, parent: QObject | None = None) -> None:
+    def __init__(self, store, *, interval_ms: int = POLL_INTERVAL_MS, history: int = 10, with_status: bool = True,
+                 status_every_ms: int = STATUS_EVERY_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.interval_ms = interval_ms
         self.history = history
+        self.with_status = with_status
+        self.status_every_ms = status_every_ms
         self._cursor = 0
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._connected = True
+        self._status_at = 0.0  # worker thread: when the status was read last (monotonic)
         self.primed = False  # GUI thread: the history was delivered, new calls are told from now on
-        self._seen: set[int] = set()  # worker thread: ids of calls already told (or in the history)
+        self.last_status: dict[str, Any] | None = None  # GUI thread: the newest status emitted
+        self._seen: set[int] = set()  # worker thread: ids of events already told (or before the start)
         self._seen_order: deque[int] = deque()
         self._poll_ms: deque[float] = deque(maxlen=500)
         self._delivery_ms: deque[float] = deque(maxlen=500)
@@ -74,7 +95,7 @@ class CallWatcher(QObject):
 
     @property
     def cursor(self) -> int:
-        """Id of the newest call seen so far."""
+        """Id of the newest event seen so far."""
         return self._cursor
 
     @property
@@ -115,11 +136,13 @@ class CallWatcher(QObject):
             self._cursor = after_id
             try:
                 with self.store.read() as session:
-                    told = queue.calls_since(session, max(0, after_id - LOOKBACK), limit=LOOKBACK + 50)
-                self._remember([c for c in told if c["id"] <= after_id])
+                    told = queue_events.events_since(session, max(0, after_id - LOOKBACK), limit=LOOKBACK + 50)
+                    status = self._read_status(session)
+                self._remember([e for e in told if e["id"] <= after_id])
             except Exception as exc:  # the first poll reports the state of the link
                 log.warning("call watcher cannot read the queue: %s", type(exc).__name__)
-            self._history.emit([])
+                status = None
+            self._history.emit([], status)
         while not self._stop.is_set():
             if not shiboken6.isValid(self):  # deleted without stop(): nobody to tell any more
                 return
@@ -143,48 +166,69 @@ class CallWatcher(QObject):
             interval = self.interval_ms if ok else RETRY_INTERVAL_MS
             self._stop.wait(max(0.0, interval / 1000 - (time.perf_counter() - started)))
 
+    def _read_status(self, session) -> dict[str, Any] | None:
+        if not self.with_status:
+            return None
+        self._status_at = time.monotonic()
+        return queue.status(session)
+
     def _prime(self) -> None:
         with self.store.read() as session:
-            recent = queue.recent_calls(session, limit=max(1, self.history))
-            self._cursor = max((c["id"] for c in recent), default=0)
-            self._remember(queue.calls_since(session, max(0, self._cursor - LOOKBACK), limit=LOOKBACK + 50))
-        self._history.emit(recent[: self.history] if self.history else [])
+            recent = queue.recent_calls(session, limit=self.history) if self.history else []
+            self._cursor = queue_events.latest_id(session)
+            self._remember(queue_events.events_since(session, max(0, self._cursor - LOOKBACK), limit=LOOKBACK + 50))
+            status = self._read_status(session)
+        self._history.emit(recent, status)
 
-    def _remember(self, calls: list[dict[str, Any]]) -> None:
-        for call in calls:
-            if call["id"] not in self._seen:
-                self._seen.add(call["id"])
-                self._seen_order.append(call["id"])
+    def _remember(self, found: list[dict[str, Any]]) -> None:
+        for event in found:
+            if event["id"] not in self._seen:
+                self._seen.add(event["id"])
+                self._seen_order.append(event["id"])
         while len(self._seen_order) > SEEN_KEPT:
             self._seen.discard(self._seen_order.popleft())
 
     def _poll_once(self) -> None:
-        # On PostgreSQL a call's id is given when it is inserted, not when it commits: a call committed a
+        # On PostgreSQL an event's id is given when it is inserted, not when it commits: an event committed a
         # moment after a newer one has a smaller id than the cursor. Read a window behind the cursor and
-        # skip the calls already told, so that no call is ever missed.
+        # skip the events already told, so that no change is ever missed.
         started = time.perf_counter()
         with self.store.read() as session:
-            calls = queue.calls_since(session, max(0, self._cursor - LOOKBACK), limit=LOOKBACK + 50)
+            found = queue_events.events_since(session, max(0, self._cursor - LOOKBACK), limit=LOOKBACK + 50)
+            new = [e for e in found if e["id"] not in self._seen]
+            due = self.with_status and (time.monotonic() - self._status_at) * 1000 >= self.status_every_ms
+            # Read in the same session as the events: on SQLite the same snapshot, so the state holds them.
+            status = self._read_status(session) if (new or due) else None
         found_at = time.perf_counter()
         self._poll_ms.append((found_at - started) * 1000)
-        new = [c for c in calls if c["id"] not in self._seen]
         if new:
             self._remember(new)
-            self._cursor = max(self._cursor, max(c["id"] for c in new))
-            self._found.emit(new, found_at)
+            self._cursor = max(self._cursor, max(e["id"] for e in new))
+        if new or status is not None:
+            self._found.emit(new, status, found_at)
 
     # -- GUI thread ------------------------------------------------------------------------------
 
-    @Slot(list, float)
-    def _deliver(self, calls: list[dict[str, Any]], found_at: float) -> None:
-        self._delivery_ms.append((time.perf_counter() - found_at) * 1000)
-        for call in calls:
-            self.ticket_was_called.emit(call)
+    @Slot(list, object, float)
+    def _deliver(self, found: list[dict[str, Any]], status: dict[str, Any] | None, found_at: float) -> None:
+        if found:
+            self._delivery_ms.append((time.perf_counter() - found_at) * 1000)
+        for event in found:
+            if event["kind"] in queue_events.ANNOUNCED:
+                self.ticket_was_called.emit(_call(event))
+        if found:
+            self.events_seen.emit(found)
+        if status is not None:
+            self.last_status = status
+            self.queue_changed.emit(status)
 
-    @Slot(list)
-    def _deliver_history(self, recent: list[dict[str, Any]]) -> None:
+    @Slot(list, object)
+    def _deliver_history(self, recent: list[dict[str, Any]], status: dict[str, Any] | None) -> None:
         self.primed = True
         self.history_loaded.emit(recent)
+        if status is not None:
+            self.last_status = status
+            self.queue_changed.emit(status)
 
     @Slot(bool)
     def _set_connected(self, ok: bool) -> None:
@@ -200,7 +244,7 @@ def wait_for_calls(store, count: int, *, on_ready=None, timeout_ms: int = 60_000
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
     app = QCoreApplication.instance() or QCoreApplication([])  # noqa: F841 - the watcher's signals need one
-    watcher = CallWatcher(store)
+    watcher = CallWatcher(store, with_status=False)
     seen: dict[str, float] = {}
     loop = QEventLoop()
 

@@ -1,0 +1,131 @@
+"""The display board follows every change of the queue, not only the calls (issue 8).
+
+- ``board_state_latency_ms``: another process (a counter) calls, finishes, pauses and resumes at random
+  moments; from each commit until the board's :class:`ui.queue.watcher.CallWatcher` in this process emits a
+  ``queue.status()`` showing it; median over 24 changes, SQLite file (budget 1000);
+  ``board_state_latency_max_ms`` beside it;
+- ``queue_status_ms``: one ``queue.status()`` (what the board reads after each change) with 200 tickets of
+  the day, 120 of them served; median of 50 (budget 50; about twice as fast as before issue 8).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.bench_queue import _seeded_store
+
+BUDGETS = {"board_state_latency_ms": 1000.0, "queue_status_ms": 50.0}
+ROUNDS = 6  # call, done, pause, resume each round
+
+
+def _counter(path: str, ready, out) -> None:
+    """Counter 2 in its own process; puts (expected state of counter 2, wall time just after the commit)."""
+    from app.actors import Actor
+    from app.services import queue
+    from app.store.session import Store
+
+    store = Store.open(path, migrate=False)
+    kiosk, officer = Actor("kiosk", "kiosk"), Actor("canbo2", "officer")
+    rng = random.Random(11)
+    ready.wait(30)
+    for _ in range(ROUNDS):
+        with store.write() as session:
+            queue.issue(session, kiosk, "B")
+        steps = [
+            (lambda s: queue.call_next(s, officer, 2).number, None),
+            (lambda s: queue.done(s, officer, 2), (None, False)),
+            (lambda s: queue.pause(s, officer, 2, "Nghỉ"), (None, True)),
+            (lambda s: queue.resume(s, officer, 2), (None, False)),
+        ]
+        for step, expected in steps:
+            time.sleep(rng.uniform(0.1, 0.45))
+            with store.write() as session:
+                result = step(session)
+            out.put((expected or (result, False), time.time()))
+    store.close()
+
+
+def board_state_latency(tmp: Path) -> dict[str, float]:
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    from app.store.session import Store
+    from ui.queue.watcher import CallWatcher
+
+    path = str(tmp / "board.sqlite3")
+    _seeded_store(path).close()
+    store = Store.open(path, migrate=False)
+    app = QCoreApplication.instance() or QCoreApplication([])  # noqa: F841 - the watcher's signals need one
+    ctx = mp.get_context("spawn")
+    ready, out = ctx.Event(), ctx.Queue()
+    station = ctx.Process(target=_counter, args=(path, ready, out))
+    seen: list[tuple[float, tuple]] = []
+    loop = QEventLoop()
+    watcher = CallWatcher(store, history=0)
+
+    def changed(status: dict) -> None:
+        me = next(c for c in status["counters"] if c["number"] == 2)
+        seen.append((time.time(), (me["current"]["number"] if me["current"] else None, me["paused"])))
+
+    watcher.queue_changed.connect(changed)
+    watcher.history_loaded.connect(lambda _recent: ready.set())
+    station.start()
+    watcher.start()
+    QTimer.singleShot(4 * ROUNDS * 600 + 5000, loop.quit)
+    timer = QTimer(interval=100)
+    timer.timeout.connect(lambda: None if station.is_alive() else QTimer.singleShot(1500, loop.quit))
+    timer.start()
+    loop.exec()
+    watcher.stop()
+    station.join(10)
+    store.close()
+    committed = [out.get(timeout=5) for _ in range(4 * ROUNDS)]
+    latencies = []
+    for expected, at in committed:
+        shown = next((t for t, state in seen if t >= at - 0.001 and state == expected), None)
+        if shown is None:
+            raise AssertionError(f"the board never showed {expected}")
+        latencies.append(max(0.0, shown - at) * 1000)
+    return {
+        "board_state_latency_ms": round(statistics.median(latencies), 3),
+        "board_state_latency_max_ms": round(max(latencies), 3),
+    }
+
+
+def queue_status(tmp: Path) -> dict[str, float]:
+    from app.actors import Actor
+    from app.services import queue
+
+    store = _seeded_store(str(tmp / "status.sqlite3"))
+    kiosk, officer = Actor("kiosk", "kiosk"), Actor("canbo1", "officer")
+    with store.write() as session:
+        for i in range(200):
+            queue.issue(session, kiosk, "ABC"[i % 3])
+    for i in range(120):
+        with store.write() as session:
+            queue.call_next(session, officer, 1 + i % 4)
+    times = []
+    for _ in range(50):
+        with store.read() as session:
+            started = time.perf_counter()
+            queue.status(session)
+            times.append((time.perf_counter() - started) * 1000)
+    store.close()
+    return {"queue_status_ms": round(statistics.median(times), 3)}
+
+
+def run() -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        figures = queue_status(Path(tmp))
+        figures.update(board_state_latency(Path(tmp)))
+    return figures
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(run(), indent=2))
