@@ -138,12 +138,14 @@ def test_board_shows_waiting_counts_notice_and_earlier_calls(qtbot, seeded_store
 
 
 def test_highlight_stops_blinking(qtbot, seeded_store, tmp_path, heard):
+    # A real call (the board's status re-reads would clear a tile whose ticket the counter does not serve).
+    number = call_at(seeded_store, 4, "C")
     window = build_display_window(
         seeded_store, StationSettings(tmp_path), executor=InlineExecutor(), announcer=heard, highlight_ms=50
     )
     qtbot.addWidget(window)
     window.show()
-    window.show_call({"id": 1, "number": "C007", "counter": 4, "kind": "call", "service": "C", "at": ""})
+    window.show_call({"id": 1, "number": number, "counter": 4, "kind": "call", "service": "C", "at": ""})
     assert window._blink_timer.isActive()
     qtbot.waitUntil(lambda: not window._blink_timer.isActive(), timeout=1000)
     assert window._tiles[4].property("highlight") == "on"
