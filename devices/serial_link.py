@@ -152,6 +152,21 @@ class Link:
         raise NotImplementedError
 
 
+def _link_errors() -> tuple[type[BaseException], ...]:
+    """What pyserial may raise when the port vanishes: its own errors, OSError, and on POSIX the
+    ``termios.error`` of reconfiguring a port whose far end is gone (not an OSError)."""
+    import serial
+
+    errors: list[type[BaseException]] = [serial.SerialException, OSError]
+    try:
+        import termios
+
+        errors.append(termios.error)
+    except ImportError:  # Windows
+        pass
+    return tuple(errors)
+
+
 class SerialLink(Link):
     """A pyserial port (RS-232, USB-serial, a pseudo-terminal in tests)."""
 
@@ -174,7 +189,7 @@ class SerialLink(Link):
             self._serial = serial.serial_for_url(port, baudrate=self.baud, timeout=0, write_timeout=2.0)
         except ValueError as exc:
             raise DeviceError(self.name, "config", f"bad serial settings: {exc}") from exc
-        except (serial.SerialException, OSError) as exc:
+        except _link_errors() as exc:
             raise DeviceError(self.name, "offline", f"cannot open {port}: {exc}") from exc
         self.port = port
         log.info("%s: opened %s at %d baud", self.name, port, self.baud)
@@ -185,8 +200,6 @@ class SerialLink(Link):
         return self._serial
 
     def read(self, timeout: float) -> bytes:
-        import serial
-
         link = self._link()
         try:
             link.timeout = timeout
@@ -195,7 +208,7 @@ class SerialLink(Link):
                 return b""
             link.timeout = 0
             return first + link.read(4096)
-        except (serial.SerialException, OSError) as exc:
+        except _link_errors() as exc:
             raise DeviceError(self.name, "offline", f"read failed: {exc}") from exc
 
     def write(self, data: bytes, timeout: float = 2.0) -> None:
@@ -204,11 +217,10 @@ class SerialLink(Link):
         link = self._link()
         try:
             link.write_timeout = timeout
-            link.write(data)
-            link.flush()
+            link.write(data)  # no flush(): tcdrain() may hang for good on a port whose far end is gone
         except serial.SerialTimeoutException as exc:
             raise DeviceError(self.name, "timeout", f"{len(data)} bytes not taken within {timeout:g} s") from exc
-        except (serial.SerialException, OSError) as exc:
+        except _link_errors() as exc:
             raise DeviceError(self.name, "offline", f"write failed: {exc}") from exc
 
     def close(self) -> None:
