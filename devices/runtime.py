@@ -54,6 +54,7 @@ class DeviceWorker:
         max_backoff: float = MAX_BACKOFF,
         poll_timeout: float = POLL_TIMEOUT,
         max_pending: int = 100,
+        thread_name: str | None = None,
     ) -> None:
         self.device = device
         self.min_backoff = min_backoff
@@ -65,7 +66,8 @@ class DeviceWorker:
         self._listeners: list[Listener] = []
         self._stopping = False
         self._is_open = False
-        self._thread = threading.Thread(target=self._run, name=THREAD_PREFIX + device.name, daemon=True)
+        self._running_job = False
+        self._thread = threading.Thread(target=self._run, name=thread_name or THREAD_PREFIX + device.name, daemon=True)
 
     @property
     def name(self) -> str:
@@ -114,6 +116,15 @@ class DeviceWorker:
         if self.on_this_thread():
             return fn(self.device)
         return self.submit(fn).result(timeout)
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until no job waits or runs; False on timeout (not from the worker itself)."""
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._jobs and not self._running_job, timeout)
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
 
     def stop(self, timeout: float | None = 5.0) -> None:
         """Stop after the job running now; fail the queued ones; close the device. Idempotent."""
@@ -170,10 +181,19 @@ class DeviceWorker:
             if not self._jobs and not self._stopping and timeout > 0:
                 self._cond.wait(timeout)
             if self._jobs and not self._stopping:
+                self._running_job = True
                 return self._jobs.popleft()
             return None
 
     def _run_job(self, fn: Callable[[Device], Any], future: Future) -> None:
+        try:
+            self._run_job_now(fn, future)
+        finally:
+            with self._cond:
+                self._running_job = False
+                self._cond.notify_all()
+
+    def _run_job_now(self, fn: Callable[[Device], Any], future: Future) -> None:
         if not future.set_running_or_notify_cancel():
             return
         if not self._is_open and not self._try_open():
@@ -216,7 +236,14 @@ class DeviceWorker:
                     if job is not None:
                         self._run_job(*job)
                     continue
-                job = self._take_job(0.0 if device.reads_input else self.poll_timeout)
+                # An output device sleeps until a job comes (submit wakes it) or its next health check.
+                if device.reads_input:
+                    idle = 0.0
+                elif device.check_interval is not None:
+                    idle = max(0.0, min(1.0, next_check - time.monotonic()))
+                else:
+                    idle = 1.0
+                job = self._take_job(idle)
                 if job is not None:
                     self._run_job(*job)
                     continue
