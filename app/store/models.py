@@ -494,3 +494,5 @@ class QueueCall(Base):
     service_code: Mapped[str] = mapped_column(String(3))
     counter: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(10), default="call")  # call | recall
+
+from app.store import models_devices  # noqa: E402,F401  (ratings: the metadata must be complete)
