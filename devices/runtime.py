@@ -301,6 +301,14 @@ class DeviceRuntime:
         for worker in workers:
             worker.subscribe(listener)
 
+    def unsubscribe(self, listener: Listener) -> None:
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+            workers = list(self._workers.values())
+        for worker in workers:
+            worker.unsubscribe(listener)
+
     def worker(self, name: str) -> DeviceWorker:
         return self._workers[name]
 
