@@ -44,7 +44,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from devices.base import DEVICE_KINDS, Device, DeviceError, DeviceEvent
 from devices.runtime import DeviceRuntime, DeviceWorker
-from ui.qtfix import emit
+from ui import qtfix
 from ui.wedge import WedgeFilter, wedge_options
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,7 @@ class DeviceHub(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        qtfix.apply()  # device events run all day: PySide6 6.12.0 on CPython 3.11 (see ui/qtfix.py)
         self.runtime = runtime
         self.wedge_url = wedge_url
         self.wedge: WedgeFilter | None = None
@@ -183,7 +184,7 @@ class DeviceHub(QObject):
             return
         self._inbox.put(event)
         try:
-            emit(self._wake)
+            self._wake.emit()
         except RuntimeError:  # the hub was deleted with its window; the workers are stopping
             pass
 
@@ -193,18 +194,18 @@ class DeviceHub(QObject):
             self._dispatch(self._inbox.get_nowait())
 
     def _dispatch(self, event: DeviceEvent) -> None:  # GUI thread
-        emit(self.device_event, event)
+        self.device_event.emit(event)
         data = event.data
         if event.type == "status":
-            emit(self.device_status_changed, event.device, data["status"], data.get("detail", ""))
+            self.device_status_changed.emit(event.device, data["status"], data.get("detail", ""))
             if data["status"] == "ok":
-                emit(self.device_did_connect, event.device)
+                self.device_did_connect.emit(event.device)
             elif data["status"] == "offline":
-                emit(self.device_did_disconnect, event.device, data.get("detail", ""))
+                self.device_did_disconnect.emit(event.device, data.get("detail", ""))
         elif event.type == "button":
-            emit(self.ticket_requested, data.get("service") or "", str(data.get("key", "")))
+            self.ticket_requested.emit(data.get("service") or "", str(data.get("key", "")))
         elif event.type == "rating":
-            emit(self.rating_given, int(data["score"]), int(data["scale"]), event.device)
+            self.rating_given.emit(int(data["score"]), int(data["scale"]), event.device)
         elif event.type == "id_text":
             self._id_text(data.get("text", ""), event.device)
 
@@ -216,9 +217,9 @@ class DeviceHub(QObject):
             card = parse_cccd(text, today=self._today() if self._today else None)
         except ValidationError as exc:
             log.info("%s: a scan that is not a valid ID card (%s)", source, exc)
-            emit(self.id_card_rejected, str(exc), source)
+            self.id_card_rejected.emit(str(exc), source)
             return
-        emit(self.id_card_read, card, source)
+        self.id_card_read.emit(card, source)
 
 
 def _log_failure(name: str) -> Callable[[Future], None]:

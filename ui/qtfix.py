@@ -1,12 +1,15 @@
-"""A work-around for PySide6 6.12.0: every ``SignalInstance.emit()`` from Python drops one reference to
-``True`` (it returns ``True`` without taking a reference). After a few hundred emits ``True``'s count
-reaches zero and the interpreter aborts ("bool_dealloc: deallocating True or False"), at exit or, in a
-long-running station, in the middle of the day.
+"""A work-around for PySide6 6.12.0 on CPython 3.11: its bindings drop a reference to ``None`` on every call
+of a method that returns nothing (``label.setText``, ``timer.start``...) and to ``True`` on every
+``signal.emit()``. CPython 3.12 made these objects immortal, so there the lost references are harmless;
+on 3.11 ``None`` (about 5,000 references at start) reaches zero after a few thousand calls and the
+interpreter aborts ("none_dealloc: deallocating None" / "bool_dealloc"), at exit or, in a station that
+runs all day, in the middle of the day.
 
-:func:`emit` emits and gives back what the emit took, measured once at import on a probe signal, so it
-is exact on a fixed PySide6 (nothing to give back) and on the broken one. Use it for every ``emit``
-that may run often (device events, task results). Any thread. Remove when the PySide6 floor is a
-fixed release.
+:func:`apply` measures the loss once on a probe and, only where it is real (CPython < 3.12 and a lossy
+PySide6), gives ``None``, ``True`` and ``False`` 2**40 extra references: what 3.12's immortal objects
+are in effect. Call it once at start-up on the GUI thread (``TaskManager``, the device hub and the wedge
+filter call it, so every window has it); idempotent. Drop this module when the project requires
+CPython >= 3.12 or a PySide6 release without the bug.
 """
 
 from __future__ import annotations
@@ -14,34 +17,40 @@ from __future__ import annotations
 import ctypes
 import sys
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
+IMMORTAL = 1 << 40
+_applied: bool | None = None
 
 
 class _Probe(QObject):
     fired = Signal()
 
 
-def _measure(rounds: int = 16) -> int:
-    probe = _Probe()
-    before = sys.getrefcount(True)
+def _loss(rounds: int = 8) -> tuple[int, int]:
+    """(references to None lost per void call, to True per emit)."""
+    probe, timer = _Probe(), QTimer()
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
     for _ in range(rounds):
+        timer.setInterval(1)
         probe.fired.emit()
-    lost = before - sys.getrefcount(True)
-    for _ in range(max(0, lost)):  # give back what the probe itself took
-        _incref(True)
-    return max(0, round(lost / rounds))
+    lost_none = none_before - sys.getrefcount(None)
+    lost_true = true_before - sys.getrefcount(True)
+    return round(lost_none / rounds), round(lost_true / rounds)
 
 
-#: References to True that one emit drops (1 on PySide6 6.12.0, 0 on a correct release).
-TRUE_REFS_DROPPED_PER_EMIT = _measure()
+def _add_references(obj: object, count: int) -> None:
+    # ob_refcnt is the first field of every object (CPython < 3.12, non-debug build).
+    ctypes.c_ssize_t.from_address(id(obj)).value += count
 
 
-def emit(signal, *args) -> None:
-    """``signal.emit(*args)``, without PySide6 6.12.0's lost reference (any thread)."""
-    signal.emit(*args)
-    for _ in range(TRUE_REFS_DROPPED_PER_EMIT):
-        _incref(True)
+def apply() -> bool:
+    """Make the singletons immortal if PySide6 loses references to them here; True if it did."""
+    global _applied
+    if _applied is None:
+        _applied = False
+        if sys.version_info < (3, 12) and sys.implementation.name == "cpython" and any(_loss()):
+            for obj in (None, True, False):
+                _add_references(obj, IMMORTAL)
+            _applied = True
+    return _applied

@@ -35,7 +35,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ui.qtfix import emit
+from ui import qtfix
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,7 @@ class TaskManager(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        qtfix.apply()  # PySide6 6.12.0 on CPython 3.11 (see ui/qtfix.py)
         self.store = store
         self._store_pool = executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix=STORE_THREAD_NAME)
         if device_executor is None:
@@ -152,7 +153,7 @@ class TaskManager(QObject):
         if QThread.currentThread() is self.thread():
             fn()
         else:
-            emit(self._deliver_on_gui, fn)  # ui.qtfix: PySide6 6.12.0 loses a reference per emit
+            self._deliver_on_gui.emit(fn)
 
     def _submit(self, pool: Executor, job: Callable[[], Any], on_done: Callable[[bool, Any], None]) -> Future:
         if self._closed:

@@ -27,7 +27,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 
-from ui.qtfix import emit
+from ui import qtfix
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,7 @@ class WedgeFilter(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        qtfix.apply()  # a key burst is hundreds of calls: PySide6 6.12.0 on CPython 3.11 (see ui/qtfix.py)
         self.max_gap_ms = max_gap_ms
         self.min_length = min_length
         self.accept = accept or (lambda text: True)
@@ -124,7 +125,7 @@ class WedgeFilter(QObject):
             self._held.clear()
             self._timer.stop()
             log.info("keyboard wedge: a burst of %d characters recognised", len(text))
-            emit(self.scanned, text)
+            self.scanned.emit(text)
             return True
         self.flush()
         return False
