@@ -193,3 +193,24 @@ def test_runtime_lists_every_configured_kind_with_its_identity():
     with pytest.raises(ValueError):
         runtime.add(open_device("button_box", "sim:"))
     assert open_device("button_box", "") is None
+
+
+def test_the_simulated_printer_waits_for_a_job_in_progress_like_the_tcp_driver():
+    from devices.printer import SimulatedPrinter
+
+    printer = SimulatedPrinter(baud=2400)  # 100 bytes take about 0.4 s
+    first = threading.Thread(target=printer.send, args=(b"x" * 100,))
+    first.start()
+    while not printer._sending.locked():  # the first job is on the wire
+        threading.Event().wait(0.001)
+    printer.send(b"second", timeout=10)  # waits its turn instead of raising "busy"
+    first.join(10)
+    assert printer.jobs == [b"x" * 100, b"second"]
+    blocker = threading.Thread(target=printer.send, args=(b"y" * 100,))
+    blocker.start()
+    while not printer._sending.locked():
+        threading.Event().wait(0.001)
+    with pytest.raises(DeviceError) as failed:
+        printer.send(b"late", timeout=0.01)
+    assert failed.value.kind == "timeout"
+    blocker.join(10)

@@ -90,7 +90,7 @@ def any_format(draw):
         assume(False)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.filter_too_much])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.filter_too_much])
 @given(any_format(), st.lists(st.binary(max_size=50), max_size=8))
 def test_any_bytes_in_any_format_never_raise(fmt, chunks):
     decoder = FrameDecoder(fmt)
@@ -116,7 +116,7 @@ def _frames_for(fmt: FrameFormat):
 
 
 @pytest.mark.parametrize("preset", sorted(PRESETS))
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(data=st.data())
 def test_presets_round_trip_in_any_chunking(preset, data):
     fmt = PRESETS[preset]
@@ -134,7 +134,7 @@ def test_presets_round_trip_in_any_chunking(preset, data):
 
 
 @pytest.mark.parametrize("preset", ["stx-xor", "ascii-sum"])
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(data=st.data())
 def test_presets_recover_frames_after_line_noise(preset, data):
     fmt = PRESETS[preset]
@@ -142,3 +142,25 @@ def test_presets_recover_frames_after_line_noise(preset, data):
     noise = st.binary(max_size=20).map(lambda b: b.replace(fmt.prefix, b""))
     stream = b"".join(data.draw(noise) + fmt.encode(f.payload, f.address) for f in frames)
     assert FrameDecoder(fmt).feed(stream) == frames
+
+
+@settings(max_examples=150)
+@given(st.lists(st.binary(max_size=80), max_size=10), st.integers(16, 64))
+def test_id_reader_lines_from_any_bytes(chunks, max_line):
+    from devices.id_reader import LineDecoder
+
+    decoder = LineDecoder(max_line=max_line)
+    stream = b"".join(chunks)
+    lines = [line for chunk in chunks for line in decoder.feed(chunk)]
+    for line in lines:
+        assert line and line == line.strip() and len(line.encode("utf-8")) <= max_line
+        assert line.encode("utf-8") in stream
+        assert "\r" not in line and "\n" not in line
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=30).map(str.strip).filter(bool), max_size=5), st.sampled_from([b"\r", b"\n", b"\r\n"]))
+def test_id_reader_lines_round_trip(lines, ending):
+    from devices.id_reader import LineDecoder
+
+    data = b"".join(line.encode("utf-8") + ending for line in lines)
+    assert LineDecoder().feed(data) == lines
