@@ -56,6 +56,9 @@ class LedDisplay(SerialFrameDevice):
         self.current = None
 
     def _send(self, text: str) -> None:
+        if self.ack:
+            while self.link.read(0):  # a late ACK of an earlier frame must not confirm this one
+                pass
         self.send_frame(text)
         if self.ack:
             self._wait_ack()
