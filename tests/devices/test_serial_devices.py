@@ -207,3 +207,17 @@ def test_a_port_that_does_not_exist_is_offline_and_retried(tmp_path, workers):
         job.result(timeout=5)
     assert failed.value.kind == "offline"
     assert first.data["detail"].startswith("cannot open")
+
+
+def test_a_late_ack_does_not_confirm_the_next_frame(cable, workers):
+    port = cable()
+    display = open_led_display(f"serial:{port.link}?addr=1&ack=1&ack_timeout=0.3", name="led")
+    worker, events = workers(display)
+    events.status("ok")
+    far = FarEnd(port, PRESETS["stx-xor"])  # never answers a frame
+    port.write(ACK)  # an answer that came too late for some earlier frame
+    assert worker.call(lambda d: d.current) is None
+    with pytest.raises(DeviceError) as failed:
+        worker.call(lambda d: d.show("C001"))
+    assert failed.value.kind == "timeout"
+    assert far.frames.get(timeout=5) == Frame(1, b"C001")
