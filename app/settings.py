@@ -45,10 +45,12 @@ STATION = _vars(
     Var("devices.ticket_printer", "sim://", str, "the kiosk's thermal printer"),
     Var("devices.a4_printer", "sim://", str, "sim:// or the OS printer name"),
     Var("devices.scanner", "sim://", str, "sim://, sane://DEVICE, folder://PATH"),
-    Var("devices.id_reader", "sim://", str, "sim://, serial://PORT, wedge://"),
-    Var("devices.button_box", "", str, "serial://PORT of a kiosk button box; empty = none"),
-    Var("devices.led_display", "", str, "serial://PORT of the counter LED display; empty = none"),
-    Var("devices.rating_keypad", "", str, "serial://PORT of the rating keypad; empty = none"),
+    # Serial devices: serial:usb=VID:PID[:SERIAL]?baud=9600&protocol=stx-xor (bound to the adapter, not
+    # to COM3), serial:/dev/serial/by-id/..., serial:COM3, or sim: (see devices/serial_link.py); empty = none.
+    Var("devices.id_reader", "sim://", str, "sim:, serial:usb=VID:PID?baud=115200, wedge:?gap_ms=40&min_length=20"),
+    Var("devices.button_box", "sim:", str, "the kiosk's button box: serial:...?protocol=stx-xor&keys=1:A,2:B"),
+    Var("devices.led_display", "sim:", str, "the counter's LED display: serial:...?protocol=stx-xor&addr=1"),
+    Var("devices.rating_keypad", "sim:", str, "the counter's rating keypad: serial:...?scale=3|5"),
     Var("voice.sounds_dir", "", str, "the center's own voice recordings; empty = data dir sounds/"),
 )
 

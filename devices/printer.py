@@ -165,9 +165,9 @@ class SimulatedPrinter(ReceiptPrinter):
 
     def send(self, data: bytes, *, timeout: float = 10.0) -> None:
         data = bytes(data)
-        if not self._sending.acquire(blocking=False):
-            # Two threads talking to one printer breaks the one-thread-per-device rule.
-            raise DeviceError(self.name, "busy", "another job is being sent")
+        if not self._sending.acquire(timeout=timeout):
+            # A second job waits its turn, as with the real drivers (devices.runtime runs one at a time).
+            raise DeviceError(self.name, "timeout", f"another job still being sent after {timeout:g} s")
         try:
             self._raise_fault()
             if self.baud:

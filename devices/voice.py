@@ -8,7 +8,8 @@ first, then ``resources/sounds``). All audio is handled as 16-bit mono PCM at
 
 Playing is done by a ``sink(wav_bytes)`` callable supplied by the caller (the UI
 passes a Qt player; tests pass a recorder), on the announcer's own thread named
-"voice", one announcement after another so two calls never overlap.
+"voice" (a :class:`devices.runtime.DeviceWorker`, like every device's), one announcement
+after another so two calls never overlap.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ import threading
 import time
 import wave
 from array import array
-from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from devices.base import DeviceError
+from devices.base import Device, DeviceError, on_device_thread
+from devices.runtime import DeviceWorker
 
 log = logging.getLogger(__name__)
 
@@ -269,8 +270,23 @@ def write_file_atomically(path: str | os.PathLike[str], data: bytes) -> None:
 # --------------------------------------------------------------------------- announcer
 
 
+class VoiceDevice(Device):
+    """The sound output as a runtime device (kind "voice"): plays WAVs through ``sink`` on its worker."""
+
+    kind = "voice"
+    driver = "clips"
+
+    def __init__(self, sink: Sink, *, name: str = "voice") -> None:
+        super().__init__(name, "clips:")
+        self.sink = sink
+
+    @on_device_thread
+    def play(self, wav: bytes) -> None:
+        self.sink(wav)
+
+
 class Announcer:
-    """Plays announcements one after another on a worker thread named "voice".
+    """Plays announcements one after another on the voice device's worker thread, named "voice".
 
     ``sink(wav_bytes)`` plays one WAV file. It may block until playback ends or return
     at once (a fire-and-forget player): with ``wait_for_playback`` the announcer waits
@@ -278,6 +294,9 @@ class Announcer:
     A sink that raises is logged and the queue goes on. At most ``max_pending``
     announcements wait; further ones are dropped with a warning (a button pressed
     twenty times should not talk for a minute).
+
+    The thread is a :class:`devices.runtime.DeviceWorker` like every other device's (``worker``), so the
+    device hub and the technician's view see the voice with the same status and events.
     """
 
     def __init__(
@@ -296,24 +315,25 @@ class Announcer:
         self.gap_ms = gap_ms
         self.max_pending = max_pending
         self.wait_for_playback = wait_for_playback
-        self._pending: deque[tuple[str, ...]] = deque()
-        self._busy = False
+        self.device = VoiceDevice(sink)
+        self.worker = DeviceWorker(self.device, max_pending=max_pending, thread_name="voice")
         self._closing = False
-        self._cond = threading.Condition()
-        self._thread = threading.Thread(target=self._run, name="voice", daemon=True)
-        self._thread.start()
+        self.worker.start()
+
+    @property
+    def _thread(self) -> threading.Thread:
+        return self.worker._thread
 
     def announce(self, keys: Sequence[str]) -> bool:
         """Queue an announcement and return at once (any thread). False if it was dropped."""
-        with self._cond:
-            if self._closing:
-                log.warning("announcer closed; announcement dropped")
-                return False
-            if len(self._pending) >= self.max_pending:
-                log.warning("%d announcements waiting; new one dropped", len(self._pending))
-                return False
-            self._pending.append(tuple(keys))
-            self._cond.notify_all()
+        if self._closing:
+            log.warning("announcer closed; announcement dropped")
+            return False
+        keys = tuple(keys)
+        future = self.worker.submit(lambda device: self._play(keys))
+        if future.done() and future.exception() is not None:
+            log.warning("announcement dropped: %s", future.exception())
+            return False
         return True
 
     def render(self, keys: Sequence[str]) -> bytes:
@@ -326,20 +346,14 @@ class Announcer:
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until nothing is queued or playing; False on timeout."""
-        with self._cond:
-            return self._cond.wait_for(lambda: not self._pending and not self._busy, timeout)
+        return self.worker.wait_idle(timeout)
 
     def close(self, *, drain: bool = False, timeout: float | None = 5.0) -> None:
         """Stop the worker. Pending announcements are dropped unless ``drain``; the one playing finishes."""
-        with self._cond:
-            if not drain:
-                self._pending.clear()
-            self._closing = True
-            self._cond.notify_all()
-        if threading.current_thread() is not self._thread:
-            self._thread.join(timeout)
-            if self._thread.is_alive():
-                log.warning("voice thread did not stop within %s s", timeout)
+        self._closing = True
+        if drain and not self.worker.on_this_thread():
+            self.worker.wait_idle(timeout)
+        self.worker.stop(timeout)
 
     def __enter__(self) -> Announcer:
         return self
@@ -347,32 +361,18 @@ class Announcer:
     def __exit__(self, *exc_info: object) -> None:
         self.close(drain=True)
 
-    def _run(self) -> None:
-        while True:
-            with self._cond:
-                self._cond.wait_for(lambda: self._pending or self._closing)
-                if not self._pending:  # closing and nothing left
-                    self._cond.notify_all()
-                    return
-                keys = self._pending.popleft()
-                self._busy = True
-            try:
-                self._play(keys)
-            except Exception:
-                log.exception("announcement failed")
-            finally:
-                with self._cond:
-                    self._busy = False
-                    self._cond.notify_all()
-
     def _play(self, keys: tuple[str, ...]) -> None:
-        assert threading.current_thread() is self._thread, "voice output only on the voice thread"
-        wav = self.render(keys)
-        started = time.monotonic()
-        self.sink(wav)
+        """One announcement (voice thread). A failure is logged here: the queue goes on."""
+        self.device.assert_device_thread()
+        try:
+            wav = self.render(keys)
+            started = time.monotonic()
+            self.device.play(wav)
+        except Exception:
+            log.exception("announcement failed")
+            return
         if self.wait_for_playback:
+            # Not cut short by close(): the current announcement is allowed to finish.
             end = started + wav_duration(wav)
-            with self._cond:
-                # Not woken by close(): the current announcement is allowed to finish.
-                while (left := end - time.monotonic()) > 0:
-                    self._cond.wait(left)
+            while (left := end - time.monotonic()) > 0:
+                time.sleep(left)

@@ -35,59 +35,6 @@ log = logging.getLogger(__name__)
 
 KINDS = ("counter", "kiosk", "display")
 TICKET_PRINTER_THREAD = "ticket-printer"
-PROBE_EMITS = 64
-# References added to True, False and None on a runtime whose binding leaks them: far more than a station
-# could ever leak (one per slot call), and far from the Py_ssize_t limit.
-SINGLETON_RESERVE = 1 << 40
-_reserved = False
-
-
-# --- the binding's reference leak ---------------------------------------------------------------------------
-
-
-def singleton_leak() -> int:
-    """How many references to True one emission to a Python slot takes away (0 on a sound binding).
-
-    PySide6 6.12.0 on CPython 3.11 drops a reference to ``True`` on every call of a Python slot (the
-    binding is built for the immortal singletons of CPython 3.12+). A station makes thousands of such
-    calls an hour (timers, clicks, results handed back to the GUI thread), so ``True`` eventually reaches
-    zero: ``Fatal Python error: bool_dealloc: deallocating True or False``, most often during the
-    interpreter's teardown after a long session. Needs a QCoreApplication; GUI thread."""
-    from PySide6.QtCore import Signal
-
-    class _Probe(QObject):
-        ping = Signal()
-
-    probe = _Probe()
-    probe.ping.connect(lambda: None)
-    before = sys.getrefcount(True)
-    for _ in range(PROBE_EMITS):
-        probe.ping.emit()
-    after = sys.getrefcount(True)
-    shiboken6.delete(probe)
-    return max(0, round((before - after) / PROBE_EMITS))
-
-
-def reserve_singletons() -> bool:
-    """On a runtime whose binding leaks references to True/False/None, give each a reserve of references
-    so that it can never reach zero (they are static singletons: an extra reference costs nothing).
-    Returns True if it did. CPython 3.12+ makes them immortal, and a sound binding leaks nothing: then
-    nothing is touched. Once per process."""
-    global _reserved
-    if _reserved:
-        return True
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython" or not singleton_leak():
-        return False
-    import ctypes
-
-    for obj in (True, False, None):
-        # ob_refcnt is the first field of every object on CPython < 3.12.
-        ctypes.c_ssize_t.from_address(id(obj)).value += SINGLETON_RESERVE
-    _reserved = True
-    log.warning("this PySide6 build leaks references to True/False/None on each slot call; reserve added")
-    return True
-
-
 @dataclass
 class StationDevices:
     """The devices a station drives; the station opens and closes them (device threads are the task
@@ -174,7 +121,9 @@ class Station:
         if kind not in KINDS:
             raise ValueError(f"unknown station kind {kind!r}")
         self.app = application(argv)
-        self.singletons_reserved = reserve_singletons()
+        from ui import qtfix
+
+        self.singletons_reserved = qtfix.apply()  # PySide6 6.12.0 on CPython 3.11 (see ui/qtfix.py)
         self.kind = kind
         self.store = store
         self.settings = settings

@@ -5,15 +5,15 @@ holds a session across threads; device and network work goes to its own small po
 back to the GUI thread through one queued signal, and the caller's callbacks run there.
 
 Concrete operations are one-liners built with :class:`StoreOp` (changes), :class:`QueryOp` (reads) and
-:class:`DeviceOp` (devices, network)::
+:class:`DeviceOp` (devices, each on its own worker thread; network)::
 
     StoreOp(parent=self, op=lambda session: dossiers.dossier_json(dossiers.act(session, ...)))
         .success(self.show_dossier)
         .with_progress(self.tr("Saving..."))
         .run_in_background()
 
-Threads: ``op`` runs on a worker thread (the store thread for StoreOp and QueryOp, the device pool for
-DeviceOp); ``success`` and ``failure`` run on the GUI thread. ``op`` must return plain data (dicts, lists,
+Threads: ``op`` runs on a worker thread (the store thread for StoreOp and QueryOp, the device's own worker
+for ``DeviceOp(device=...)``, the network pool for a DeviceOp without a device); ``success`` and ``failure`` run on the GUI thread. ``op`` must return plain data (dicts, lists,
 dataclasses), never ORM objects, because its session is closed before the result reaches the GUI thread.
 Failures go to ``failure`` (default: :func:`ui.errors.show_error`).
 
@@ -34,6 +34,8 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ui import qtfix
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +83,7 @@ class TaskManager(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        qtfix.apply()  # PySide6 6.12.0 on CPython 3.11 (see ui/qtfix.py)
         self.store = store
         self._store_pool = executor or ThreadPoolExecutor(max_workers=1, thread_name_prefix=STORE_THREAD_NAME)
         if device_executor is None:
@@ -116,8 +119,34 @@ class TaskManager(QObject):
         return self._submit(self._store_pool, job, on_done)
 
     def run_device(self, fn: Callable[[], Any], on_done: Callable[[bool, Any], None]) -> Future:
-        """Run ``fn()`` on the device/network pool; then ``on_done(ok, value)`` on the GUI thread."""
+        """Run ``fn()`` on the network pool; then ``on_done(ok, value)`` on the GUI thread.
+
+        Work for a device belongs on that device's own worker: :meth:`run_on_device`."""
         return self._submit(self._device_pool, fn, on_done)
+
+    def run_on_device(self, worker, fn: Callable[[Any], Any], on_done: Callable[[bool, Any], None]) -> Future:
+        """Run ``fn(device)`` on the device's worker thread (a ``devices.runtime.DeviceWorker``, one job at a
+        time, in order); then ``on_done(ok, value)`` on the GUI thread. Never inline, even in tests: the
+        device rule (one thread per device) holds everywhere; wait with ``qtbot.waitUntil(tasks.idle)``."""
+        if self._closed:
+            raise RuntimeError("the task manager is shut down")
+        self._in_flight += 1
+
+        def finished(ok: bool, value: Any) -> None:
+            self._in_flight -= 1
+            on_done(ok, value)
+
+        def delivered(future: Future) -> None:  # the worker thread (or here, if refused at once)
+            exc = future.exception()
+            outcome = (False, exc) if exc is not None else (True, future.result())
+            try:
+                self.run_on_gui(lambda: finished(*outcome))
+            except RuntimeError:
+                log.warning("a device job finished after its window closed")
+
+        future = worker.submit(fn)
+        future.add_done_callback(delivered)
+        return future
 
     def run_on_gui(self, fn: Callable[[], Any]) -> None:
         """Run ``fn()`` on the GUI thread: at once when called there, else queued (any thread)."""
@@ -331,7 +360,18 @@ class QueryOp(_Op):
 
 
 class DeviceOp(_Op):
-    """Device or network work: ``op()`` runs on the device pool, never on the store thread."""
+    """Device or network work, never on the store thread.
+
+    With ``device`` (a ``devices.runtime.DeviceWorker``, e.g. ``hub.worker("ticket_printer")``) ``op(device)``
+    runs on that device's own worker thread, after the jobs already queued there; a device is touched by
+    no other thread. Without it ``op()`` runs on the network pool (HTTP, probes): not for devices.
+    """
+
+    def __init__(self, *, parent: QWidget | None, op: Callable, tasks: TaskManager | None = None, device=None) -> None:
+        super().__init__(parent=parent, op=op, tasks=tasks)
+        self._device = device
 
     def _start(self, tasks, done):
+        if self._device is not None:
+            return tasks.run_on_device(self._device, self._op, done)
         return tasks.run_device(self._op, done)

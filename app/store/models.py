@@ -508,3 +508,4 @@ from app.store import models_sync  # noqa: E402,F401  (sync bookkeeping tables s
 from app.store import models_files  # noqa: E402,F401  (stored files share the metadata)
 from app.store import models_forms  # noqa: E402,F401  (notice numbers: complete metadata)
 from app.store import models_queue_events  # noqa: E402,F401 - the queue's change feed (issue 8)
+from app.store import models_devices  # noqa: E402,F401  (ratings: the metadata must be complete)

@@ -119,8 +119,8 @@ from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 calls = sys.getrefcount(True) + 5000  # more slot calls than True has references
 if sys.argv[1] == "station":
-    from ui.station import reserve_singletons
-    reserve_singletons()
+    from ui import qtfix
+    qtfix.apply()
 
 class Clock(QObject):
     tick = Signal()
@@ -136,7 +136,7 @@ print("survived")
 @pytest.mark.parametrize("mode", ["bare", "station"])
 def test_slot_calls_never_exhaust_true(qapp, mode):
     """On this binding each slot call drops a reference to True; the station's reserve keeps it alive."""
-    from ui.station import singleton_leak
+    from ui import qtfix
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", LEAK_SCRIPT, mode], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
@@ -144,6 +144,6 @@ def test_slot_calls_never_exhaust_true(qapp, mode):
         assert done.returncode == 0 and "survived" in done.stdout, done.stderr[-2000:]
         assert "Fatal Python error" not in done.stderr
     else:
-        leaky = singleton_leak() > 0 and sys.version_info < (3, 12)
+        leaky = any(qtfix.loss()) and sys.version_info < (3, 12)
         # The probe tells the truth: a leaky binding dies of it, a sound one survives.
         assert ("bool_dealloc" in done.stderr) == leaky, done.stderr[-2000:]
