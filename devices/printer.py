@@ -36,9 +36,12 @@ from devices.base import DEVICE_ERROR_KINDS, DeviceError
 log = logging.getLogger(__name__)
 
 PaperState = Literal["ok", "low", "out", "unknown"]
+CoverState = Literal["closed", "open", "unknown"]
 
 #: DLE EOT 4: "transmit paper roll sensor status", answered in real time.
 DLE_EOT_PAPER = b"\x10\x04\x04"
+#: DLE EOT 2: "transmit off-line cause status" (cover, feed button, paper-end stop, error).
+DLE_EOT_OFFLINE = b"\x10\x04\x02"
 
 # Bits of the DLE EOT n=4 reply. Bits 1 and 4 are always 1, bits 0 and 7 always 0;
 # a byte that does not match is not a status reply (echo, noise, another protocol).
@@ -46,6 +49,10 @@ _FIXED_MASK = 0b1001_0011
 _FIXED_VALUE = 0b0001_0010
 _NEAR_END_BITS = 0b0000_1100  # bits 2, 3: roll near-end sensor
 _PAPER_END_BITS = 0b0110_0000  # bits 5, 6: roll end sensor
+# Bits of the DLE EOT n=2 reply (same fixed bits as n=4).
+_COVER_OPEN_BIT = 0b0000_0100  # bit 2
+_STOPPED_PAPER_END_BIT = 0b0010_0000  # bit 5: printing stopped because the paper ran out
+_ERROR_BIT = 0b0100_0000  # bit 6: an error (cutter jam, head overheat...) took the printer off line
 
 DEFAULT_STATUS_TIMEOUT = 1.0
 
@@ -57,6 +64,13 @@ class PrinterStatus:
     online: bool
     paper: PaperState = "unknown"
     detail: str = ""
+    cover: CoverState = "unknown"
+    error: bool = False  # the printer reports an error of its own (cutter jam, head overheat...)
+
+    @property
+    def ready(self) -> bool:
+        """Online, with paper (or paper unknown), the cover closed (or unknown) and no error."""
+        return self.online and self.paper != "out" and self.cover != "open" and not self.error
 
 
 def parse_paper_status(reply: bytes) -> PrinterStatus:
@@ -71,6 +85,23 @@ def parse_paper_status(reply: bytes) -> PrinterStatus:
     if byte & _NEAR_END_BITS:
         return PrinterStatus(online=True, paper="low", detail="paper near end")
     return PrinterStatus(online=True, paper="ok", detail="")
+
+
+def _valid_status_byte(reply: bytes) -> bool:
+    return bool(reply) and reply[0] & _FIXED_MASK == _FIXED_VALUE
+
+
+def parse_status(paper_reply: bytes, offline_reply: bytes) -> PrinterStatus:
+    """Combine the answers to DLE EOT 4 (paper) and DLE EOT 2 (off-line cause) into one status."""
+    status = parse_paper_status(paper_reply)
+    if not _valid_status_byte(offline_reply):
+        return status
+    byte = offline_reply[0]
+    cover: CoverState = "open" if byte & _COVER_OPEN_BIT else "closed"
+    paper = "out" if byte & _STOPPED_PAPER_END_BIT else status.paper
+    error = bool(byte & _ERROR_BIT)
+    details = [d for d in (status.detail, "cover open" if cover == "open" else "", "printer error" if error else "") if d]
+    return PrinterStatus(online=True, paper=paper, detail=", ".join(details), cover=cover, error=error)
 
 
 class ReceiptPrinter(abc.ABC):
@@ -165,9 +196,9 @@ class SimulatedPrinter(ReceiptPrinter):
 
     def send(self, data: bytes, *, timeout: float = 10.0) -> None:
         data = bytes(data)
-        if not self._sending.acquire(blocking=False):
-            # Two threads talking to one printer breaks the one-thread-per-device rule.
-            raise DeviceError(self.name, "busy", "another job is being sent")
+        # Like the drivers, a second job waits for the link (bounded by its timeout) instead of failing.
+        if not self._sending.acquire(timeout=max(0.0, timeout)):
+            raise DeviceError(self.name, "timeout", f"the printer was busy for {timeout:g} s")
         try:
             self._raise_fault()
             if self.baud:
@@ -228,11 +259,13 @@ class SimulatedPrinter(ReceiptPrinter):
         kind = self.fault
         if kind is None:
             paper: PaperState = "low" if self.paper_low else "ok"
-            return PrinterStatus(online=True, paper=paper, detail="simulated")
+            return PrinterStatus(online=True, paper=paper, detail="simulated", cover="closed")
         if kind == "offline":
             return PrinterStatus(online=False, paper="unknown", detail="simulated: offline")
         if kind == "paper_out":
-            return PrinterStatus(online=True, paper="out", detail="simulated: paper out")
+            return PrinterStatus(online=True, paper="out", detail="simulated: paper out", cover="closed")
+        if kind == "cover_open":
+            return PrinterStatus(online=True, paper="unknown", detail="simulated: cover open", cover="open")
         return PrinterStatus(online=True, paper="unknown", detail=f"simulated: {kind}")
 
 
@@ -282,7 +315,7 @@ class TcpPrinter(ReceiptPrinter):
 
     def send(self, data: bytes, *, timeout: float = 10.0) -> None:
         deadline = time.monotonic() + timeout
-        with self._lock:
+        with _locked(self._lock, self.name, timeout):
             sock = self._connect(min(self.connect_timeout, timeout))
             try:
                 sock.settimeout(max(0.001, deadline - time.monotonic()))
@@ -319,15 +352,37 @@ class TcpPrinter(ReceiptPrinter):
                 return PrinterStatus(online=False, paper="unknown", detail=exc.message)
             try:
                 sock.settimeout(self.status_timeout)
-                sock.sendall(DLE_EOT_PAPER)
-                reply = sock.recv(1)
-            except TimeoutError:
-                reply = b""
+                paper = _ask(sock.sendall, sock.recv, DLE_EOT_PAPER)
+                # Only a printer that answered the first query is asked the second (no second wait).
+                offline = _ask(sock.sendall, sock.recv, DLE_EOT_OFFLINE) if _valid_status_byte(paper) else b""
             except OSError as exc:
                 return PrinterStatus(online=False, paper="unknown", detail=f"status query failed: {exc}")
             finally:
                 sock.close()
-        return parse_paper_status(reply)
+        return parse_status(paper, offline)
+
+
+def _ask(write, read, query: bytes) -> bytes:
+    """Send one real-time status query and read its one-byte answer (b"" when none comes in time)."""
+    write(query)
+    try:
+        return bytes(read(1))
+    except TimeoutError:
+        return b""
+
+
+class _locked:
+    """``with _locked(lock, name, timeout)``: wait for the link at most ``timeout`` s, then "timeout"."""
+
+    def __init__(self, lock: threading.Lock, name: str, timeout: float) -> None:
+        self.lock, self.name, self.timeout = lock, name, timeout
+
+    def __enter__(self) -> None:
+        if not self.lock.acquire(timeout=max(0.0, self.timeout)):
+            raise DeviceError(self.name, "timeout", f"the printer was busy for {self.timeout:g} s")
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.lock.release()
 
 
 def _host_for_url(host: str) -> str:
@@ -418,7 +473,7 @@ class SerialPrinter(ReceiptPrinter):
     def send(self, data: bytes, *, timeout: float = 10.0) -> None:
         import serial
 
-        with self._lock:
+        with _locked(self._lock, self.name, timeout):
             link = self._open()
             try:
                 link.write_timeout = timeout
@@ -451,20 +506,27 @@ class SerialPrinter(ReceiptPrinter):
                 link.reset_input_buffer()  # drop stale bytes so we read the answer to our query
                 link.timeout = self.status_timeout
                 link.write_timeout = self.status_timeout
-                link.write(DLE_EOT_PAPER)
-                link.flush()
-                reply = link.read(1)
+                paper = _ask(_flushed(link), link.read, DLE_EOT_PAPER)
+                offline = _ask(_flushed(link), link.read, DLE_EOT_OFFLINE) if _valid_status_byte(paper) else b""
             except serial.SerialTimeoutException:
                 return PrinterStatus(online=True, paper="unknown", detail="printer does not take data (flow control)")
             except (serial.SerialException, OSError) as exc:
                 self._drop()
                 return PrinterStatus(online=False, paper="unknown", detail=f"status query failed: {exc}")
         # A serial link cannot tell "no printer" from "printer that does not answer".
-        return parse_paper_status(reply)
+        return parse_status(paper, offline)
 
     def close(self) -> None:
         with self._lock:
             self._drop()
+
+
+def _flushed(link):
+    def write(data: bytes) -> None:
+        link.write(data)
+        link.flush()
+
+    return write
 
 
 # --------------------------------------------------------------------------- file / device node
