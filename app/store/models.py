@@ -494,3 +494,4 @@ class QueueCall(Base):
     service_code: Mapped[str] = mapped_column(String(3))
     counter: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(10), default="call")  # call | recall
+from app.store import models_print as _models_print  # noqa: E402,F401  (print queue)
