@@ -1,0 +1,183 @@
+"""The persistent print queue on both engines, against real receivers (simulated printer, TCP 9100)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.errors import NotFoundError, RuleError, ValidationError
+from app.services import print_queue as pq
+from devices.document_printer import SimulatedDocumentPrinter
+from devices.printer import SimulatedPrinter, TcpPrinter
+from tests.devices.netprinter import RecordingPrinterServer
+
+STATION = "counter-1"
+PDF = b"%PDF-1.4\n%slip\n"
+
+
+def add(store, data: bytes, *, printer="receipt_printer", kind="slip:receipt", content_type="escpos", **kw) -> int:
+    with store.write() as s:
+        return pq.enqueue(s, station=STATION, printer=printer, kind=kind, content_type=content_type, data=data, **kw)
+
+
+def states(store) -> dict[int, str]:
+    with store.read() as s:
+        return {j["id"]: j["state"] for j in pq.jobs(s, station=STATION)}
+
+
+def counts(store) -> dict[str, int]:
+    with store.read() as s:
+        return pq.counts(s, STATION)
+
+
+def sender(store, printer, name="receipt_printer") -> pq.QueueSender:
+    return pq.QueueSender(store, station=STATION, printer_name=name, printer=printer, timeout=5)
+
+
+def test_jobs_go_out_in_order_and_are_done(store):
+    ids = [add(store, f"job {i}".encode(), dossier_code=f"X-{i}") for i in range(3)]
+    assert counts(store) == {"waiting": 3, "in_doubt": 0}
+    printer = SimulatedPrinter()
+    result = sender(store, printer).pump()
+    assert result.sent == ids and result.failed_job is None
+    assert printer.jobs == [b"job 0", b"job 1", b"job 2"]
+    assert set(states(store).values()) == {"done"}
+    assert counts(store) == {"waiting": 0, "in_doubt": 0}
+    with store.read() as s:
+        job = pq.get(s, ids[0])
+    assert job["attempts"] == 1 and job["dossier_code"] == "X-0" and job["bytes"] == 5
+
+
+def test_a_jam_keeps_the_slip_and_the_ones_behind_it(store):
+    ids = [add(store, f"slip {i}".encode()) for i in range(3)]
+    printer = SimulatedPrinter(fail="paper_out")
+    queue = sender(store, printer)
+    result = queue.pump()
+    assert result.sent == [] and result.failed_job == ids[0] and result.error_kind == "paper_out"
+    assert states(store) == {ids[0]: "failed", ids[1]: "queued", ids[2]: "queued"}
+    with store.read() as s:
+        assert pq.get(s, ids[0])["last_error"] == "paper_out"
+    assert counts(store)["waiting"] == 3
+    queue.pump()  # still jammed: the same job fails again, nothing behind it passes
+    assert printer.jobs == []
+    printer.set_fault(None)  # the officer fixed the paper
+    assert queue.pump().sent == ids
+    assert printer.jobs == [b"slip 0", b"slip 1", b"slip 2"]
+    with store.read() as s:
+        assert pq.get(s, ids[0])["attempts"] == 3
+
+
+def test_network_printer_goes_away_and_comes_back(store):
+    server = RecordingPrinterServer()
+    try:
+        printer = TcpPrinter("127.0.0.1", server.port, timeout=1)
+        queue = sender(store, printer)
+        ids = [add(store, b"\x1b@" + f"ticket {i}".encode() + b"\x1dV\x00") for i in range(3)]
+        assert queue.pump(limit=1).sent == ids[:1]
+        server.stop()  # unplugged from the network
+        result = queue.pump()
+        assert result.failed_job == ids[1] and result.error_kind == "offline"
+        assert states(store) == {ids[0]: "done", ids[1]: "failed", ids[2]: "queued"}
+        server.start()  # back, on the same address
+        assert queue.pump().sent == ids[1:]
+        assert server.wait_for_jobs(3)
+        assert server.jobs == [b"\x1b@" + f"ticket {i}".encode() + b"\x1dV\x00" for i in range(3)]
+    finally:
+        server.stop()
+
+
+def test_a_job_found_sending_is_never_printed_on_its_own(store):
+    first, second = add(store, b"first"), add(store, b"second")
+    with store.write() as s:  # a station took the first job and stopped before marking it done
+        assert pq.claim_next(s, STATION, "receipt_printer").id == first
+    printer = SimulatedPrinter()
+    queue = sender(store, printer)
+    assert queue.pump().sent == [second]
+    assert queue.in_doubt == [first]
+    assert printer.jobs == [b"second"]
+    with store.read() as s:
+        job = pq.get(s, first)
+    assert job["state"] == "sending" and job["may_have_printed"] is True
+    assert counts(store) == {"waiting": 0, "in_doubt": 1}
+    assert queue.pump().sent == []  # asked again: still not sent
+    with store.write() as s:  # the officer: "in lại"
+        assert pq.retry(s, first)["state"] == "queued"
+    assert queue.pump().sent == [first]
+    assert printer.jobs == [b"second", b"first"]
+
+
+def test_the_officer_says_it_did_print(store):
+    job = add(store, b"maybe")
+    with store.write() as s:
+        pq.claim_next(s, STATION, "receipt_printer")
+    with store.write() as s:
+        with pytest.raises(RuleError):
+            pq.confirm_printed(s, job)  # not in doubt yet: its sender may be sending it right now
+        with pytest.raises(RuleError):
+            pq.retry(s, job)
+    sender(store, SimulatedPrinter()).start()
+    with store.write() as s:
+        assert pq.confirm_printed(s, job)["state"] == "done"
+    assert counts(store) == {"waiting": 0, "in_doubt": 0}
+
+
+def test_send_a_waiting_slip_to_the_a4_printer(store):
+    slip = add(store, b"\x1b@slip", dossier_code="D-1")
+    receipt = SimulatedPrinter(fail="paper_out")
+    sender(store, receipt).pump()
+    with store.write() as s:
+        with pytest.raises(RuleError):  # ESC/POS bytes cannot go to a PDF printer
+            pq.retry(s, slip, printer="a4_printer")
+        with pytest.raises(ValidationError):
+            pq.retry(s, slip, printer="a4_printer", data=PDF)
+        moved = pq.retry(s, slip, printer="a4_printer", content_type="pdf", data=PDF)
+    assert moved["printer"] == "a4_printer" and moved["content_type"] == "pdf" and moved["state"] == "queued"
+    a4 = SimulatedDocumentPrinter()
+    assert sender(store, a4, "a4_printer").pump().sent == [slip]
+    assert [data for _t, _c, data in a4.jobs] == [PDF]
+    receipt.set_fault(None)
+    assert sender(store, receipt).pump().sent == []  # it left the receipt printer's queue
+    assert receipt.jobs == []
+
+
+def test_reprint_of_a_done_job_is_a_new_job(store):
+    job = add(store, b"done once")
+    printer = SimulatedPrinter()
+    sender(store, printer).pump()
+    with store.write() as s:
+        again = pq.retry(s, job)
+    assert again["id"] != job and again["state"] == "queued"
+    sender(store, printer).pump()
+    assert printer.jobs == [b"done once", b"done once"]
+    assert states(store) == {job: "done", again["id"]: "done"}
+
+
+def test_queues_are_per_station_and_printer(store):
+    mine = add(store, b"mine")
+    with store.write() as s:
+        pq.enqueue(s, station="counter-2", printer="receipt_printer", kind="ticket", content_type="escpos", data=b"other")
+    add(store, b"ticket", printer="ticket_printer")
+    printer = SimulatedPrinter()
+    assert sender(store, printer).pump().sent == [mine]
+    assert printer.jobs == [b"mine"]
+    assert counts(store)["waiting"] == 1
+
+
+def test_bad_input(store):
+    with store.write() as s:
+        with pytest.raises(ValidationError):
+            pq.enqueue(s, station=STATION, printer="p", kind="k", content_type="zpl", data=b"x")
+        with pytest.raises(ValidationError):
+            pq.enqueue(s, station=STATION, printer="p", kind="k", content_type="escpos", data=b"")
+        with pytest.raises(NotFoundError):
+            pq.retry(s, 999_999)
+        with pytest.raises(ValidationError):
+            pq.jobs(s, states=["lost"])
+    with pytest.raises(ValidationError):
+        pq.content_type_of("label_printer")
+
+
+def test_pdf_copies_go_to_the_document_printer(store):
+    add(store, PDF, printer="a4_printer", kind="form:receipt", content_type="pdf", title="receipt-D-1", copies=2)
+    a4 = SimulatedDocumentPrinter()
+    sender(store, a4, "a4_printer").pump()
+    assert a4.jobs == [("receipt-D-1", 2, PDF)]
