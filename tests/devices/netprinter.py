@@ -14,8 +14,12 @@ STATUS_OK = 0x12  # the fixed bits of a status byte, no sensor bit set
 
 
 class RecordingPrinterServer:
-    def __init__(self, port: int = 0, *, on_bytes: Callable[[int, int], None] | None = None, chunk: int = 65536) -> None:
+    def __init__(
+        self, port: int = 0, *, on_bytes: Callable[[int, int], None] | None = None, chunk: int = 65536,
+        receive_buffer: int | None = None,
+    ) -> None:
         self.port = port
+        self.receive_buffer = receive_buffer  # a small one makes the sender wait, like a slow printer
         self.paper_byte = STATUS_OK
         self.offline_byte = STATUS_OK
         self.jobs: list[bytes] = []
@@ -31,6 +35,8 @@ class RecordingPrinterServer:
     def start(self) -> None:
         server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if self.receive_buffer:
+            server.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, self.receive_buffer)
         server.bind(("127.0.0.1", self.port))
         server.listen(8)
         server.settimeout(0.05)
