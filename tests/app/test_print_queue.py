@@ -307,3 +307,110 @@ def test_kill_minus_nine_never_loses_or_doubles_a_job(migrated_url):
     finally:
         store.close()
     assert outcomes["done"] > 0 and outcomes["in_doubt_printed"] + outcomes["in_doubt_not_printed"] > 0, outcomes
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def _cli(capsys, *argv):
+    from app.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_queue_retry_and_send(capsys, data_dir, monkeypatch, tmp_path):
+    import json
+
+    from app.store.session import Store
+
+    spool = tmp_path / "spool"
+    monkeypatch.setenv("MOTCUA_DEVICES_RECEIPT_PRINTER", f"sim://?spool={spool}")
+    assert _cli(capsys, "print", "queue", "--json")[0] == 0  # creates the database
+    store = Store.open(str(data_dir / "motcua.sqlite3"))
+    try:
+        with store.write() as s:
+            first = pq.enqueue(s, station=STATION, printer="receipt_printer", kind="ticket", content_type="escpos",
+                               data=b"\x1b@A001", ticket="A001")
+            second = pq.enqueue(s, station=STATION, printer="receipt_printer", kind="ticket", content_type="escpos",
+                                data=b"\x1b@A002", ticket="A002")
+        with store.write() as s:
+            pq.claim_next(s, STATION, "receipt_printer")  # the station stopped while sending A001
+    finally:
+        store.close()
+
+    code, out, err = _cli(capsys, "print", "send", "--printer", "receipt_printer", "--json")
+    assert code == 0, err
+    assert json.loads(out) == {"sent": [second], "failed_job": None, "error": None, "may_have_printed": [first]}
+    assert (spool / "job-0001.bin").read_bytes() == b"\x1b@A002"
+
+    code, out, err = _cli(capsys, "print", "queue", "--json")
+    listing = json.loads(out)
+    assert code == 0 and listing["station"] == STATION and listing["in_doubt"] == 1 and listing["waiting"] == 0
+    [job] = listing["jobs"]
+    assert job["id"] == first and job["state"] == "sending" and job["may_have_printed"] is True and job["ticket"] == "A001"
+    assert {"id", "printer", "kind", "state", "attempts", "last_error", "dossier_code", "ticket"} <= set(job)
+    all_jobs = json.loads(_cli(capsys, "print", "queue", "--all", "--json")[1])["jobs"]
+    assert [(j["id"], j["state"]) for j in all_jobs] == [(first, "sending"), (second, "done")]
+
+    code, out, err = _cli(capsys, "print", "retry", str(first), "--json")
+    assert code == 0 and json.loads(out)["state"] == "queued"
+    assert _cli(capsys, "print", "send", "--json")[0] == 0
+    assert (spool / "job-0002.bin").read_bytes() == b"\x1b@A001"
+
+    # refused: unknown job, unknown printer, a ticket has no A4 form
+    code, _out, err = _cli(capsys, "print", "retry", "999999")
+    assert code == 2 and err.count("\n") == 1
+    code, _out, err = _cli(capsys, "print", "retry", str(first), "--printer", "label_printer")
+    assert code == 2 and "label_printer" in err
+    code, _out, err = _cli(capsys, "print", "retry", str(first), "--printer", "a4_printer")
+    assert code == 2 and err.count("\n") == 1
+
+
+def test_cli_send_reports_a_printer_fault(capsys, data_dir, monkeypatch):
+    import json
+
+    monkeypatch.setenv("MOTCUA_DEVICES_RECEIPT_PRINTER", "sim://?fault=paper_out")
+    assert _cli(capsys, "print", "queue")[0] == 0
+    from app.store.session import Store
+
+    store = Store.open(str(data_dir / "motcua.sqlite3"))
+    try:
+        with store.write() as s:
+            job = pq.enqueue(s, station=STATION, printer="receipt_printer", kind="ticket", content_type="escpos", data=b"x")
+    finally:
+        store.close()
+    code, out, err = _cli(capsys, "print", "send", "--json")
+    assert code == 1 and json.loads(out)["failed_job"] == job and "paper_out" in err
+    listing = json.loads(_cli(capsys, "print", "queue", "--json")[1])
+    assert listing["waiting"] == 1 and listing["jobs"][0]["last_error"] == "paper_out"
+
+
+def test_cli_sends_a_jammed_slip_to_the_a4_printer(capsys, data_dir):
+    import json
+
+    from app.actors import Actor
+    from app.services import dossiers
+    from app.store.session import Store
+
+    assert _cli(capsys, "demo", "seed")[0] == 0
+    store = Store.open(str(data_dir / "motcua.sqlite3"))
+    try:
+        with store.write() as s:
+            intake = {"procedure_code": "1.004837", "applicant": {"full_name": "Nguyễn Văn An", "id_number": "001089012345"},
+                      "documents": [{"item": "TP1", "originals": 1}, {"item": "TP3", "originals": 1}]}
+            code = dossiers.receive(s, Actor("canbo1", "officer", counter=1), dossiers.parse_intake(intake)).code
+        with store.write() as s:
+            job = pq.enqueue(s, station=STATION, printer="receipt_printer", kind="slip:receipt", content_type="escpos",
+                             data=b"\x1b@slip", dossier_code=code)
+    finally:
+        store.close()
+    code_, out, err = _cli(capsys, "print", "retry", str(job), "--printer", "a4_printer", "--json")
+    assert code_ == 0, err
+    moved = json.loads(out)
+    assert moved["printer"] == "a4_printer" and moved["content_type"] == "pdf" and moved["state"] == "queued"
+    code_, out, err = _cli(capsys, "print", "send", "--printer", "a4_printer", "--json")
+    assert code_ == 0 and json.loads(out)["sent"] == [job], err
+    [pdf] = (data_dir / "spool").glob("doc-*.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
