@@ -1461,6 +1461,26 @@
         <source>Sent to the printer: %1</source>
         <translation>Đã gửi in: %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/counter/print_controller.py" line="+0"/>
+        <source>May have printed</source>
+        <translation>Có thể đã in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/print_controller.py" line="+0"/>
+        <source>Print job %1 (%2) was being sent when the counter stopped. It may have printed — print it again?</source>
+        <translation>Bản in %1 (%2) đang được gửi thì quầy dừng lại. Có thể đã in — in lại?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/print_controller.py" line="+0"/>
+        <source>Print again</source>
+        <translation>In lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/print_controller.py" line="+0"/>
+        <source>It printed</source>
+        <translation>Đã in rồi</translation>
+    </message>
 </context>
 <context>
     <name>PrintPreviewDialog</name>
