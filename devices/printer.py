@@ -606,6 +606,19 @@ def open_printer(url: str, *, name: str | None = None) -> ReceiptPrinter:
             rtscts=_bool_option(device, options, "rtscts", False),
             name=name or options.get("name"),
         )
+    if scheme == "usb":
+        from devices.printer_usb import parse_usb_target
+
+        target, _, query = rest.partition("?")
+        options = _options(device, query, {"serial", "name", "profile"})
+        printer = parse_usb_target(device, unquote(target), {**options, "name": name or options.get("name")})
+        return _with_profile(printer, device, options)
+    if scheme == "winspool":
+        from devices.printer_win32 import SpoolerPrinter
+
+        target, _, query = rest.partition("?")
+        options = _options(device, query, {"name", "profile"})
+        return _with_profile(SpoolerPrinter(unquote(target), name=name or options.get("name")), device, options)
     if scheme == "file":
         target, _, query = rest.partition("?")
         options = _options(device, query, {"name"})
@@ -647,6 +660,10 @@ def open_printer(url: str, *, name: str | None = None) -> ReceiptPrinter:
             name=name or options.get("name"),
         )
     raise DeviceError(device, "config", f"unknown printer type {scheme!r} in {url!r}")
+
+
+def _with_profile(printer: ReceiptPrinter, device: str, options: dict[str, str]) -> ReceiptPrinter:
+    return printer
 
 
 def _options(device: str, query: str, allowed: set[str]) -> dict[str, str]:
