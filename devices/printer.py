@@ -12,6 +12,12 @@ Implementations:
 - :class:`TcpPrinter` (``tcp://host:9100``): raw socket ("JetDirect") delivery.
 - :class:`SerialPrinter` (``serial:///dev/ttyUSB0?baud=38400``): pyserial.
 - :class:`FilePrinter` (``file:///dev/usb/lp0``): writes to a file or device node.
+- ``devices.printer_usb.UsbPrinter`` (``usb://04b8:0e15?serial=…``): pyusb, bound by VID:PID and serial.
+- ``devices.printer_win32.SpoolerPrinter`` (``winspool://NAME``): the Windows spooler in raw mode.
+
+Status read-back (DLE EOT 4 then DLE EOT 2: paper near end / out, cover open, error) where the link
+is two-way: TCP, serial, bidirectional USB; the spooler reports its own view. A second job for a busy
+printer waits for the link (at most its timeout), in the simulator as in the drivers.
 
 :func:`open_printer` builds one from the URL-like string kept in station settings.
 """
@@ -112,6 +118,13 @@ class ReceiptPrinter(abc.ABC):
     """
 
     name: str
+    #: What the printer can do (``devices.printer_profiles``); None: a generic 80 mm printer.
+    profile = None
+
+    @property
+    def paper_mm(self) -> int:
+        """The roll width to render for (58 or 80), from the printer's profile; 80 without one."""
+        return self.profile.paper_mm if self.profile is not None else 80
 
     @abc.abstractmethod
     def send(self, data: bytes, *, timeout: float = 10.0) -> None:
@@ -457,7 +470,7 @@ class SerialPrinter(ReceiptPrinter):
             )
         except ValueError as exc:
             raise DeviceError(self.name, "config", f"bad serial settings: {exc}") from exc
-        except (serial.SerialException, OSError) as exc:
+        except _port_errors(serial) as exc:
             raise DeviceError(self.name, "offline", f"cannot open {self.port}: {exc}") from exc
         log.info("%s: opened at %d baud", self.name, self.baud)
         return self._serial
@@ -483,7 +496,7 @@ class SerialPrinter(ReceiptPrinter):
                 # Usually the printer holds CTS/XOFF because it is out of paper or its cover is open.
                 self._reset_output(link)
                 raise DeviceError(self.name, "timeout", f"job not accepted within {timeout:g} s") from exc
-            except (serial.SerialException, OSError) as exc:
+            except _port_errors(serial) as exc:
                 self._drop()
                 raise DeviceError(self.name, "offline", f"write failed: {exc}") from exc
         log.debug("%s: sent %d bytes", self.name, len(data))
@@ -510,7 +523,7 @@ class SerialPrinter(ReceiptPrinter):
                 offline = _ask(_flushed(link), link.read, DLE_EOT_OFFLINE) if _valid_status_byte(paper) else b""
             except serial.SerialTimeoutException:
                 return PrinterStatus(online=True, paper="unknown", detail="printer does not take data (flow control)")
-            except (serial.SerialException, OSError) as exc:
+            except _port_errors(serial) as exc:
                 self._drop()
                 return PrinterStatus(online=False, paper="unknown", detail=f"status query failed: {exc}")
         # A serial link cannot tell "no printer" from "printer that does not answer".
@@ -519,6 +532,17 @@ class SerialPrinter(ReceiptPrinter):
     def close(self) -> None:
         with self._lock:
             self._drop()
+
+
+def _port_errors(serial) -> tuple[type[BaseException], ...]:
+    """What a vanished serial port raises: pyserial's and the OS's errors, and on POSIX ``termios.error``
+    (setting a timeout reconfigures the port, and tcsetattr on an unplugged adapter or a closed pty fails
+    with EIO as ``termios.error``, which is not an OSError)."""
+    try:
+        import termios
+    except ImportError:  # Windows
+        return (serial.SerialException, OSError)
+    return (serial.SerialException, OSError, termios.error)
 
 
 def _flushed(link):
@@ -584,7 +608,9 @@ def open_printer(url: str, *, name: str | None = None) -> ReceiptPrinter:
 
     ``sim://[?baud=9600&fault=paper_out&spool=/dir]``, ``tcp://host[:9100][?timeout=3]``,
     ``serial:///dev/ttyUSB0?baud=38400[&rtscts=1]``, ``serial://COM3?baud=9600``,
-    ``file:///tmp/out.bin``. Raises ``DeviceError(kind="config")`` for anything else.
+    ``file:///tmp/out.bin``, ``usb://04b8:0e15[?serial=SN]`` (pyusb), ``winspool://PRINTER NAME`` (Windows
+    spooler, raw). Every kind takes ``?profile=TM-T20II`` (python-escpos's printer profiles: paper width,
+    code pages, cutter). Raises ``DeviceError(kind="config")`` for anything else.
     Nothing is opened here; the first ``send``/``status`` does that.
     """
     device = name or "printer"
@@ -595,17 +621,17 @@ def open_printer(url: str, *, name: str | None = None) -> ReceiptPrinter:
     if scheme == "serial":
         # Not urlsplit: a port name is case-sensitive and may itself be a pyserial URL.
         target, _, query = rest.partition("?")
-        options = _options(device, query, {"baud", "timeout", "rtscts", "name"})
+        options = _options(device, query, {"baud", "timeout", "rtscts", "name", "profile"})
         port = unquote(target)
         if not port:
             raise DeviceError(device, "config", f"no serial port in {url!r}")
-        return SerialPrinter(
+        return _with_profile(SerialPrinter(
             port,
             baud=_int_option(device, options, "baud", 38400),
             timeout=_float_option(device, options, "timeout", 10.0),
             rtscts=_bool_option(device, options, "rtscts", False),
             name=name or options.get("name"),
-        )
+        ), device, options)
     if scheme == "usb":
         from devices.printer_usb import parse_usb_target
 
@@ -621,13 +647,13 @@ def open_printer(url: str, *, name: str | None = None) -> ReceiptPrinter:
         return _with_profile(SpoolerPrinter(unquote(target), name=name or options.get("name")), device, options)
     if scheme == "file":
         target, _, query = rest.partition("?")
-        options = _options(device, query, {"name"})
+        options = _options(device, query, {"name", "profile"})
         path = unquote(target)
         if re.match(r"^/[A-Za-z]:[/\\]", path):  # file:///C:/out.bin
             path = path[1:]
         if not path:
             raise DeviceError(device, "config", f"no path in {url!r}")
-        return FilePrinter(path, name=name or options.get("name"))
+        return _with_profile(FilePrinter(path, name=name or options.get("name")), device, options)
 
     try:
         parts = urlsplit(url)
@@ -635,34 +661,38 @@ def open_printer(url: str, *, name: str | None = None) -> ReceiptPrinter:
     except ValueError as exc:
         raise DeviceError(device, "config", f"bad printer address {url!r}: {exc}") from exc
     if scheme == "sim":
-        options = _options(device, parts.query, {"baud", "fault", "spool", "name", "paper"})
+        options = _options(device, parts.query, {"baud", "fault", "spool", "name", "paper", "profile"})
         fault = options.get("fault") or None
         if fault is not None and (fault not in DEVICE_ERROR_KINDS or fault == "config"):
             raise DeviceError(device, "config", f"unknown simulated fault {fault!r}")
         paper = options.get("paper", "ok")
         if paper not in ("ok", "low"):
             raise DeviceError(device, "config", f"paper must be ok or low, not {paper!r}")
-        return SimulatedPrinter(
+        return _with_profile(SimulatedPrinter(
             name or options.get("name") or unquote(parts.hostname or "") or "sim",
             baud=_int_option(device, options, "baud", None),
             fail=fault,
             spool_dir=options.get("spool"),
             paper_low=paper == "low",
-        )
+        ), device, options)
     if scheme == "tcp":
         if not parts.hostname:
             raise DeviceError(device, "config", f"no host in {url!r}")
-        options = _options(device, parts.query, {"timeout", "name"})
-        return TcpPrinter(
+        options = _options(device, parts.query, {"timeout", "name", "profile"})
+        return _with_profile(TcpPrinter(
             parts.hostname,
             port or 9100,
             timeout=_float_option(device, options, "timeout", 3.0),
             name=name or options.get("name"),
-        )
+        ), device, options)
     raise DeviceError(device, "config", f"unknown printer type {scheme!r} in {url!r}")
 
 
 def _with_profile(printer: ReceiptPrinter, device: str, options: dict[str, str]) -> ReceiptPrinter:
+    if options.get("profile"):
+        from devices.printer_profiles import load_profile
+
+        printer.profile = load_profile(options["profile"], device=device)
     return printer
 
 
