@@ -27,7 +27,7 @@ import threading
 import time
 
 from devices.base import DeviceError
-from devices.printer import (
+from devices.printer_core import (
     DLE_EOT_OFFLINE,
     DLE_EOT_PAPER,
     PrinterStatus,

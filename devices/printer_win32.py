@@ -16,7 +16,7 @@ import sys
 import threading
 
 from devices.base import DeviceError
-from devices.printer import PrinterStatus, ReceiptPrinter, _locked
+from devices.printer_core import PrinterStatus, ReceiptPrinter, _locked
 
 log = logging.getLogger(__name__)
 
