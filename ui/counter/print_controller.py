@@ -143,8 +143,6 @@ class PrintController(QObject):
         self._retry_timer.start()
 
     def _started(self, printers: list[str]) -> None:
-        for senders_printer in self._senders.values():
-            senders_printer._started = True  # noqa: SLF001 - recovered above, on the store thread
         self.refresh()
         for name in printers:
             self.pump(name, user=False)
