@@ -414,3 +414,122 @@ def test_cli_sends_a_jammed_slip_to_the_a4_printer(capsys, data_dir):
     assert code_ == 0 and json.loads(out)["sent"] == [job], err
     [pdf] = (data_dir / "spool").glob("doc-*.pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+# --------------------------------------------------------------------------- the state machine (hypothesis)
+
+from hypothesis import settings as hsettings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule  # noqa: E402
+
+
+class PrintQueueMachine(RuleBasedStateMachine):
+    """Jobs, printer faults, stations that die mid-send (before or after the printer took the bytes),
+    restarts and the officer's decisions, in any order: the table always says what the model says, no
+    job is lost, and a job is printed more than once only when the officer asked for it again."""
+
+    def __init__(self) -> None:
+        import shutil
+        import tempfile
+        from pathlib import Path
+
+        from app.store.session import Store
+        from tests.app.helpers import seeded_template
+
+        super().__init__()
+        self.folder = tempfile.mkdtemp()
+        path = Path(self.folder) / "q.sqlite3"
+        shutil.copyfile(seeded_template(), path)
+        self.store = Store.open(str(path), migrate=False)
+        self.printer = SimulatedPrinter()
+        self.sender: pq.QueueSender | None = None
+        self.model: dict[int, str] = {}  # id -> queued | failed | sending | doubt | done
+        self.asked_again: dict[int, int] = {}
+        self.counter = 0
+
+    def teardown(self) -> None:
+        import shutil
+
+        self.store.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _data(self, job: int) -> bytes:
+        return f"job-{job}".encode()
+
+    def _waiting(self) -> list[int]:
+        return sorted(j for j, s in self.model.items() if s in ("queued", "failed"))
+
+    @rule()
+    def enqueue(self) -> None:
+        self.counter += 1
+        with self.store.write() as s:
+            job = pq.enqueue(s, station=STATION, printer="receipt_printer", kind="ticket", content_type="escpos",
+                             data=f"pending-{self.counter}".encode())
+            # the bytes name the job, so prints can be counted per job at the printer
+            s.get(pq.PrintJob, job).payload = self._data(job)
+        self.model[job] = "queued"
+        self.asked_again[job] = 0
+
+    @rule(kind=st.sampled_from([None, None, "paper_out", "offline", "cover_open"]))
+    def printer_state(self, kind) -> None:
+        self.printer.set_fault(kind)
+
+    @rule()
+    def pump(self) -> None:
+        if self.sender is None:  # the station (re)starts: what it left sending is in doubt
+            self.sender = pq.QueueSender(self.store, station=STATION, printer_name="receipt_printer", printer=self.printer)
+            for job, state in self.model.items():
+                if state == "sending":
+                    self.model[job] = "doubt"
+        result = self.sender.pump()
+        waiting = self._waiting()
+        if self.printer.fault is None:
+            assert result.sent == waiting and result.failed_job is None
+            for job in waiting:
+                self.model[job] = "done"
+        elif waiting:
+            assert result.sent == [] and result.failed_job == waiting[0] and result.error_kind == self.printer.fault
+            self.model[waiting[0]] = "failed"
+
+    @precondition(lambda self: self._waiting())
+    @rule(delivered=st.booleans())
+    def station_dies_mid_send(self, delivered: bool) -> None:
+        """The claim was committed; the printer got the bytes (or not); then the power went."""
+        with self.store.write() as s:
+            job = pq.claim_next(s, STATION, "receipt_printer")
+        assert job is not None and job.id == self._waiting()[0]
+        if delivered and self.printer.fault is None:
+            self.printer.send(job.data)
+        self.model[job.id] = "sending"
+        self.sender = None
+
+    @precondition(lambda self: any(s == "doubt" for s in self.model.values()))
+    @rule(again=st.booleans(), data=st.data())
+    def officer_decides(self, again: bool, data) -> None:
+        job = data.draw(st.sampled_from(sorted(j for j, s in self.model.items() if s == "doubt")))
+        with self.store.write() as s:
+            if again:
+                pq.retry(s, job)
+                self.model[job] = "queued"
+                self.asked_again[job] += 1
+            else:
+                pq.confirm_printed(s, job)
+                self.model[job] = "done"
+
+    @invariant()
+    def table_matches_model_and_prints_are_counted(self) -> None:
+        with self.store.read() as s:
+            rows = {j["id"]: j for j in pq.jobs(s, station=STATION, limit=10_000)}
+        assert set(rows) == set(self.model)
+        for job, state in self.model.items():
+            row = rows[job]
+            expected = "sending" if state == "doubt" else state
+            assert row["state"] == expected, (job, row, state)
+            assert row["may_have_printed"] is (state == "doubt")
+        prints = self.printer.jobs
+        for job in self.model:
+            assert prints.count(self._data(job)) <= 1 + self.asked_again[job], job
+
+
+TestPrintQueueMachine = PrintQueueMachine.TestCase
+TestPrintQueueMachine.settings = hsettings(max_examples=20, stateful_step_count=20, deadline=None)
