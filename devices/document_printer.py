@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from devices.base import DeviceError
+from devices.base import DEVICE_ERROR_KINDS, DeviceError
+from devices.printer_core import PrinterStatus
 
 log = logging.getLogger(__name__)
 
@@ -34,19 +35,35 @@ class DocumentPrinter(abc.ABC):
     def print_pdf(self, data: bytes, *, title: str = "motcua", copies: int = 1, timeout: float = 60.0) -> None:
         """Send a PDF; blocks until the system accepted the job."""
 
+    def status(self) -> PrinterStatus:
+        """What the print system says about the printer; never raises (unknown when it cannot tell)."""
+        return PrinterStatus(online=True, paper="unknown", detail="no status from this printer")
+
     def close(self) -> None:  # pragma: no cover - nothing to release by default
         pass
 
 
+def _check_fault(device: str, kind: str | None) -> str | None:
+    if kind is not None and (kind not in DEVICE_ERROR_KINDS or kind == "config"):
+        raise DeviceError(device, "config", f"cannot simulate fault {kind!r}")
+    return kind
+
+
 class SimulatedDocumentPrinter(DocumentPrinter):
+    """Keeps jobs; like a real office printer, a job takes ``seconds_per_job``, a second job waits for the
+    first (at most its timeout), and a fault set during a job (paper out, unplugged) fails that job."""
+
+    _SLICE = 0.01
+
     def __init__(self, name: str = "sim-a4", *, spool_dir: str | os.PathLike[str] | None = None,
                  seconds_per_job: float = 0.0, fault: str | None = None) -> None:
         self.name = name
         self.spool_dir = Path(spool_dir) if spool_dir else None
         self.seconds_per_job = seconds_per_job
-        self._fault = fault
+        self._fault = _check_fault(name, fault)
         self._jobs: list[tuple[str, int, bytes]] = []
         self._lock = threading.Lock()
+        self._sending = threading.Lock()
 
     @property
     def jobs(self) -> list[tuple[str, int, bytes]]:
@@ -54,20 +71,49 @@ class SimulatedDocumentPrinter(DocumentPrinter):
             return list(self._jobs)
 
     def set_fault(self, kind: str | None) -> None:
-        self._fault = kind
+        """Make the printer fail with ``kind`` ("paper_out", "offline"...), or heal it (None)."""
+        kind = _check_fault(self.name, kind)
+        with self._lock:
+            self._fault = kind
+
+    def _raise_fault(self) -> None:
+        with self._lock:
+            kind = self._fault
+        if kind:
+            raise DeviceError(self.name, kind, f"simulated {kind}")
+
+    def status(self) -> PrinterStatus:
+        with self._lock:
+            kind = self._fault
+        if kind == "offline":
+            return PrinterStatus(online=False, detail="simulated: offline")
+        if kind == "paper_out":
+            return PrinterStatus(online=True, paper="out", detail="simulated: paper out")
+        if kind == "cover_open":
+            return PrinterStatus(online=True, cover="open", detail="simulated: cover open")
+        return PrinterStatus(online=True, paper="ok" if kind is None else "unknown", detail="simulated")
 
     def print_pdf(self, data: bytes, *, title: str = "motcua", copies: int = 1, timeout: float = 60.0) -> None:
         if not data.startswith(b"%PDF"):
             raise DeviceError(self.name, "config", "not a PDF document")
-        if self._fault:
-            raise DeviceError(self.name, self._fault, f"simulated {self._fault}")
-        if self.seconds_per_job:
-            if self.seconds_per_job > timeout:
-                raise DeviceError(self.name, "timeout", "the printer did not take the job in time")
-            time.sleep(self.seconds_per_job)
-        with self._lock:
-            self._jobs.append((title, copies, data))
-            number = len(self._jobs)
+        started = time.monotonic()
+        if not self._sending.acquire(timeout=max(0.0, timeout)):
+            raise DeviceError(self.name, "timeout", f"the printer was busy for {timeout:g} s")
+        try:
+            self._raise_fault()
+            if self.seconds_per_job:
+                end, give_up = started + self.seconds_per_job, started + timeout
+                while (now := time.monotonic()) < end:
+                    if now >= give_up:
+                        raise DeviceError(self.name, "timeout", "the printer did not take the job in time")
+                    self._raise_fault()
+                    time.sleep(min(self._SLICE, end - now))
+                self._raise_fault()
+            with self._lock:
+                self._jobs.append((title, copies, data))
+                number = len(self._jobs)
+        finally:
+            self._sending.release()
         if self.spool_dir is not None:
             self.spool_dir.mkdir(parents=True, exist_ok=True)
             (self.spool_dir / f"doc-{number:04d}.pdf").write_bytes(data)
@@ -91,6 +137,21 @@ class CupsPrinter(DocumentPrinter):
             raise DeviceError(self.name, "timeout", "the print system did not answer") from None
         if done.returncode != 0:
             raise DeviceError(self.name, "offline", done.stderr.decode(errors="replace").strip() or "lp failed")
+
+    def status(self) -> PrinterStatus:
+        """``lpstat -p``: a disabled queue (printer unplugged, or stopped after an error) is offline."""
+        lpstat = shutil.which("lpstat")
+        if lpstat is None:
+            return PrinterStatus(online=False, detail="the 'lpstat' command (CUPS) is not installed")
+        cmd = [lpstat, "-p"] + ([self.queue] if self.queue else [])
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=5, env={**os.environ, "LC_ALL": "C"})
+        except subprocess.TimeoutExpired:
+            return PrinterStatus(online=False, detail="the print system did not answer")
+        text = done.stdout.decode(errors="replace").strip()
+        if done.returncode != 0 or not text:
+            return PrinterStatus(online=False, detail=done.stderr.decode(errors="replace").strip() or "no such printer")
+        return PrinterStatus(online="disabled" not in text, detail=text.splitlines()[0])
 
 
 class WindowsShellPrinter(DocumentPrinter):  # pragma: no cover - Windows only
@@ -119,7 +180,7 @@ def open_document_printer(url: str, *, spool_dir: str | os.PathLike[str] | None 
         except ValueError:
             raise DeviceError("a4", "config", f"bad delay in {url!r}") from None
         return SimulatedDocumentPrinter(spool_dir=options.get("spool") or spool_dir, seconds_per_job=delay,
-                                        fault=options.get("fault"))
+                                        fault=_check_fault("a4", options.get("fault") or None))
     if parts.scheme == "cups":
         return CupsPrinter(unquote(parts.netloc + parts.path).strip("/") or None)
     if parts.scheme == "os":

@@ -12,13 +12,18 @@ Implementations:
 - :class:`TcpPrinter` (``tcp://host:9100``): raw socket ("JetDirect") delivery.
 - :class:`SerialPrinter` (``serial:///dev/ttyUSB0?baud=38400``): pyserial.
 - :class:`FilePrinter` (``file:///dev/usb/lp0``): writes to a file or device node.
+- ``devices.printer_usb.UsbPrinter`` (``usb://04b8:0e15?serial=…``): pyusb, bound by VID:PID and serial.
+- ``devices.printer_win32.SpoolerPrinter`` (``winspool://NAME``): the Windows spooler in raw mode.
+
+Status read-back (DLE EOT 4 then DLE EOT 2: paper near end / out, cover open, error) where the link
+is two-way: TCP, serial, bidirectional USB; the spooler reports its own view. A second job for a busy
+printer waits for the link (at most its timeout), in the simulator as in the drivers.
 
 :func:`open_printer` builds one from the URL-like string kept in station settings.
 """
 
 from __future__ import annotations
 
-import abc
 import errno
 import logging
 import os
@@ -26,82 +31,26 @@ import re
 import socket
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from devices.base import DEVICE_ERROR_KINDS, DeviceError
+from devices.printer_core import (  # noqa: F401  (re-exported: the interface lives in printer_core)
+    DEFAULT_STATUS_TIMEOUT,
+    DLE_EOT_OFFLINE,
+    DLE_EOT_PAPER,
+    CoverState,
+    PaperState,
+    PrinterStatus,
+    ReceiptPrinter,
+    _ask,
+    _locked,
+    _valid_status_byte,
+    parse_paper_status,
+    parse_status,
+)
 
 log = logging.getLogger(__name__)
-
-PaperState = Literal["ok", "low", "out", "unknown"]
-
-#: DLE EOT 4: "transmit paper roll sensor status", answered in real time.
-DLE_EOT_PAPER = b"\x10\x04\x04"
-
-# Bits of the DLE EOT n=4 reply. Bits 1 and 4 are always 1, bits 0 and 7 always 0;
-# a byte that does not match is not a status reply (echo, noise, another protocol).
-_FIXED_MASK = 0b1001_0011
-_FIXED_VALUE = 0b0001_0010
-_NEAR_END_BITS = 0b0000_1100  # bits 2, 3: roll near-end sensor
-_PAPER_END_BITS = 0b0110_0000  # bits 5, 6: roll end sensor
-
-DEFAULT_STATUS_TIMEOUT = 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class PrinterStatus:
-    """What a printer says about itself. ``detail`` is for the technician's view."""
-
-    online: bool
-    paper: PaperState = "unknown"
-    detail: str = ""
-
-
-def parse_paper_status(reply: bytes) -> PrinterStatus:
-    """Read the answer to DLE EOT 4 (one byte) into a status of an online printer."""
-    if not reply:
-        return PrinterStatus(online=True, paper="unknown", detail="no answer to status query")
-    byte = reply[0]
-    if byte & _FIXED_MASK != _FIXED_VALUE:
-        return PrinterStatus(online=True, paper="unknown", detail=f"unexpected status byte 0x{byte:02x}")
-    if byte & _PAPER_END_BITS:
-        return PrinterStatus(online=True, paper="out", detail="paper end")
-    if byte & _NEAR_END_BITS:
-        return PrinterStatus(online=True, paper="low", detail="paper near end")
-    return PrinterStatus(online=True, paper="ok", detail="")
-
-
-class ReceiptPrinter(abc.ABC):
-    """A printer that takes raw ESC/POS bytes.
-
-    All methods block and belong on the printer's device thread. ``send`` raises
-    :class:`DeviceError`; ``status`` and ``close`` do not raise.
-    """
-
-    name: str
-
-    @abc.abstractmethod
-    def send(self, data: bytes, *, timeout: float = 10.0) -> None:
-        """Deliver one job, waiting at most about ``timeout`` seconds for the link."""
-
-    @abc.abstractmethod
-    def status(self) -> PrinterStatus:
-        """Ask the printer for its state; a short query, "unknown" paper if it does not answer."""
-
-    def close(self) -> None:
-        """Release the link. The printer may be used again afterwards (it reopens)."""
-
-    def __enter__(self) -> ReceiptPrinter:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.name!r}>"
-
 
 # --------------------------------------------------------------------------- simulated
 
@@ -165,9 +114,9 @@ class SimulatedPrinter(ReceiptPrinter):
 
     def send(self, data: bytes, *, timeout: float = 10.0) -> None:
         data = bytes(data)
-        if not self._sending.acquire(timeout=timeout):
-            # A second job waits its turn, as with the real drivers (devices.runtime runs one at a time).
-            raise DeviceError(self.name, "timeout", f"another job still being sent after {timeout:g} s")
+        # Like the drivers, a second job waits for the link (bounded by its timeout) instead of failing.
+        if not self._sending.acquire(timeout=max(0.0, timeout)):
+            raise DeviceError(self.name, "timeout", f"the printer was busy for {timeout:g} s")
         try:
             self._raise_fault()
             if self.baud:
@@ -228,11 +177,13 @@ class SimulatedPrinter(ReceiptPrinter):
         kind = self.fault
         if kind is None:
             paper: PaperState = "low" if self.paper_low else "ok"
-            return PrinterStatus(online=True, paper=paper, detail="simulated")
+            return PrinterStatus(online=True, paper=paper, detail="simulated", cover="closed")
         if kind == "offline":
             return PrinterStatus(online=False, paper="unknown", detail="simulated: offline")
         if kind == "paper_out":
-            return PrinterStatus(online=True, paper="out", detail="simulated: paper out")
+            return PrinterStatus(online=True, paper="out", detail="simulated: paper out", cover="closed")
+        if kind == "cover_open":
+            return PrinterStatus(online=True, paper="unknown", detail="simulated: cover open", cover="open")
         return PrinterStatus(online=True, paper="unknown", detail=f"simulated: {kind}")
 
 
@@ -282,7 +233,7 @@ class TcpPrinter(ReceiptPrinter):
 
     def send(self, data: bytes, *, timeout: float = 10.0) -> None:
         deadline = time.monotonic() + timeout
-        with self._lock:
+        with _locked(self._lock, self.name, timeout):
             sock = self._connect(min(self.connect_timeout, timeout))
             try:
                 sock.settimeout(max(0.001, deadline - time.monotonic()))
@@ -319,15 +270,14 @@ class TcpPrinter(ReceiptPrinter):
                 return PrinterStatus(online=False, paper="unknown", detail=exc.message)
             try:
                 sock.settimeout(self.status_timeout)
-                sock.sendall(DLE_EOT_PAPER)
-                reply = sock.recv(1)
-            except TimeoutError:
-                reply = b""
+                paper = _ask(sock.sendall, sock.recv, DLE_EOT_PAPER)
+                # Only a printer that answered the first query is asked the second (no second wait).
+                offline = _ask(sock.sendall, sock.recv, DLE_EOT_OFFLINE) if _valid_status_byte(paper) else b""
             except OSError as exc:
                 return PrinterStatus(online=False, paper="unknown", detail=f"status query failed: {exc}")
             finally:
                 sock.close()
-        return parse_paper_status(reply)
+        return parse_status(paper, offline)
 
 
 def _host_for_url(host: str) -> str:
@@ -402,7 +352,7 @@ class SerialPrinter(ReceiptPrinter):
             )
         except ValueError as exc:
             raise DeviceError(self.name, "config", f"bad serial settings: {exc}") from exc
-        except (serial.SerialException, OSError) as exc:
+        except _port_errors(serial) as exc:
             raise DeviceError(self.name, "offline", f"cannot open {self.port}: {exc}") from exc
         log.info("%s: opened at %d baud", self.name, self.baud)
         return self._serial
@@ -418,7 +368,7 @@ class SerialPrinter(ReceiptPrinter):
     def send(self, data: bytes, *, timeout: float = 10.0) -> None:
         import serial
 
-        with self._lock:
+        with _locked(self._lock, self.name, timeout):
             link = self._open()
             try:
                 link.write_timeout = timeout
@@ -428,7 +378,7 @@ class SerialPrinter(ReceiptPrinter):
                 # Usually the printer holds CTS/XOFF because it is out of paper or its cover is open.
                 self._reset_output(link)
                 raise DeviceError(self.name, "timeout", f"job not accepted within {timeout:g} s") from exc
-            except (serial.SerialException, OSError) as exc:
+            except _port_errors(serial) as exc:
                 self._drop()
                 raise DeviceError(self.name, "offline", f"write failed: {exc}") from exc
         log.debug("%s: sent %d bytes", self.name, len(data))
@@ -451,20 +401,38 @@ class SerialPrinter(ReceiptPrinter):
                 link.reset_input_buffer()  # drop stale bytes so we read the answer to our query
                 link.timeout = self.status_timeout
                 link.write_timeout = self.status_timeout
-                link.write(DLE_EOT_PAPER)
-                link.flush()
-                reply = link.read(1)
+                paper = _ask(_flushed(link), link.read, DLE_EOT_PAPER)
+                offline = _ask(_flushed(link), link.read, DLE_EOT_OFFLINE) if _valid_status_byte(paper) else b""
             except serial.SerialTimeoutException:
                 return PrinterStatus(online=True, paper="unknown", detail="printer does not take data (flow control)")
-            except (serial.SerialException, OSError) as exc:
+            except _port_errors(serial) as exc:
                 self._drop()
                 return PrinterStatus(online=False, paper="unknown", detail=f"status query failed: {exc}")
         # A serial link cannot tell "no printer" from "printer that does not answer".
-        return parse_paper_status(reply)
+        return parse_status(paper, offline)
 
     def close(self) -> None:
         with self._lock:
             self._drop()
+
+
+def _port_errors(serial) -> tuple[type[BaseException], ...]:
+    """What a vanished serial port raises: pyserial's and the OS's errors, and on POSIX ``termios.error``
+    (setting a timeout reconfigures the port, and tcsetattr on an unplugged adapter or a closed pty fails
+    with EIO as ``termios.error``, which is not an OSError)."""
+    try:
+        import termios
+    except ImportError:  # Windows
+        return (serial.SerialException, OSError)
+    return (serial.SerialException, OSError, termios.error)
+
+
+def _flushed(link):
+    def write(data: bytes) -> None:
+        link.write(data)
+        link.flush()
+
+    return write
 
 
 # --------------------------------------------------------------------------- file / device node
@@ -522,7 +490,9 @@ def open_printer(url: str, *, name: str | None = None) -> ReceiptPrinter:
 
     ``sim://[?baud=9600&fault=paper_out&spool=/dir]``, ``tcp://host[:9100][?timeout=3]``,
     ``serial:///dev/ttyUSB0?baud=38400[&rtscts=1]``, ``serial://COM3?baud=9600``,
-    ``file:///tmp/out.bin``. Raises ``DeviceError(kind="config")`` for anything else.
+    ``file:///tmp/out.bin``, ``usb://04b8:0e15[?serial=SN]`` (pyusb), ``winspool://PRINTER NAME`` (Windows
+    spooler, raw). Every kind takes ``?profile=TM-T20II`` (python-escpos's printer profiles: paper width,
+    code pages, cutter). Raises ``DeviceError(kind="config")`` for anything else.
     Nothing is opened here; the first ``send``/``status`` does that.
     """
     device = name or "printer"
@@ -533,26 +503,39 @@ def open_printer(url: str, *, name: str | None = None) -> ReceiptPrinter:
     if scheme == "serial":
         # Not urlsplit: a port name is case-sensitive and may itself be a pyserial URL.
         target, _, query = rest.partition("?")
-        options = _options(device, query, {"baud", "timeout", "rtscts", "name"})
+        options = _options(device, query, {"baud", "timeout", "rtscts", "name", "profile"})
         port = unquote(target)
         if not port:
             raise DeviceError(device, "config", f"no serial port in {url!r}")
-        return SerialPrinter(
+        return _with_profile(SerialPrinter(
             port,
             baud=_int_option(device, options, "baud", 38400),
             timeout=_float_option(device, options, "timeout", 10.0),
             rtscts=_bool_option(device, options, "rtscts", False),
             name=name or options.get("name"),
-        )
+        ), device, options)
+    if scheme == "usb":
+        from devices.printer_usb import parse_usb_target
+
+        target, _, query = rest.partition("?")
+        options = _options(device, query, {"serial", "name", "profile"})
+        printer = parse_usb_target(device, unquote(target), {**options, "name": name or options.get("name")})
+        return _with_profile(printer, device, options)
+    if scheme == "winspool":
+        from devices.printer_win32 import SpoolerPrinter
+
+        target, _, query = rest.partition("?")
+        options = _options(device, query, {"name", "profile"})
+        return _with_profile(SpoolerPrinter(unquote(target), name=name or options.get("name")), device, options)
     if scheme == "file":
         target, _, query = rest.partition("?")
-        options = _options(device, query, {"name"})
+        options = _options(device, query, {"name", "profile"})
         path = unquote(target)
         if re.match(r"^/[A-Za-z]:[/\\]", path):  # file:///C:/out.bin
             path = path[1:]
         if not path:
             raise DeviceError(device, "config", f"no path in {url!r}")
-        return FilePrinter(path, name=name or options.get("name"))
+        return _with_profile(FilePrinter(path, name=name or options.get("name")), device, options)
 
     try:
         parts = urlsplit(url)
@@ -560,31 +543,39 @@ def open_printer(url: str, *, name: str | None = None) -> ReceiptPrinter:
     except ValueError as exc:
         raise DeviceError(device, "config", f"bad printer address {url!r}: {exc}") from exc
     if scheme == "sim":
-        options = _options(device, parts.query, {"baud", "fault", "spool", "name", "paper"})
+        options = _options(device, parts.query, {"baud", "fault", "spool", "name", "paper", "profile"})
         fault = options.get("fault") or None
         if fault is not None and (fault not in DEVICE_ERROR_KINDS or fault == "config"):
             raise DeviceError(device, "config", f"unknown simulated fault {fault!r}")
         paper = options.get("paper", "ok")
         if paper not in ("ok", "low"):
             raise DeviceError(device, "config", f"paper must be ok or low, not {paper!r}")
-        return SimulatedPrinter(
+        return _with_profile(SimulatedPrinter(
             name or options.get("name") or unquote(parts.hostname or "") or "sim",
             baud=_int_option(device, options, "baud", None),
             fail=fault,
             spool_dir=options.get("spool"),
             paper_low=paper == "low",
-        )
+        ), device, options)
     if scheme == "tcp":
         if not parts.hostname:
             raise DeviceError(device, "config", f"no host in {url!r}")
-        options = _options(device, parts.query, {"timeout", "name"})
-        return TcpPrinter(
+        options = _options(device, parts.query, {"timeout", "name", "profile"})
+        return _with_profile(TcpPrinter(
             parts.hostname,
             port or 9100,
             timeout=_float_option(device, options, "timeout", 3.0),
             name=name or options.get("name"),
-        )
+        ), device, options)
     raise DeviceError(device, "config", f"unknown printer type {scheme!r} in {url!r}")
+
+
+def _with_profile(printer: ReceiptPrinter, device: str, options: dict[str, str]) -> ReceiptPrinter:
+    if options.get("profile"):
+        from devices.printer_profiles import load_profile
+
+        printer.profile = load_profile(options["profile"], device=device)
+    return printer
 
 
 def _options(device: str, query: str, allowed: set[str]) -> dict[str, str]:

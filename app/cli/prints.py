@@ -113,6 +113,9 @@ def register(sub, add) -> None:
     p.add_argument("--out", required=True)
     p.add_argument("--format", choices=("escpos", "png"), default="escpos")
     p.add_argument("--width", type=int, choices=(58, 80), default=80)
+    from app.cli.print_jobs import register_print  # the print queue: queue, retry, send
+
+    register_print(pr, add)
 
     p = add(sub, "speak", cmd_speak, "render a call announcement to a WAV file")
     p.add_argument("--number", required=True)

@@ -1341,9 +1341,10 @@
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../ui/counter/print_controller.py" line="+79"/>
+        <location filename="../../ui/counter/print_controller.py" line="+99"/>
         <location line="+12"/>
         <source>Preparing the form...</source>
+        <extracomment>How often jobs that wait for a printer are offered to it again (no dialog for these attempts). This station&apos;s jobs still to print, or waiting for the officer&apos;s decision, as last read.</extracomment>
         <translation>Đang chuẩn bị mẫu in...</translation>
     </message>
     <message>
@@ -1377,14 +1378,34 @@
         <translation>Phiếu kiểm soát</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+82"/>
         <source>Sending to the printer...</source>
         <translation>Đang gửi lệnh in...</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+96"/>
         <source>Sent to the printer: %1</source>
         <translation>Đã gửi in: %1</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>May have printed</source>
+        <translation>Có thể đã in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print job %1 (%2) was being sent when the counter stopped. It may have printed — print it again?</source>
+        <translation>Bản in %1 (%2) đang được gửi thì quầy dừng lại. Có thể đã in — in lại?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print again</source>
+        <translation>In lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It printed</source>
+        <translation>Đã in rồi</translation>
     </message>
 </context>
 <context>
@@ -2097,7 +2118,7 @@
     <message>
         <location line="+1"/>
         <source>A code has only letters A-Z, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
-        <translation>Mã chỉ gồm chữ A-Z, chữ số, '.', '-' và '_'.</translation>
+        <translation>Mã chỉ gồm chữ A-Z, chữ số, &apos;.&apos;, &apos;-&apos; và &apos;_&apos;.</translation>
     </message>
     <message>
         <location line="+1"/>

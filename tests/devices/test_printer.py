@@ -11,6 +11,7 @@ import pytest
 
 from devices.base import DeviceError
 from devices.printer import (
+    DLE_EOT_OFFLINE,
     DLE_EOT_PAPER,
     FilePrinter,
     PrinterStatus,
@@ -34,6 +35,7 @@ class FakeNetworkPrinter:
 
     def __init__(self, paper_byte: int = PAPER_OK, answer_status: bool = True) -> None:
         self.paper_byte = paper_byte
+        self.offline_byte = 0x12  # DLE EOT 2: cover closed, no error
         self.answer_status = answer_status
         self.jobs: list[bytes] = []
         self.received = threading.Event()
@@ -56,9 +58,10 @@ class FakeNetworkPrinter:
                 try:
                     while chunk := conn.recv(65536):
                         data += chunk
-                        if data.endswith(DLE_EOT_PAPER) and self.answer_status:
-                            conn.sendall(bytes([self.paper_byte]))
-                            del data[-len(DLE_EOT_PAPER) :]
+                        for query, answer in ((DLE_EOT_PAPER, self.paper_byte), (DLE_EOT_OFFLINE, self.offline_byte)):
+                            if data.endswith(query) and self.answer_status:
+                                conn.sendall(bytes([answer]))
+                                del data[-len(query) :]
                 except (TimeoutError, OSError):
                     pass
             if data:
@@ -104,7 +107,7 @@ def test_simulated_keeps_jobs_in_order():
     printer.send(b"one")
     printer.send(bytearray(b"two"))
     assert printer.jobs == [b"one", b"two"]
-    assert printer.status() == PrinterStatus(online=True, paper="ok", detail="simulated")
+    assert printer.status() == PrinterStatus(online=True, paper="ok", detail="simulated", cover="closed")
 
 
 def test_simulated_jobs_from_many_threads():
