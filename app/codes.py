@@ -48,7 +48,7 @@ def parse_local_code(code: str) -> tuple[str, date, int] | None:
 
 def daily_sequence_name(agency: str, day: date) -> str:
     """The sequence is keyed by exactly what the code carries (YYMMDD, not the full date): two days a
-    century apart make the same code, so they must share one counter (migration 0006e)."""
+    century apart make the same code, so they must share one counter (migration 0009)."""
     return f"dossier:{agency}:{day:%y%m%d}"
 
 

@@ -1,7 +1,7 @@
 """stored files: one content-addressed store (folder or PostgreSQL chunks) and the dossier items' files
 
-Revision ID: 0009f
-Revises: 0008s
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009f"
-down_revision = "0008s"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """ratings: the citizens' satisfaction from the counter keypads
 
-Revision ID: 0007a
-Revises: 0006a
+Revision ID: 0011
+Revises: 0010
 """
 
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0007a"
-down_revision = "0006a"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """queue_events: the change feed the display board and the queue panels follow
 
-Revision ID: 0006a
-Revises: 0006e
+Revision ID: 0010
+Revises: 0009
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006a"
-down_revision = "0006e"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -5,8 +5,8 @@ number ``…-261202-0001`` from the sequence of 1926-12-02 while 2026-12-02 had 
 intake of the day collided on ``dossiers.code``. The sequences ``dossier:AGENCY:YYYY-MM-DD`` become
 ``dossier:AGENCY:YYMMDD``; where two dates share a key the larger value is kept, so no code is reused.
 
-Revision ID: 0006e
-Revises: 0006c
+Revision ID: 0009
+Revises: 0008
 """
 
 import re
@@ -14,8 +14,8 @@ import re
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006e"
-down_revision = "0006c"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """print jobs: the persistent print queue
 
-Revision ID: 0007b
-Revises: 0007a
+Revision ID: 0012
+Revises: 0011
 """
 
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0007b"
-down_revision = "0007a"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

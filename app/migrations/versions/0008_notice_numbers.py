@@ -1,15 +1,15 @@
 """notice numbers: the number of each printed stop-processing notice (form 05), drawn once
 
-Revision ID: 0006c
-Revises: 0009f
+Revision ID: 0008
+Revises: 0007
 """
 
 import sqlalchemy as sa
 
 from alembic import op
 
-revision = "0006c"
-down_revision = "0009f"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

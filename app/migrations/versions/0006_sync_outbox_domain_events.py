@@ -5,7 +5,7 @@ they are rewritten into the domain event (schema ``dossier.event/1``) by reading
 that what each pending row says stays what it said when it was written. ``failed`` becomes ``pending``
 (nothing was ever sent before this revision).
 
-Revision ID: 0008s
+Revision ID: 0006
 Revises: 0005
 """
 
@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008s"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
