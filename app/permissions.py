@@ -53,6 +53,8 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "dossier.receive_online": _COUNTER,
     # digitized document items (scans and imported files)
     "document.digitize": _COUNTER,
+    # a citizen's rating from the keypad at a counter
+    "rating.record": ("officer", "receptionist", "technician"),
     # printing a dossier's forms (and archiving what was printed)
     "document.print": _QUEUE,
 }

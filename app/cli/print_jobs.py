@@ -49,7 +49,7 @@ def rerender(ctx, session, job: dict, content_type: str) -> bytes:
 
     form = job["kind"].split(":", 1)[1] if ":" in job["kind"] else job["kind"]
     if form != "receipt" or not job["dossier_code"]:
-        raise RuleError(f"print job {job['id']} ({job['kind']}) exists only as {job['content_type']}")
+        raise RuleError("print_job_only_as", job=job['id'], kind=job['kind'], content_type=job['content_type'])
     dossier, values = form_data(session, job["dossier_code"], "receipt")
     if content_type == "pdf":
         data, _row, _reprint = archive.reprint_or_render(
@@ -87,14 +87,14 @@ def cmd_print_send(ctx, args) -> int:
     kind = pq.content_type_of(args.printer)
     url = ctx.settings.get(f"devices.{args.printer}")
     if not url:
-        raise ValidationError(f"no printer set for devices.{args.printer}")
+        raise ValidationError("printer_not_configured", printer=args.printer)
     try:
         if kind == "pdf":
             device = open_document_printer(url, spool_dir=ctx.data_dir / "spool")
         else:
             device = open_printer(url, name=args.printer)
     except DeviceError as exc:
-        raise ValidationError(f"devices.{args.printer}: {exc.message}") from None
+        raise ValidationError("printer_setting_invalid", printer=args.printer, message=exc.message) from None
     sender = pq.QueueSender(ctx.store(), station=_station(ctx, args), printer_name=args.printer, printer=device)
     try:
         result = sender.pump()

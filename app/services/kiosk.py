@@ -35,6 +35,7 @@ def choices(session: Session) -> dict[str, Any]:
 def issue_ticket(session: Session, actor: Actor, service: str, priority: str | None = None) -> dict[str, Any]:
     """Issue a ticket; everything the ticket screen and the printed ticket show, with the estimated wait the
     queue computes (``queue.estimate_wait``: people ahead × today's average service time ÷ open counters)."""
+    actor.require("queue.issue")  # queue.issue checks it too; said here so the kiosk's own door is plain
     ticket = queue.issue(session, actor, service, priority=priority)
     groups = {g.code: g.name for g in queue.priority_groups(session)} if priority else {}
     return {

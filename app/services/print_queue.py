@@ -52,7 +52,7 @@ def content_type_of(printer: str) -> str:
     try:
         return PRINTERS[printer]
     except KeyError:
-        raise ValidationError(f"unknown printer {printer!r} (one of {', '.join(PRINTERS)})") from None
+        raise ValidationError("printer_unknown", printer=printer, known=', '.join(PRINTERS)) from None
 
 
 def _view(job: PrintJob) -> dict[str, Any]:
@@ -95,11 +95,11 @@ def enqueue(
 ) -> int:
     """Add a job (state ``queued``) and return its id; it is kept once the caller's unit of work commits."""
     if content_type not in CONTENT_TYPES:
-        raise ValidationError(f"content type must be one of {CONTENT_TYPES}, not {content_type!r}")
+        raise ValidationError("print_content_type_unknown", known=CONTENT_TYPES, content_type=content_type)
     if not data:
-        raise ValidationError("an empty print job")
+        raise ValidationError("print_job_empty")
     if copies < 1:
-        raise ValidationError("copies must be 1 or more")
+        raise ValidationError("print_copies_invalid")
     data = bytes(data)
     job = PrintJob(
         station=station, printer=printer, kind=kind, content_type=content_type, dossier_code=dossier_code,
@@ -129,7 +129,7 @@ def jobs(
         states = list(states)
         bad = set(states) - set(STATES)
         if bad:
-            raise ValidationError(f"unknown state(s): {', '.join(sorted(bad))}")
+            raise ValidationError("print_state_unknown", states=', '.join(sorted(bad)))
         query = query.where(PrintJob.state.in_(states))
     return [_view(job) for job in session.scalars(query.limit(limit))]
 
@@ -156,7 +156,7 @@ def _job(session: Session, job_id: int, *, lock: bool = False) -> PrintJob:
         query = query.with_for_update()
     job = session.scalars(query).one_or_none()
     if job is None:
-        raise NotFoundError(f"no print job {job_id}")
+        raise NotFoundError("print_job_not_found", job_id=job_id)
     return job
 
 
@@ -238,12 +238,12 @@ def retry(
     other printer takes another format (the caller renders them). Returns the queued job."""
     job = _job(session, job_id, lock=True)
     if job.state == "sending" and not job.in_doubt:
-        raise RuleError(f"print job {job_id} is being sent now")
+        raise RuleError("print_job_sending", job_id=job_id)
     target = printer or job.printer
     if (data is None) != (content_type is None):
-        raise ValidationError("give both the new content type and its bytes, or neither")
+        raise ValidationError("print_retry_content_pair")
     if data is None and printer is not None and printer in PRINTERS and PRINTERS[printer] != job.content_type:
-        raise RuleError(f"printer {printer!r} takes {PRINTERS[printer]}, job {job_id} is {job.content_type}")
+        raise RuleError("print_job_wrong_printer", printer=printer, takes=PRINTERS[printer], job_id=job_id, content_type=job.content_type)
     if job.state == "done":
         new_id = enqueue(
             session, station=job.station, printer=target, kind=job.kind, content_type=content_type or job.content_type,
@@ -264,7 +264,7 @@ def confirm_printed(session: Session, job_id: int) -> dict[str, Any]:
     """The officer saw that a job which may have printed did print: it is done."""
     job = _job(session, job_id, lock=True)
     if not (job.state == "sending" and job.in_doubt):
-        raise RuleError(f"print job {job_id} is not waiting for a decision")
+        raise RuleError("print_job_not_in_doubt", job_id=job_id)
     job.state, job.in_doubt, job.done_at = "done", False, utcnow()
     session.flush()
     return _view(job)

@@ -25,7 +25,6 @@ from app.store.models_devices import Rating
 
 SCALES = (3, 5)
 RATING_WINDOW = timedelta(minutes=10)
-RATING_ROLES = ("officer", "receptionist", "technician")
 LEVELS = {
     3: ("dissatisfied", "neutral", "satisfied"),
     5: ("very_dissatisfied", "dissatisfied", "neutral", "satisfied", "very_satisfied"),
@@ -35,7 +34,7 @@ LEVELS = {
 def level(score: int, scale: int) -> str:
     """The code of a score on its scale, e.g. level(3, 3) == "satisfied"; ``ui/`` names it in Vietnamese."""
     if scale not in SCALES or not 1 <= score <= scale:
-        raise ValidationError(f"score {score} is not on a {scale}-key scale")
+        raise ValidationError("rating_score_invalid", score=score, scale=scale)
     return LEVELS[scale][score - 1]
 
 
@@ -61,12 +60,12 @@ def record(
     now: datetime | None = None,
 ) -> dict[str, Any]:
     """Store one rating given at ``counter``; returns it as :func:`rating_json`."""
-    actor.require(RATING_ROLES)
+    actor.require("rating.record")
     level(score, scale)
     now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     row = session.get(Counter, counter)
     if row is None:
-        raise NotFoundError(f"counter {counter} does not exist")
+        raise NotFoundError("rating_counter_not_found", counter=counter)
     ticket = _rated_ticket(session, row, now)
     rating = None
     if ticket is not None:

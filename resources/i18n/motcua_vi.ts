@@ -2031,17 +2031,17 @@
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+228"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ tên chủ hồ sơ.</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-312"/>
         <source>The dossier was just changed by someone else. Please reload and try again.</source>
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+344"/>
+        <location line="+359"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
@@ -2051,7 +2051,7 @@
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-365"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
@@ -2076,12 +2076,12 @@
         <translation>Ngày hẹn trả không được trước thời điểm tiếp nhận.</translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+237"/>
         <source>Choose the procedure.</source>
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-290"/>
         <source>A number of copies must be a whole number, 0 or more.</source>
         <translation>Số bản phải là số nguyên từ 0 trở lên.</translation>
     </message>
@@ -2377,7 +2377,52 @@
         <translation>Cơ sở dữ liệu chỉ đọc trên máy này; chưa lưu được gì. Hãy gọi kỹ thuật viên.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
+        <source>No printer of that kind is set up on this station.</source>
+        <translation>Máy này chưa cài đặt máy in loại đó.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer&apos;s setting is not valid; call the technician.</source>
+        <translation>Cấu hình máy in không hợp lệ; hãy gọi kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print at least one copy.</source>
+        <translation>In ít nhất một bản.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This print job does not exist.</source>
+        <translation>Không có bản in này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This print job is being sent now.</source>
+        <translation>Bản in này đang được gửi tới máy in.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That printer cannot print this document.</source>
+        <translation>Máy in đó không in được giấy tờ này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This print job is not waiting for a decision.</source>
+        <translation>Bản in này không chờ quyết định.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The rating key is not on the keypad&apos;s scale.</source>
+        <translation>Phím đánh giá không thuộc thang điểm của bàn phím.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This counter does not exist.</source>
+        <translation>Không có quầy này.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The agency identifier is not valid (e.g. 000.17.22.H56).</source>
         <translation>Mã định danh cơ quan không hợp lệ (ví dụ 000.17.22.H56).</translation>
     </message>
