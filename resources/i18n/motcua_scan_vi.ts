@@ -4,7 +4,7 @@
 <context>
     <name>ItemViewer</name>
     <message>
-        <location filename="../../ui/scan/viewer.py" line="+37"/>
+        <location filename="../../ui/scan/viewer.py" line="+39"/>
         <source>◀ Previous page</source>
         <translation>◀ Trang trước</translation>
     </message>
@@ -17,6 +17,20 @@
         <location line="+38"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScanEntry</name>
+    <message>
+        <location filename="../../ui/scan/__init__.py" line="+68"/>
+        <source>Digitize…</source>
+        <extracomment>The counter&apos;s key for the digitization panel (Ctrl+I is the ID card at the intake form).</extracomment>
+        <translation>Số hóa…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan or attach the dossier&apos;s documents</source>
+        <translation>Quét hoặc đính kèm giấy tờ của hồ sơ</translation>
     </message>
 </context>
 <context>
@@ -100,7 +114,7 @@
 <context>
     <name>ScanSessionDialog</name>
     <message>
-        <location filename="../../ui/scan/session.py" line="+82"/>
+        <location filename="../../ui/scan/session.py" line="+83"/>
         <source>Scan documents — %1</source>
         <translation>Quét giấy tờ — %1</translation>
     </message>

@@ -11,6 +11,7 @@ import itertools
 import pikepdf
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from app.actors import Actor
 from app.filestore import content_store
@@ -187,3 +188,45 @@ def test_checklist_shows_digitized_items_and_imports_a_file(qtbot, tasks, office
     assert panel.row_of("TP1")["pages"] == 2
     assert panel.summary.text() == f"2 trên {len(items)} thành phần đã số hóa"
     assert panel.table.item(0, 1).text() == "✔ đã số hóa"
+
+
+def test_a_stored_item_opens_page_by_page(qtbot, tasks, officer, received, tmp_path, seeded_store):
+    from ui.scan.viewer import ItemViewer, open_item
+
+    dialog = session(qtbot, tasks, officer, received, tmp_path, sim(pages=3))
+    scan(qtbot, dialog)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    open_item(tasks, received, "TP1", str(tmp_path), parent=parent)  # read from the store, like any station
+    [viewer] = parent.findChildren(ItemViewer)
+    qtbot.addWidget(viewer)
+    assert viewer.page_count == 3 and viewer.page_label.text() == "Trang 1 / 3"
+    qtbot.mouseClick(viewer.next_button, Qt.MouseButton.LeftButton)
+    assert viewer.page == 1 and viewer.page_label.text() == "Trang 2 / 3"
+    viewer.go(5)  # past the end: stays
+    assert viewer.page == 1
+
+
+def test_the_counter_opens_the_panel_from_the_dossier_view_and_the_intake_form(qtbot, counter_window, received):
+    from ui.scan.panel import ScanPanel
+
+    window = counter_window
+    window.dossier_view.load(received)
+    assert window.dossier_view.code == received
+    button = window.dossier_view.findChild(QWidget, "scanEntryButton")
+    assert button.text() == "Số hóa…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    [panel] = window.findChildren(ScanPanel)
+    assert panel.code == received and panel.rows and panel.settings.scanner == "sim://"
+    panel.close()
+    # the intake form's button opens the dossier received last at this form (none yet: nothing opens)
+    intake_button = window.intake_form.findChild(QWidget, "scanEntryButton")
+    qtbot.mouseClick(intake_button, Qt.MouseButton.LeftButton)
+    assert [p for p in window.findChildren(ScanPanel) if p.isVisible()] == []
+    window.intake_form.last_saved_code = received
+    qtbot.mouseClick(intake_button, Qt.MouseButton.LeftButton)
+    assert [p.code for p in window.findChildren(ScanPanel) if p.isVisible()] == [received]
+    for p in window.findChildren(ScanPanel):
+        p.close()  # a window-modal panel left open would take the next tests' keys

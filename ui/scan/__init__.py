@@ -11,6 +11,7 @@ dossier view).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QWidget
@@ -49,3 +50,29 @@ def open_scan_panel(widget: QWidget, code: str):
     panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     panel.open()
     return panel
+
+
+#: The counter's key for the digitization panel (Ctrl+I is the ID card at the intake form).
+PANEL_SHORTCUT = "Ctrl+Shift+D"
+
+
+def entry_button(widget: QWidget, code: Callable[[], str | None]):
+    """A "Số hóa…" button (and Ctrl+Shift+D) on ``widget`` that opens the panel of the dossier ``code()``
+    returns (nothing while it returns None). The counter's two entry points are one line each."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QPushButton
+
+    window = widget.window()
+    settings = getattr(window, "settings", None)
+    install_scan_translator(QCoreApplication.instance(), str(settings.get("ui.language") if settings else "vi"))
+    button = QPushButton(QCoreApplication.translate("ScanEntry", "Digitize…"), widget)
+    button.setObjectName("scanEntryButton")
+    button.setToolTip(QCoreApplication.translate("ScanEntry", "Scan or attach the dossier's documents") + f" ({PANEL_SHORTCUT})")
+
+    def open_panel() -> None:
+        if code():
+            open_scan_panel(widget, code())
+
+    button.clicked.connect(open_panel)
+    QShortcut(QKeySequence(PANEL_SHORTCUT), widget, open_panel, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    return button
