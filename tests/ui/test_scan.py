@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import itertools
+import subprocess
 
 import pikepdf
 import pytest
@@ -230,3 +231,22 @@ def test_the_counter_opens_the_panel_from_the_dossier_view_and_the_intake_form(q
     assert [p.code for p in window.findChildren(ScanPanel) if p.isVisible()] == [received]
     for p in window.findChildren(ScanPanel):
         p.close()  # a window-modal panel left open would take the next tests' keys
+
+
+def test_ocr_after_saving_keeps_the_images_and_adds_text(qtbot, tasks, officer, received, tmp_path, seeded_store):
+    from devices.pages import ocr_available
+
+    if not ocr_available():
+        pytest.skip("tesseract-ocr-vie is not installed")
+    dialog = session(qtbot, tasks, officer, received, tmp_path, sim(pages=1), ocr=True)
+    scan(qtbot, dialog)
+    jpeg = dialog.batch.of("TP1")[0].page.jpeg
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()  # the inline executor runs the background OCR at once too
+    with seeded_store.read() as s:
+        history = files.dossier_files(s, received, current_only=False)
+    assert len(history) == 2  # the scan, then its searchable version in its place
+    data = stored(seeded_store, tmp_path, received, "TP1")
+    assert pdf_images(data) == [jpeg] and hashlib.sha256(data).hexdigest() == history[-1]["sha256"]
+    text = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True, timeout=60).stdout
+    assert len(text.decode().split()) > 20  # the page's words can be searched now

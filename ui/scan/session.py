@@ -259,11 +259,16 @@ class ScanSessionDialog(QDialog):
 
     # -- scanning ------------------------------------------------------------------------------
 
+    @property
+    def color_mode(self) -> str:
+        """Colour when ticked; else the center's default, gray when that default is colour."""
+        if self.color_box.isChecked():
+            return "color"
+        return self.settings.color_mode if self.settings.color_mode != "color" else "gray"
+
     def _request(self, max_pages: int | None = None) -> ScanRequest:
         source = self.source_combo.currentData()
-        return ScanRequest(source=source, dpi=self.settings.dpi,
-                           color_mode="color" if self.color_box.isChecked() else
-                           (self.settings.color_mode if self.settings.color_mode != "color" else "gray"),
+        return ScanRequest(source=source, dpi=self.settings.dpi, color_mode=self.color_mode,
                            max_pages=max_pages if max_pages is not None else (1 if source == "flatbed" else None))
 
     def start_scan(self) -> None:
@@ -406,7 +411,7 @@ class ScanSessionDialog(QDialog):
         if not chosen:
             self.status_label.setText(self.tr("Nothing to save: scan at least one page."))
             return
-        color_mode = "color" if self.color_box.isChecked() else self.settings.color_mode
+        color_mode = self.color_mode
         actor, code, settings = self.actor(), self.code, self.settings
 
         def op(session):
@@ -434,8 +439,11 @@ class ScanSessionDialog(QDialog):
     def done(self, result: int) -> None:  # noqa: D102 - closing stops a running scan
         if self.scanning:
             self.worker.cancel()
-        self.worker.page_ready.disconnect(self._page_arrived)
-        self.worker.finished.disconnect(self._scan_done)
+        try:
+            self.worker.page_ready.disconnect(self._page_arrived)
+            self.worker.finished.disconnect(self._scan_done)
+        except (RuntimeError, TypeError):  # already closed once
+            pass
         super().done(result)
 
 
