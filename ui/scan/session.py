@@ -25,6 +25,7 @@ background and replaces the file with the searchable one.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +56,8 @@ from devices.scanner import ScanRequest
 from ui.scan.model import ScanBatch, item_pdf
 from ui.scan.worker import scanner_worker
 from ui.tasks import DeviceOp, StoreOp, TaskManager
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,6 +450,11 @@ class ScanSessionDialog(QDialog):
         super().done(result)
 
 
+def _ocr_failed(exc: BaseException) -> None:
+    """OCR is a bonus: the scanned PDF is already stored, so a failure is logged, not shown."""
+    log.warning("OCR of a saved item failed: %s", exc)
+
+
 def start_ocr(tasks: TaskManager, actor: Callable[[], Actor], code: str, settings: ScanSettings,
               saved: list[dict], *, parent: QWidget | None) -> None:
     """Make each saved item searchable in the background (Tesseract ``vie``), then store it in its place.
@@ -488,11 +496,11 @@ def start_ocr(tasks: TaskManager, actor: Callable[[], Actor], code: str, setting
                              code, item, data, pages=pages, dpi=settings.dpi, source="scan", station=settings.station)
 
             StoreOp(parent=None, op=op, tasks=tasks, changes={"dossiers": [code], "files": [code]}) \
-                .failure(lambda exc: None).run_in_background()
+                .failure(_ocr_failed).run_in_background()
 
         from ui.tasks import QueryOp
 
         QueryOp(parent=None, op=read, tasks=tasks).success(
             lambda data, ocr=ocr, back=store_back: DeviceOp(parent=None, op=lambda: ocr(data), tasks=tasks)
-            .success(back).failure(lambda exc: None).run_in_background()
-        ).failure(lambda exc: None).run_in_background()
+            .success(back).failure(_ocr_failed).run_in_background()
+        ).failure(_ocr_failed).run_in_background()
