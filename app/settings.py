@@ -76,6 +76,10 @@ CENTER = _vars(
     Var("queue.requeue_minutes", 30, int, "how long a skipped ticket can come back"),
     Var("queue.close_policy", "cancel", str, "cancel | keep: tickets still waiting at closing time"),
     Var("queue.notice", "", str, "scrolling notice line on the display board"),
+    Var("scan.color_mode", "gray", str, "gray | color | bw: the default for digitized papers (national guidance: gray)"),
+    Var("scan.dpi", 200, int, "scan resolution; 200 dpi or more for digitized papers"),
+    Var("scan.blank_threshold", 0.0002, float, "share of ink pixels under which a scanned page counts as blank"),
+    Var("scan.ocr", False, bool, "add a searchable text layer (Tesseract, vie) after saving, in the background"),
     Var("sync.url", "", str, "provincial dossier system endpoint (https://...); credentials live in the OS keyring"),
 )
 

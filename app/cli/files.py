@@ -47,17 +47,65 @@ def pdf_of(paths: list[Path]) -> tuple[bytes, int]:
 def cmd_attach(ctx, args) -> int:
     from app.services import files
 
-    if args.scanner:
-        raise ValidationError("attach_scanner_unavailable")
-    data, pages = pdf_of([Path(p) for p in args.file])
     store = ctx.store()
+    if args.scanner:
+        data, pages, dpi, color_mode = _scan(ctx, store, args)
+        source = "scan"
+    else:
+        data, pages = pdf_of([Path(p) for p in args.file])
+        dpi, color_mode, source = args.dpi, "color" if args.color else None, "import"
     with store.write() as session:
         row = files.attach(session, _files(ctx), ctx.officer(), args.code, args.item, data, pages=pages,
-                           dpi=args.dpi, color_mode="color" if args.color else None, source="import",
+                           dpi=dpi, color_mode=color_mode, source=source,
                            station=str(ctx.settings.get("station.counter") or ""))
         result = {"item": row.item_code, "sha256": row.sha256, "pages": row.pages, "bytes": row.size}
     emit(result) if args.json else print_line(f"{result['item']}: {result['pages']} page(s), {result['bytes']} bytes")
     return 0
+
+
+def _scan(ctx, store, args) -> tuple[bytes, int, int, str]:
+    """Scan one item with the scanner at ``args.scanner`` (an address: sim://, sane://, folder://, wia://):
+    center defaults for dpi and colour, blank pages dropped, one image PDF. A device failure is exit 2 and
+    nothing is stored."""
+    from app.services import center
+    from devices.base import DeviceError
+    from devices.pages import PageOptions, build_pdf, kept_pages
+    from devices.scan_job import run_scan
+    from devices.scanner import MIN_DPI, ScanRequest
+    from devices.scanners import open_scanner
+
+    with store.read() as session:
+        defaults = {k: center.get(session, k) for k in ("scan.dpi", "scan.color_mode", "scan.blank_threshold")}
+    dpi = args.dpi or int(defaults["scan.dpi"])
+    if dpi < MIN_DPI:
+        raise ValidationError("scan_dpi_low", dpi=dpi, minimum=MIN_DPI)
+    color_mode = "color" if args.color else str(defaults["scan.color_mode"])
+    if args.pages is not None and args.pages < 1:
+        raise ValidationError("scan_pages_invalid")
+    try:
+        request = ScanRequest(source="feeder", dpi=dpi, color_mode=color_mode, max_pages=args.pages)
+    except ValueError as exc:
+        raise ValidationError("scan_request_invalid", reason=str(exc)) from None
+    try:
+        scanner = open_scanner(args.scanner)
+    except DeviceError as exc:
+        raise ValidationError("scanner_failed", scanner=args.scanner, kind=exc.kind, message=exc.message) from None
+    with scanner:
+        try:
+            caps = scanner.capabilities()
+        except DeviceError as exc:
+            raise ValidationError("scanner_failed", scanner=args.scanner, kind=exc.kind, message=exc.message) from None
+        if "feeder" not in caps.sources:
+            request = ScanRequest(source="flatbed", dpi=dpi, color_mode=color_mode, max_pages=args.pages)
+        outcome = run_scan(scanner, request, options=PageOptions(blank_threshold=float(defaults["scan.blank_threshold"])))
+    if outcome.error is not None:
+        raise ValidationError("scanner_failed_after", scanner=args.scanner, kind=outcome.error.kind,
+                              pages=len(outcome.pages), message=outcome.error.message)
+    include = kept_pages(outcome.pages)
+    if not include:
+        raise ValidationError("scan_no_pages", scanner=args.scanner)
+    document = build_pdf(outcome.pages, include)
+    return document.data, document.page_count, dpi, color_mode
 
 
 def cmd_dossier_files(ctx, args) -> int:

@@ -654,7 +654,7 @@
         <translation>In / in lại biểu mẫu của hồ sơ</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
@@ -1123,7 +1123,7 @@
         <translation>Đang lưu hồ sơ...</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Dossier %1: supplement requested. Print the list for the applicant.</source>
         <translation>Hồ sơ %1: đã yêu cầu bổ sung. In phiếu cho người nộp.</translation>
     </message>
@@ -1333,7 +1333,7 @@
         <translation>Quét mã QR trên CCCD</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Documents received (* required)</source>
         <translation>Thành phần hồ sơ đã nhận (* bắt buộc)</translation>
     </message>
@@ -1446,7 +1446,7 @@
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../ui/counter/intake.py" line="-293"/>
+        <location filename="../../ui/counter/intake.py" line="-295"/>
         <source>Type a procedure name or code, e.g. &quot;khai sinh&quot; or 2.000815</source>
         <translation>Gõ tên hoặc mã thủ tục, ví dụ &quot;khai sinh&quot; hoặc 2.000815</translation>
     </message>
@@ -2031,17 +2031,17 @@
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+234"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ tên chủ hồ sơ.</translation>
     </message>
     <message>
-        <location line="-312"/>
+        <location line="-318"/>
         <source>The dossier was just changed by someone else. Please reload and try again.</source>
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+359"/>
+        <location line="+365"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
@@ -2051,7 +2051,7 @@
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-371"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
@@ -2076,12 +2076,37 @@
         <translation>Ngày hẹn trả không được trước thời điểm tiếp nhận.</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+217"/>
+        <source>Digitized papers need {minimum} dpi or more.</source>
+        <translation>Giấy tờ số hóa cần độ phân giải từ {minimum} dpi trở lên.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The scanner does not answer; check its cable and power, or call the technician.</source>
+        <translation>Máy quét không phản hồi; kiểm tra cáp và nguồn điện, hoặc gọi kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scanner stopped after {pages} page(s); nothing was stored.</source>
+        <translation>Máy quét dừng sau {pages} trang; chưa lưu gì.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No page was scanned (all blank, or the feeder is empty).</source>
+        <translation>Không quét được trang nào (toàn trang trắng, hoặc khay nạp giấy trống).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The image could not be read.</source>
+        <translation>Không đọc được ảnh.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Choose the procedure.</source>
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-296"/>
         <source>A number of copies must be a whole number, 0 or more.</source>
         <translation>Số bản phải là số nguyên từ 0 trở lên.</translation>
     </message>
@@ -2492,12 +2517,7 @@
         <translation>Không đọc được các ảnh.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>No scanner can be used on this station.</source>
-        <translation>Máy này không dùng được máy quét nào.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>This online dossier does not exist.</source>
         <translation>Không có hồ sơ trực tuyến này.</translation>
     </message>

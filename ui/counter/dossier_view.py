@@ -123,6 +123,8 @@ class DossierView(QWidget):
         QShortcut(QKeySequence("Ctrl+P"), self, self.print_button.showMenu, context=Qt.ShortcutContext.WidgetWithChildrenShortcut) \
             .setWhatsThis(self.tr("Print / reprint a form of the dossier"))
         top.addWidget(self.print_button)
+        from ui.scan import entry_button  # digitization (issue 10): Số hóa…, Ctrl+Shift+D
+        top.addWidget(entry_button(self, lambda: self.code))
         top.addWidget(self.reload_button)
         grid = QGridLayout()
         grid.addWidget(self.procedure_label, 0, 0, 1, 2)

@@ -350,6 +350,8 @@ class IntakeForm(QWidget):
         buttons.addWidget(self.refuse_button)
         buttons.addWidget(self.supplement_button)
         buttons.addWidget(self.save_button)
+        from ui.scan import entry_button  # digitization (issue 10) of the dossier last received here
+        buttons.addWidget(entry_button(self, lambda: getattr(self, "last_saved_code", None)))
 
         right = QVBoxLayout()
         right.addWidget(self.due_label)

@@ -413,6 +413,7 @@ class IntakeController(QObject):
     def _saved(self, summary: dict) -> None:
         self._set_saving(False)
         code, status = summary["code"], summary["status"]
+        self.form.last_saved_code = code  # the scan panel's entry point (ui.scan.entry_button)
         if status == "supplement_requested":
             text, form_key = arg(self.tr("Dossier %1: supplement requested. Print the list for the applicant."), f"<b>{code}</b>"), "supplement"
         elif status == "refused":
