@@ -35,6 +35,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from devices.base import DEVICE_ERROR_KINDS, DeviceError
+from devices.options import bool_option, float_option, int_option
 from devices.printer_core import (  # noqa: F401  (re-exported: the interface lives in printer_core)
     DEFAULT_STATUS_TIMEOUT,
     DLE_EOT_OFFLINE,
@@ -509,9 +510,9 @@ def open_printer(url: str, *, name: str | None = None) -> ReceiptPrinter:
             raise DeviceError(device, "config", f"no serial port in {url!r}")
         return _with_profile(SerialPrinter(
             port,
-            baud=_int_option(device, options, "baud", 38400),
-            timeout=_float_option(device, options, "timeout", 10.0),
-            rtscts=_bool_option(device, options, "rtscts", False),
+            baud=int_option(device, options, "baud", 38400),
+            timeout=float_option(device, options, "timeout", 10.0),
+            rtscts=bool_option(device, options, "rtscts", False),
             name=name or options.get("name"),
         ), device, options)
     if scheme == "usb":
@@ -552,7 +553,7 @@ def open_printer(url: str, *, name: str | None = None) -> ReceiptPrinter:
             raise DeviceError(device, "config", f"paper must be ok or low, not {paper!r}")
         return _with_profile(SimulatedPrinter(
             name or options.get("name") or unquote(parts.hostname or "") or "sim",
-            baud=_int_option(device, options, "baud", None),
+            baud=int_option(device, options, "baud", None),
             fail=fault,
             spool_dir=options.get("spool"),
             paper_low=paper == "low",
@@ -564,7 +565,7 @@ def open_printer(url: str, *, name: str | None = None) -> ReceiptPrinter:
         return _with_profile(TcpPrinter(
             parts.hostname,
             port or 9100,
-            timeout=_float_option(device, options, "timeout", 3.0),
+            timeout=float_option(device, options, "timeout", 3.0),
             name=name or options.get("name"),
         ), device, options)
     raise DeviceError(device, "config", f"unknown printer type {scheme!r} in {url!r}")
@@ -588,38 +589,3 @@ def _options(device: str, query: str, allowed: set[str]) -> dict[str, str]:
     if unknown:
         raise DeviceError(device, "config", f"unknown option(s): {', '.join(sorted(unknown))}")
     return options
-
-
-def _int_option(device: str, options: dict[str, str], key: str, default: int | None) -> int | None:
-    if key not in options:
-        return default
-    try:
-        value = int(options[key])
-    except ValueError:
-        raise DeviceError(device, "config", f"{key} must be a whole number, not {options[key]!r}") from None
-    if value <= 0:
-        raise DeviceError(device, "config", f"{key} must be positive, not {value}")
-    return value
-
-
-def _float_option(device: str, options: dict[str, str], key: str, default: float) -> float:
-    if key not in options:
-        return default
-    try:
-        value = float(options[key])
-    except ValueError:
-        raise DeviceError(device, "config", f"{key} must be a number, not {options[key]!r}") from None
-    if not value > 0:
-        raise DeviceError(device, "config", f"{key} must be positive, not {options[key]!r}")
-    return value
-
-
-def _bool_option(device: str, options: dict[str, str], key: str, default: bool) -> bool:
-    if key not in options:
-        return default
-    value = options[key].strip().lower()
-    if value in ("1", "true", "yes", "on"):
-        return True
-    if value in ("0", "false", "no", "off"):
-        return False
-    raise DeviceError(device, "config", f"{key} must be 0 or 1, not {options[key]!r}")

@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from devices.base import DeviceError
+from devices.options import bool_option, float_option, int_option  # noqa: F401  (re-exported)
 
 log = logging.getLogger(__name__)
 
@@ -78,41 +79,6 @@ def parse_address(url: str, *, device: str, allowed: Iterable[str]) -> LinkAddre
     if target.lower().startswith("usb="):
         raise DeviceError(device, "config", f"usb= needs VID:PID[:SERIAL] in hex, not {target!r}")
     return LinkAddress("serial", port=target, options=options)
-
-
-def int_option(device: str, options: dict[str, str], key: str, default: int, *, low: int = 1, high: int = 10**7) -> int:
-    if key not in options:
-        return default
-    try:
-        value = int(options[key])
-    except ValueError:
-        raise DeviceError(device, "config", f"{key} must be a whole number, not {options[key]!r}") from None
-    if not low <= value <= high:
-        raise DeviceError(device, "config", f"{key} must be {low}-{high}, not {value}")
-    return value
-
-
-def float_option(device: str, options: dict[str, str], key: str, default: float) -> float:
-    if key not in options:
-        return default
-    try:
-        value = float(options[key])
-    except ValueError:
-        raise DeviceError(device, "config", f"{key} must be a number, not {options[key]!r}") from None
-    if not value > 0:
-        raise DeviceError(device, "config", f"{key} must be positive")
-    return value
-
-
-def bool_option(device: str, options: dict[str, str], key: str, default: bool) -> bool:
-    value = options.get(key)
-    if value is None:
-        return default
-    if value.lower() in ("1", "true", "yes", "on"):
-        return True
-    if value.lower() in ("0", "false", "no", "off"):
-        return False
-    raise DeviceError(device, "config", f"{key} must be 0 or 1, not {value!r}")
 
 
 def list_serial_ports() -> list[Any]:

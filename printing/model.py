@@ -225,6 +225,7 @@ class TicketDoc:
     service_name: str
     issued_at: datetime
     waiting_ahead: int = 0
+    estimated_wait_minutes: int | None = None  # the queue's estimate; None: not printed
     qr_text: str = ""  # empty: no QR
     priority_label: str | None = None  # e.g. "Ưu tiên: Người cao tuổi"
 

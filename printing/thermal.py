@@ -213,6 +213,11 @@ def ticket_blocks(ticket: TicketDoc, width: int) -> list[Block]:
     blocks += [
         Feed(10),
         *text_blocks(f"Số người chờ trước bạn: {ahead}", sz.body, False, max_w),
+    ]
+    if ticket.estimated_wait_minutes is not None and ahead:
+        blocks += [Feed(4), *text_blocks(f"Thời gian chờ dự kiến: khoảng {int(ticket.estimated_wait_minutes)} phút",
+                                         sz.body, False, max_w)]
+    blocks += [
         Feed(6),
         Text(_ticket_time(ticket)),
     ]

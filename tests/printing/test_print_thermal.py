@@ -150,3 +150,16 @@ def test_ticket_number_must_fit():
     job = decode(render_ticket(sample_ticket(number="A0123456", service_name="")))
     big = next(t for t in job.texts if t.text == "A0123456")
     assert big.width_mult * 12 * 8 <= 576
+
+
+def test_ticket_prints_the_estimated_wait_when_someone_is_ahead():
+    """The kiosk's estimate is printed as one more text line, only when somebody is ahead."""
+    base = sample_ticket(waiting_ahead=4, qr_text="")
+    plain = decode(render_ticket(base, width_mm=80), width=WIDTH[80])
+    with_wait = decode(render_ticket(sample_ticket(waiting_ahead=4, qr_text="", estimated_wait_minutes=12), width_mm=80),
+                       width=WIDTH[80])
+    first = decode(render_ticket(sample_ticket(waiting_ahead=0, qr_text="", estimated_wait_minutes=0), width_mm=80),
+                   width=WIDTH[80])
+    assert len(with_wait.rasters) == len(plain.rasters) + 1
+    assert len(first.rasters) == len(plain.rasters)
+    assert with_wait.image().height > plain.image().height

@@ -108,7 +108,8 @@ def test_ticket_doc_carries_center_priority_and_qr(qtbot, seeded_store, settings
     assert doc.number == "B001" and doc.service_name == "Chứng thực"
     assert doc.center_name.startswith("Trung tâm Phục vụ hành chính công xã Minh An")
     assert doc.priority_label == "Ưu tiên: Phụ nữ mang thai"
-    assert doc.qr_text.startswith("B001 ") and doc.qr_text.endswith(issued.args[0]["day"])
+    assert doc.qr_text == f"B001|{issued.args[0]['day']}"  # the same QR as `motcua print ticket`
+    assert doc.estimated_wait_minutes == issued.args[0]["estimated_wait_minutes"]
 
 
 def test_paper_out_keeps_the_ticket_and_says_so(qtbot, seeded_store, settings, vietnamese):

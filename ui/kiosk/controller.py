@@ -202,7 +202,9 @@ class KioskController(QObject):
         return TicketDoc(
             center_name=info["center_name"], number=info["number"], service_name=info["service_name"],
             issued_at=info["issued_at"], waiting_ahead=info["waiting_ahead"],
-            qr_text=f"{info['number']} {info['day']}", priority_label=label,
+            estimated_wait_minutes=info.get("estimated_wait_minutes"),
+            # the same QR as `motcua print ticket`: number|Vietnam's date
+            qr_text=f"{info['number']}|{info['day']}", priority_label=label,
         )
 
     def send_to_printer(self, info: dict[str, Any]) -> None:
