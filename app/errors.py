@@ -311,7 +311,6 @@ MESSAGES: dict[str, str] = {
     "scanner_failed": "scanner {scanner}: {kind}: {message}",
     "scanner_failed_after": "scanner {scanner}: {kind} after {pages} page(s): {message}; nothing stored",
     "scan_no_pages": "scanner {scanner}: no page scanned (all blank or the feeder empty)",
-    "image_unreadable": "{path}: not a readable image",
     "out_not_a_folder": "--out {path}: not a folder",
     # --- sync (services/province.py, cli/sync.py)
     "online_dossier_not_found": "no online dossier {code!r}",

@@ -346,7 +346,6 @@ CODE_TEXTS: dict[str, str] = {
     "scanner_failed": QT_TRANSLATE_NOOP("errors", "The scanner does not answer; check its cable and power, or call the technician."),
     "scanner_failed_after": QT_TRANSLATE_NOOP("errors", "The scanner stopped after {pages} page(s); nothing was stored."),
     "scan_no_pages": QT_TRANSLATE_NOOP("errors", "No page was scanned (all blank, or the feeder is empty)."),
-    "image_unreadable": QT_TRANSLATE_NOOP("errors", "The image could not be read."),
     "out_not_a_folder": _CLI,
     "online_dossier_not_found": QT_TRANSLATE_NOOP("errors", "This online dossier does not exist."),
     "online_dossier_handled": QT_TRANSLATE_NOOP("errors", "This online dossier was already handled."),

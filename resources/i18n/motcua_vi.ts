@@ -2031,17 +2031,17 @@
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+233"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ tên chủ hồ sơ.</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-317"/>
         <source>The dossier was just changed by someone else. Please reload and try again.</source>
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+365"/>
+        <location line="+364"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
@@ -2051,7 +2051,7 @@
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-370"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
@@ -2096,17 +2096,12 @@
         <translation>Không quét được trang nào (toàn trang trắng, hoặc khay nạp giấy trống).</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The image could not be read.</source>
-        <translation>Không đọc được ảnh.</translation>
-    </message>
-    <message>
         <location line="+20"/>
         <source>Choose the procedure.</source>
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location line="-296"/>
+        <location line="-295"/>
         <source>A number of copies must be a whole number, 0 or more.</source>
         <translation>Số bản phải là số nguyên từ 0 trở lên.</translation>
     </message>
@@ -2517,7 +2512,7 @@
         <translation>Không đọc được các ảnh.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>This online dossier does not exist.</source>
         <translation>Không có hồ sơ trực tuyến này.</translation>
     </message>

@@ -86,7 +86,7 @@ def import_pdf(paths: list[Path], dpi: int) -> tuple[bytes, int]:
             image = Image.open(io.BytesIO(raw))
             image.load()
         except OSError:
-            raise ValidationError("image_unreadable", path=path.name) from None
+            raise ValidationError("images_unreadable", exc=path.name) from None
         own = raw if image.format == "JPEG" else None
         file_dpi = round(image.info.get("dpi", (dpi, dpi))[0]) or dpi
         pages.append(process_page(image, file_dpi, source_jpeg=own))
