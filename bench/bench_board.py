@@ -51,38 +51,16 @@ def _counter(path: str, ready, out) -> None:
 
 
 def board_state_latency(tmp: Path) -> dict[str, float]:
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-
-    from app.store.session import Store
-    from ui.queue.watcher import CallWatcher
+    from ui.benchmarks import watch_counter_states
 
     path = str(tmp / "board.sqlite3")
     _seeded_store(path).close()
-    store = Store.open(path, migrate=False)
-    app = QCoreApplication.instance() or QCoreApplication([])  # noqa: F841 - the watcher's signals need one
     ctx = mp.get_context("spawn")
     ready, out = ctx.Event(), ctx.Queue()
     station = ctx.Process(target=_counter, args=(path, ready, out))
-    seen: list[tuple[float, tuple]] = []
-    loop = QEventLoop()
-    watcher = CallWatcher(store, history=0)
-
-    def changed(status: dict) -> None:
-        me = next(c for c in status["counters"] if c["number"] == 2)
-        seen.append((time.time(), (me["current"]["number"] if me["current"] else None, me["paused"])))
-
-    watcher.queue_changed.connect(changed)
-    watcher.history_loaded.connect(lambda _recent: ready.set())
-    station.start()
-    watcher.start()
-    QTimer.singleShot(4 * ROUNDS * 600 + 5000, loop.quit)
-    timer = QTimer(interval=100)
-    timer.timeout.connect(lambda: None if station.is_alive() else QTimer.singleShot(1500, loop.quit))
-    timer.start()
-    loop.exec()
-    watcher.stop()
+    seen = watch_counter_states(path, 2, start=station.start, ready=ready.set, alive=station.is_alive,
+                                limit_ms=4 * ROUNDS * 600 + 5000)
     station.join(10)
-    store.close()
     committed = [out.get(timeout=5) for _ in range(4 * ROUNDS)]
     latencies, superseded = [], 0
     for i, (expected, at) in enumerate(committed):
