@@ -61,6 +61,17 @@ class ContentStore(Protocol):
     def written_before(self, digest: str, when) -> bool: ...
 
 
+def _verify(store: ContentStore, session: Session, digest: str) -> str:
+    """``ok`` | ``missing`` | ``corrupt``: whether ``get`` would give the bytes back whole."""
+    try:
+        store.get(session, digest)
+    except FileMissing:
+        return "missing"
+    except FileCorrupt:
+        return "corrupt"
+    return "ok"
+
+
 def _record(session: Session, digest: str, size: int, media_type: str, actor: str | None) -> None:
     if session.get(StoredFile, digest) is None:
         session.add(StoredFile(sha256=digest, size=size, media_type=media_type, created_by=actor))
@@ -129,13 +140,7 @@ class FolderStore:
         return self.path(digest).is_file()
 
     def verify(self, session: Session, digest: str) -> str:
-        try:
-            self.get(session, digest)
-        except FileMissing:
-            return "missing"
-        except FileCorrupt:
-            return "corrupt"
-        return "ok"
+        return _verify(self, session, digest)
 
     def held(self, session: Session) -> Iterator[str]:
         if not self.root.is_dir():
@@ -186,13 +191,7 @@ class PostgresStore:
         return session.scalar(select(FileChunk.seq).where(FileChunk.sha256 == digest).limit(1)) is not None
 
     def verify(self, session: Session, digest: str) -> str:
-        try:
-            self.get(session, digest)
-        except FileMissing:
-            return "missing"
-        except FileCorrupt:
-            return "corrupt"
-        return "ok"
+        return _verify(self, session, digest)
 
     def held(self, session: Session) -> Iterator[str]:
         yield from session.scalars(select(FileChunk.sha256).distinct().order_by(FileChunk.sha256))
