@@ -249,6 +249,13 @@ class Dossier(Base):
             sqlite_where=text("status IN ('payment_requested', 'processing', 'received', 'supplement_requested')"),
             postgresql_where=text("status IN ('payment_requested', 'processing', 'received', 'supplement_requested')"),
         ),
+        # The board's counts, grouped in index order (migration 0018).
+        Index(
+            "ix_dossiers_open_groups", "status", "department_id", "officer", "due_at", "handover_due_at",
+            "apology_count", "supplement_late",
+            sqlite_where=text("status IN ('payment_requested', 'processing', 'received', 'supplement_requested')"),
+            postgresql_where=text("status IN ('payment_requested', 'processing', 'received', 'supplement_requested')"),
+        ),
     )
 
     procedure: Mapped[Procedure] = relationship(lazy="joined")
