@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, lazyload
 
-from app.store.models import Dossier
+from app.store.models import Dossier, Procedure
 from app.text import digits_only, fold
 
 DEFAULT_LIMIT = 50
@@ -47,7 +47,15 @@ def search(session: Session, query: str, *, limit: int = DEFAULT_LIMIT, include_
         ids = _names(session, q, limit)
     if not ids:
         return []
-    stmt = select(Dossier).where(Dossier.serial.in_(set(ids)))
+    # A hit list shows the code, status, dates, applicant, procedure and department: load those (one
+    # select-in for the parties) and leave the checklist, fees, history and the procedure's own
+    # catalog lists to load only if someone asks for them.
+    procedure = joinedload(Dossier.procedure)
+    stmt = select(Dossier).where(Dossier.serial.in_(set(ids))).options(
+        lazyload(Dossier.documents), lazyload(Dossier.fees), lazyload(Dossier.events),
+        procedure.lazyload(Procedure.documents), procedure.lazyload(Procedure.fees),
+        procedure.lazyload(Procedure.department),
+    )
     if not include_cancelled:
         stmt = stmt.where(Dossier.status != "cancelled")
     rows = list(session.scalars(stmt))
