@@ -139,11 +139,30 @@ def val(text: object, dots: str = DOTS) -> str:
     return escape(hard_break(s)) if s else dots
 
 
+class Para(Paragraph):
+    """A Paragraph that breaks its lines once per width.
+
+    ``KeepTogether`` and tables wrap their content to measure it, then the frame wraps it again to place it:
+    a form's paragraphs were laid out twice or three times over. The lines depend only on the width (and the
+    style), so a second wrap at the same width returns the first result.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        # (split() may drop blPara: then lay out again)
+        if availWidth == self._wrapped_at and getattr(self, "blPara", None) is not None:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth if getattr(self, "blPara", None) is not None else None
+        return size
+
+
 def p(markup: str, style: ParagraphStyle) -> Paragraph | LongText:
     """A Paragraph from markup that is already escaped (a :class:`LongText` when it is very long)."""
     if len(markup) > CHUNK:
         return LongText(markup, style)
-    return Paragraph(markup, style)
+    return Para(markup, style)
 
 
 #: Markup longer than this is laid out as several paragraphs (see :class:`LongText`).
@@ -200,7 +219,7 @@ class LongText(Flowable):
         last = ParagraphStyle(f"{style.name}_last", parent=style, spaceBefore=0)
         pieces = split_markup(markup)
         styles_ = [first] + [middle] * (len(pieces) - 2) + [last] if len(pieces) > 1 else [style]
-        self.parts = [Paragraph(piece, st) for piece, st in zip(pieces, styles_, strict=True)]
+        self.parts = [Para(piece, st) for piece, st in zip(pieces, styles_, strict=True)]
 
     def wrap(self, avail_width, avail_height):
         """The height of all pieces; it stops measuring once past ``avail_height`` (the frame then splits),
