@@ -139,15 +139,17 @@ def close_days_before(session: Session, day: date, *, now: datetime | None = Non
 
 def _next_number(session: Session, service: QueueService, day: date) -> tuple[int, str]:
     name = f"ticket:{service.code}:{day.isoformat()}"
-    if peek(session, name) is None:
+    seq = next_value(session, name)
+    if seq == 1:  # the service's first ticket of the day: yesterday's queue closes first
+        # (on PostgreSQL the new sequence row stays locked until this commits, so a second kiosk waits and
+        # then numbers after the tickets kept from yesterday)
         close_days_before(session, day)
         kept = session.scalar(
             select(func.max(Ticket.seq)).where(Ticket.service_code == service.code, Ticket.status == "waiting", Ticket.day < day)
         )
         if kept:
-            ensure_at_least(session, name, kept)
-            session.flush()
-    seq = next_value(session, name)
+            ensure_at_least(session, name, kept + 1)
+            seq = kept + 1
     return seq, f"{service.code}{seq:03d}"
 
 
