@@ -181,6 +181,9 @@ class Station:
     def run(self, window: QWidget) -> int:
         """Run the event loop with ``window`` as the station's window, then :meth:`shutdown`."""
         self.window = window
+        from ui import startup_probe
+
+        startup_probe.install(window)  # only with MOTCUA_STARTUP_PROBE (the start-up benchmark)
         try:
             return self.app.exec()
         finally:

@@ -12,22 +12,28 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+import re
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine, text
 
-from alembic import command
 from app.errors import SchemaMismatchError, StoreError, ValidationError
 from app.workcal import VN_TZ
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 log = logging.getLogger(__name__)
+VERSIONS = Path(__file__).resolve().parent.parent / "migrations" / "versions"
 
 # Any fixed 64-bit number: one key for "schema migration in progress" across the center.
 PG_MIGRATION_LOCK = 0x6D6F74637561_01
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).resolve().parent.parent / "migrations"))
     return cfg
@@ -35,6 +41,8 @@ def alembic_config() -> Config:
 
 @lru_cache(maxsize=1)
 def _script() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -46,16 +54,46 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in _script().walk_revisions()}
 
 
+_REVISION = re.compile(r'^revision\s*=\s*["\']([^"\']+)["\']', re.M)
+_DOWN = re.compile(r'^down_revision\s*=\s*(?:["\']([^"\']+)["\']|None)', re.M)
+
+
+@lru_cache(maxsize=1)
+def quick_head() -> str | None:
+    """The head revision read straight from the migration files (no Alembic import: a station that starts
+    on an up-to-date database never loads Alembic). None when the files do not form one plain chain; the
+    callers then ask Alembic. ``tests/app/test_store.py`` checks it equals Alembic's head."""
+    revisions, downs = set(), set()
+    for path in VERSIONS.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rev, down = _REVISION.search(source), _DOWN.search(source)
+        if rev is None or down is None:
+            continue
+        revisions.add(rev.group(1))
+        if down.group(1):
+            downs.add(down.group(1))
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 else None
+
+
 def current_revision(engine: Engine) -> str | None:
+    """The database's revision (alembic_version), None for a database without one."""
     with engine.connect() as conn:
-        rev = MigrationContext.configure(conn).get_current_revision()
+        exists = conn.dialect.has_table(conn, "alembic_version")
+        rev = conn.execute(text("SELECT version_num FROM alembic_version")).scalar() if exists else None
         conn.rollback()
     return rev
+
+
+def _at_head(current: str | None) -> bool:
+    return current is not None and current == quick_head()
 
 
 def upgrade(engine: Engine, revision: str = "head", *, backup: bool = True) -> str | None:
     """Upgrade the schema to ``revision``. Returns the backup path (SQLite) or None."""
     current = current_revision(engine)
+    if revision == "head" and _at_head(current):
+        return None
     _refuse_unknown(current)
     target = head_revision() if revision == "head" else revision
     if current == target:
@@ -81,6 +119,8 @@ def upgrade(engine: Engine, revision: str = "head", *, backup: bool = True) -> s
 
 
 def _run_upgrade(engine: Engine, target: str) -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -95,6 +135,8 @@ def _refuse_unknown(current: str | None) -> None:
 def check_revision(engine: Engine) -> None:
     """Refuse to start on a database whose schema is not the one this code expects."""
     current = current_revision(engine)
+    if _at_head(current):
+        return
     _refuse_unknown(current)
     head = head_revision()
     if current != head:

@@ -168,3 +168,24 @@ def test_models_match_the_migrations(engine_kind, tmp_path, request):
         diff = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_quick_head_is_alembics_head():
+    """Start-up reads the head revision from the migration files without Alembic; it must agree."""
+    from app.store import migrate
+
+    assert migrate.quick_head() == migrate.head_revision()
+
+
+def test_a_station_on_an_up_to_date_database_does_not_load_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from app.store.session import Store
+
+    Store.open(str(tmp_path / "m.sqlite3")).close()
+    code = ("import sys; from app.store.session import Store; s = Store.open(sys.argv[1]); s.close(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "m.sqlite3")], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
