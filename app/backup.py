@@ -348,15 +348,24 @@ def verify_archive(path: Path, *, progress: Progress | None = None) -> Manifest:
                 raise ValidationError("backup_entry_unexpected", entry=name)
         present = set(names)
         total, done = manifest.total_bytes(), 0
-        for entry in manifest.entries():
-            if entry.path not in present:
-                raise ValidationError("backup_entry_missing", entry=entry.path)
-            if zf.getinfo(entry.path).file_size != entry.size:
-                raise ValidationError("backup_entry_corrupt", entry=entry.path)
-            _copy_member(zf, entry)
-            done += entry.size
-            if progress:
-                progress(done, total)
+        with tempfile.TemporaryDirectory(prefix="motcua-verify-") as tmp:
+            for entry in manifest.entries():
+                if entry.path not in present:
+                    raise ValidationError("backup_entry_missing", entry=entry.path)
+                if zf.getinfo(entry.path).file_size != entry.size:
+                    raise ValidationError("backup_entry_corrupt", entry=entry.path)
+                if entry is manifest.database and manifest.dialect == "sqlite":
+                    # The database is read once: hashed while copied out, then checked against the manifest.
+                    copy = Path(tmp) / DB_NAME
+                    with open(copy, "wb") as sink:
+                        _copy_member(zf, entry, sink)
+                    _check_database(copy, manifest)
+                    copy.unlink()
+                else:
+                    _copy_member(zf, entry)
+                done += entry.size
+                if progress:
+                    progress(done, total)
     return manifest
 
 
@@ -367,10 +376,16 @@ def _has_data(target: Path) -> bool:
 
 
 def _check_database(path: Path, manifest: Manifest) -> None:
-    revision, counts, stored = _sqlite_facts(path)
+    """The copied database is whole and is the one the manifest describes (revision, counts, files)."""
+    try:
+        revision, counts, stored = _sqlite_facts(path)
+    except sqlite3.Error as exc:
+        raise ValidationError("backup_database_mismatch", reason=str(exc)[:100]) from None
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
+        integrity = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+    except sqlite3.Error as exc:
+        integrity = str(exc)
     finally:
         conn.close()
     if integrity != "ok":
