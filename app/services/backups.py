@@ -208,3 +208,20 @@ def status(settings, data_dir: Path, *, now: datetime | None = None) -> BackupSt
     if failed is not None and failed > last:
         return BackupStatus("warn", last, "failed", state.get("last_error"))
     return BackupStatus("ok", last, None)
+
+
+def tick(db_url: str, data_dir: Path, settings, *, now: datetime | None = None) -> tuple[BackupStatus, dict[str, Any] | None]:
+    """What the station's timer runs (a worker thread): the scheduled backup when it is due, then the status.
+    A failed backup is recorded and shows in the status; it is never raised to the timer."""
+    now = now or datetime.now(timezone.utc)
+    result = None
+    try:
+        plan = schedule(settings)
+    except ValidationError:
+        plan = None
+    if plan is not None and due(plan, load_state(data_dir), now):
+        try:
+            result = run_scheduled(db_url, data_dir, settings, now=now)
+        except Exception:  # recorded in the state by run_scheduled; the status says it failed
+            log.warning("the scheduled backup failed", exc_info=True)
+    return status(settings, data_dir, now=now), result
