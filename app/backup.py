@@ -251,17 +251,12 @@ def backup_postgresql(url: str, out: str | Path, *, now: datetime | None = None,
     dsn, env, schema = libpq_target(url)
     engine = make_engine(url)
     try:
-        with engine.connect() as conn, tempfile.TemporaryDirectory(prefix=".backup-") as tmp:
+        with engine.connect() as conn:
             conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             snapshot_id = conn.execute(text("SELECT pg_export_snapshot()")).scalar()
-            dump = Path(tmp) / "motcua.pgdump"
-            command = [pg_dump, "--format=custom", f"--snapshot={snapshot_id}", f"--file={dump}", "--no-password"]
+            command = [pg_dump, "--format=custom", f"--snapshot={snapshot_id}", "--no-password"]
             if schema:
                 command.append(f"--schema={schema}")
-            result = subprocess.run([*command, dsn], env=env, capture_output=True, text=True, check=False)
-            if result.returncode != 0:
-                reason = (result.stderr.strip().splitlines() or [f"exit {result.returncode}"])[-1][:300]
-                raise ValidationError("pg_dump_failed", reason=reason)
             revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar() or "none"
             counts = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in ("dossiers", "stored_files", "dossier_files")}
             from sqlalchemy.orm import Session
@@ -269,12 +264,22 @@ def backup_postgresql(url: str, out: str | Path, *, now: datetime | None = None,
             session = Session(bind=conn)
             store = PostgresStore()
             items, missing = [], []
-            for digest, size in conn.execute(text("SELECT sha256, size FROM stored_files ORDER BY sha256")):
+            for digest, size in conn.execute(text("SELECT sha256, size FROM stored_files ORDER BY sha256")).all():
                 (items if store.verify(session, digest) == "ok" else missing).append((digest, size))
 
             def fill(zf: zipfile.ZipFile) -> Manifest:
-                with dump.open("rb") as handle:
-                    database = _add_stream(zf, PG_DUMP_NAME, handle, when=now, compress=False)
+                # The dump streams from pg_dump's stdout into the archive: no second copy on any disk.
+                with tempfile.TemporaryFile() as errors:
+                    dump = subprocess.Popen([*command, dsn], env=env, stdout=subprocess.PIPE, stderr=errors)
+                    try:
+                        database = _add_stream(zf, PG_DUMP_NAME, dump.stdout, when=now, compress=False)
+                    finally:
+                        dump.stdout.close()
+                        code = dump.wait()
+                    if code != 0:
+                        errors.seek(0)
+                        lines = errors.read().decode("utf-8", "replace").strip().splitlines() or [f"exit {code}"]
+                        raise ValidationError("pg_dump_failed", reason=lines[-1][:300])
                 return Manifest(created_at=now.isoformat(timespec="seconds"), app_version=__version__,
                                 schema_revision=revision, dialect="postgresql", database=database, files=(),
                                 counts=counts, store_items=tuple(items), missing=tuple(d for d, _ in missing))

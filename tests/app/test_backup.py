@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -430,3 +431,19 @@ def test_the_manifest_of_a_backup_reads_back(archive):
         data = zf.read("manifest.json")
     manifest = parse(data)
     assert parse(manifest.to_json()) == manifest
+
+
+
+def test_a_failing_pg_dump_is_exit_2_and_leaves_no_archive(pg_schema_url, tmp_path):
+    """The real pg_dump, made to fail (an option value it refuses): its last error line, no archive."""
+    from app.backup import backup_postgresql
+
+    _pg_seeded(pg_schema_url)
+    wrapper = tmp_path / "pg_dump"
+    wrapper.write_text(f"#!/bin/sh\nexec {shutil.which('pg_dump')} --lock-wait-timeout=soon \"$@\"\n")
+    wrapper.chmod(0o755)
+    with pytest.raises(ValidationError) as caught:
+        backup_postgresql(pg_schema_url, tmp_path / "out" / "bad.zip", pg_dump=str(wrapper))
+    assert caught.value.code == "pg_dump_failed" and "soon" in caught.value.params["reason"]
+    assert caught.value.exit_code == 2
+    assert list((tmp_path / "out").iterdir()) == []
