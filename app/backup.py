@@ -74,9 +74,15 @@ def _out_path(out: str | Path, now: datetime) -> Path:
 # -- making a backup -----------------------------------------------------------------------------------------
 
 
+def _read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI for ``path`` (percent-encoded: spaces, Vietnamese letters, ``?`` and ``#`` in
+    folder names, Windows drive letters)."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def snapshot_sqlite(source: Path, target: Path, *, method: str = SNAPSHOT_METHOD) -> None:
     """A consistent copy of the SQLite database ``source`` at ``target`` (a new file), taken online."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=15)
+    src = sqlite3.connect(_read_only_uri(source), uri=True, timeout=15)
     try:
         if method == "vacuum_into":
             src.execute("VACUUM INTO ?", (str(target),))
@@ -93,7 +99,7 @@ def snapshot_sqlite(source: Path, target: Path, *, method: str = SNAPSHOT_METHOD
 
 def _sqlite_facts(path: Path) -> tuple[str, dict[str, int], list[tuple[str, int]]]:
     """Schema revision, counts and the stored files (sha256, size) that the copy at ``path`` records."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(_read_only_uri(path), uri=True)
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = row[0] if row else "none"
@@ -386,7 +392,7 @@ def _check_database(path: Path, manifest: Manifest) -> None:
         revision, counts, stored = _sqlite_facts(path)
     except sqlite3.Error as exc:
         raise ValidationError("backup_database_mismatch", reason=str(exc)[:100]) from None
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(_read_only_uri(path), uri=True)
     try:
         integrity = str(conn.execute("PRAGMA quick_check").fetchone()[0])
     except sqlite3.Error as exc:

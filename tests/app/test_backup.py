@@ -447,3 +447,11 @@ def test_a_failing_pg_dump_is_exit_2_and_leaves_no_archive(pg_schema_url, tmp_pa
     assert caught.value.code == "pg_dump_failed" and "soon" in caught.value.params["reason"]
     assert caught.value.exit_code == 2
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_data_dir_with_spaces_and_vietnamese_letters(capsys, station, tmp_path):
+    odd = tmp_path / "Sao lưu #1 ?"
+    made = jrun(capsys, "backup", "--out", str(odd) + "/")
+    assert Path(made["path"]).parent == odd
+    result = jrun(capsys, "restore", made["path"], "--data-dir", str(tmp_path / "Dữ liệu mới"))
+    assert result["problems"] == [] and result["counts"]["dossiers"] == 3
