@@ -51,6 +51,9 @@ STATION = _vars(
     Var("devices.button_box", "sim:", str, "the kiosk's button box: serial:...?protocol=stx-xor&keys=1:A,2:B"),
     Var("devices.led_display", "sim:", str, "the counter's LED display: serial:...?protocol=stx-xor&addr=1"),
     Var("devices.rating_keypad", "sim:", str, "the counter's rating keypad: serial:...?scale=3|5"),
+    Var("backup.folder", "", str, "daily backup folder (a USB disk: E:\\motcua-backup, /media/usb/motcua); empty = none"),
+    Var("backup.keep", 14, int, "how many daily backups to keep in backup.folder (the newest)"),
+    Var("backup.time", "17:30", str, "when the daily backup runs (HH:MM, Vietnam time); later the same day if the station was off"),
     Var("voice.sounds_dir", "", str, "the center's own voice recordings; empty = data dir sounds/"),
 )
 

@@ -74,6 +74,9 @@ _COUNT = QT_TRANSLATE_NOOP("errors", "A number of copies must be a whole number,
 _JSON = QT_TRANSLATE_NOOP("errors", "The file is not valid JSON.")
 _DISK_FULL = QT_TRANSLATE_NOOP("errors", "The disk is full: nothing was saved. Free some space or call the technician.")
 _STORE = QT_TRANSLATE_NOOP("errors", "The database cannot be opened as configured; call the technician.")
+_BACKUP_BROKEN = QT_TRANSLATE_NOOP("errors", "The backup is damaged or is not a motcua backup; nothing was restored.")
+_BACKUP_WRITE = QT_TRANSLATE_NOOP("errors", "The backup could not be written (disk full, unplugged or no permission).")
+_BACKUP_CENTER = QT_TRANSLATE_NOOP("errors", "The center's database could not be backed up on this computer; call the technician.")
 
 CODE_TEXTS: dict[str, str] = {
     # permissions, store
@@ -327,6 +330,26 @@ CODE_TEXTS: dict[str, str] = {
     "out_is_directory": _CLI,
     "out_write_failed": QT_TRANSLATE_NOOP("errors", "The file could not be written (disk full or no permission)."),
     "register_range_too_long": QT_TRANSLATE_NOOP("errors", "A register covers at most {max_days} days; print it a year at a time."),
+    "backup_manifest_invalid": _BACKUP_BROKEN,
+    "backup_manifest_missing": _BACKUP_BROKEN,
+    "backup_archive_unreadable": _BACKUP_BROKEN,
+    "backup_entry_missing": _BACKUP_BROKEN,
+    "backup_entry_unexpected": _BACKUP_BROKEN,
+    "backup_entry_corrupt": _BACKUP_BROKEN,
+    "backup_database_mismatch": _BACKUP_BROKEN,
+    "backup_schema_unknown": QT_TRANSLATE_NOOP("errors", "The backup was made by a newer version of the program; restore it with that version."),
+    "backup_restore_postgresql": _CLI,
+    "restore_target_not_empty": _CLI,
+    "restore_target_not_folder": _CLI,
+    "restore_write_failed": _BACKUP_WRITE,
+    "backup_out_exists": _CLI,
+    "backup_out_failed": _BACKUP_WRITE,
+    "pg_dump_not_found": _BACKUP_CENTER,
+    "pg_dump_failed": _BACKUP_CENTER,
+    "backup_folder_not_set": QT_TRANSLATE_NOOP("errors", "No backup folder is set; call the technician."),
+    "backup_folder_missing": QT_TRANSLATE_NOOP("errors", "The backup folder is not there (is the USB disk plugged in?)."),
+    "backup_keep_invalid": _SETTING,
+    "backup_time_invalid": _SETTING,
     "stored_file_write_failed": QT_TRANSLATE_NOOP("errors", "The scanned or printed file could not be saved (disk full or no permission)."),
     "stored_file_missing": QT_TRANSLATE_NOOP("errors", "A stored file of this dossier is missing; ask the technician to run the file check."),
     "stored_file_corrupt": QT_TRANSLATE_NOOP("errors", "A stored file of this dossier is damaged; ask the technician to run the file check."),

@@ -359,7 +359,7 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="+101"/>
+        <location filename="../../ui/counter/window.py" line="+102"/>
         <source>One-stop counter %1</source>
         <extracomment>(form key of printing.FORMS: &quot;receipt&quot;, &quot;supplement&quot;, &quot;refusal&quot;, &quot;apology&quot;, &quot;stop&quot;; dossier code)</extracomment>
         <translation>Một cửa — Quầy %1</translation>
@@ -385,7 +385,7 @@
         <translation>Quầy %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1886,7 +1886,7 @@
         <translation>Dòng lệnh nhận được dữ liệu không dùng được.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>The database file is on a network share; call the technician.</source>
         <translation>Tệp cơ sở dữ liệu nằm trên ổ mạng; liên hệ kỹ thuật viên.</translation>
     </message>
@@ -1951,12 +1951,12 @@
         <translation>Hồ sơ này chưa có ngày hẹn để gia hạn.</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-57"/>
         <source>This procedure has no processing time in the catalog: enter the appointment.</source>
         <translation>Thủ tục chưa có thời hạn giải quyết trong danh mục: hãy nhập ngày hẹn trả.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>The center&apos;s agency identifier is not configured; call the technician.</source>
         <translation>Chưa cấu hình mã định danh của cơ quan; liên hệ kỹ thuật viên.</translation>
     </message>
@@ -1976,12 +1976,12 @@
         <translation>Trả kết quả qua bưu chính cần có số hiệu bưu gửi.</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-62"/>
         <source>Please enter the reason.</source>
         <translation>Vui lòng nhập lý do.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>List every missing document.</source>
         <translation>Liệt kê đầy đủ các giấy tờ còn thiếu.</translation>
     </message>
@@ -2011,37 +2011,37 @@
         <translation>Thời điểm tiếp nhận không thể ở tương lai.</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-69"/>
         <source>The date of birth is not valid.</source>
         <translation>Ngày sinh không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>The ID number must have 9 or 12 digits.</source>
         <translation>Số CCCD/CMND phải có 9 hoặc 12 chữ số.</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-62"/>
         <source>The phone number is not valid.</source>
         <translation>Số điện thoại không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+65"/>
         <source>The e-mail address is not valid.</source>
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+253"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ tên chủ hồ sơ.</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-340"/>
         <source>The dossier was just changed by someone else. Please reload and try again.</source>
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+364"/>
+        <location line="+387"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
@@ -2051,7 +2051,7 @@
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-393"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
@@ -2066,7 +2066,7 @@
         <translation>Không sử dụng được cơ sở dữ liệu; liên hệ kỹ thuật viên.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>The appointment of this procedure is computed from the catalog.</source>
         <translation>Ngày hẹn trả của thủ tục này được tính theo danh mục.</translation>
     </message>
@@ -2076,7 +2076,7 @@
         <translation>Ngày hẹn trả không được trước thời điểm tiếp nhận.</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+237"/>
         <source>Digitized papers need {minimum} dpi or more.</source>
         <translation>Giấy tờ số hóa cần độ phân giải từ {minimum} dpi trở lên.</translation>
     </message>
@@ -2101,7 +2101,7 @@
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-318"/>
         <source>A number of copies must be a whole number, 0 or more.</source>
         <translation>Số bản phải là số nguyên từ 0 trở lên.</translation>
     </message>
@@ -2114,6 +2114,21 @@
         <location line="+1"/>
         <source>The database cannot be opened as configured; call the technician.</source>
         <translation>Không mở được cơ sở dữ liệu theo cấu hình; hãy gọi kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup is damaged or is not a motcua backup; nothing was restored.</source>
+        <translation>Bản sao lưu bị hỏng hoặc không phải bản sao lưu của motcua; chưa khôi phục gì.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup could not be written (disk full, unplugged or no permission).</source>
+        <translation>Không ghi được bản sao lưu (ổ đầy, ổ bị rút ra hoặc không có quyền ghi).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The center&apos;s database could not be backed up on this computer; call the technician.</source>
+        <translation>Không sao lưu được cơ sở dữ liệu của trung tâm trên máy này; hãy gọi kỹ thuật viên.</translation>
     </message>
     <message>
         <location line="+59"/>
@@ -2356,12 +2371,12 @@
         <translation>Tệp không tồn tại.</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-199"/>
         <source>The file is not valid JSON.</source>
         <translation>Tệp không đúng định dạng JSON.</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+203"/>
         <source>The file is too large (at most {mb} MB).</source>
         <translation>Tệp quá lớn (tối đa {mb} MB).</translation>
     </message>
@@ -2457,7 +2472,22 @@
         <translation>Sổ theo dõi in tối đa {max_days} ngày; hãy in từng năm.</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>The backup was made by a newer version of the program; restore it with that version.</source>
+        <translation>Bản sao lưu được tạo bởi phiên bản chương trình mới hơn; hãy khôi phục bằng phiên bản đó.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No backup folder is set; call the technician.</source>
+        <translation>Chưa đặt thư mục sao lưu; hãy gọi kỹ thuật viên.</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>The backup folder is not there (is the USB disk plugged in?).</source>
+        <translation>Không thấy thư mục sao lưu (ổ USB đã cắm chưa?).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The scanned or printed file could not be saved (disk full or no permission).</source>
         <translation>Không lưu được tệp quét hoặc tệp in (đĩa đầy hoặc không có quyền ghi).</translation>
     </message>

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.actors import Actor
 from app.services import handover
 from app.services import sync_status
+from ui.backup import BackupMonitor
 from ui.common import StatusIndicator, local_now, shortcut_rows
 from ui.counter.board import BoardPanel
 from ui.counter.dossier_view import DossierView
@@ -146,6 +147,8 @@ class CounterWindow(QMainWindow):
         self.database_label.setObjectName("databaseLabel")
         self.sync_indicator = StatusIndicator(parent=self)
         self.sync_indicator.setObjectName("syncIndicator")
+        self.backup_indicator = StatusIndicator(parent=self)
+        self.backup_indicator.setObjectName("backupIndicator")
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("clockLabel")
         self.pending_prints_button = QPushButton(self)
@@ -156,7 +159,8 @@ class CounterWindow(QMainWindow):
         self.pending_prints_button.clicked.connect(lambda: self.printing.retry_pending())
         bar.addWidget(self.pending_prints_button)
         self._show_officer()
-        for widget in (self.officer_label, self.counter_label, self.database_label, self.sync_indicator, self.clock_label):
+        for widget in (self.officer_label, self.counter_label, self.database_label, self.sync_indicator,
+                       self.backup_indicator, self.clock_label):
             widget.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(widget)
         self._clock = QTimer(self)
@@ -164,6 +168,8 @@ class CounterWindow(QMainWindow):
         self._clock.timeout.connect(self._tick)
         self._clock.start()
         self._tick()
+        self.backup = BackupMonitor(self.tasks, self.settings, self.backup_indicator, parent=self)
+        self.backup.start()
 
     def _action(self, menu, text: str, keys: list[str], slot, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -387,6 +393,7 @@ class CounterWindow(QMainWindow):
         """Stop the timers and the workers (a running store transaction finishes first); idempotent.
         The station bootstrap calls it again after the event loop, whichever way the window ended."""
         self._clock.stop()
+        self.backup.stop()
         self.board.timer.stop()
         self.queue_panel.shutdown()
         self.tasks.shutdown(wait=True)
