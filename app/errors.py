@@ -287,6 +287,7 @@ MESSAGES: dict[str, str] = {
     "rating_score_invalid": "score {score} is not on a {scale}-key scale",
     "rating_counter_not_found": "counter {counter} does not exist",
     "rating_ticket_not_found": "no ticket {ticket} to rate",
+    "rating_ticket_not_served": "ticket {ticket} has not been served at a counter yet",
     "rating_counter_missing": "say which counter, ticket or dossier is rated",
     "rating_already_given": "{what} has been rated already: one rating per visit",
     # --- services/fees.py

@@ -309,6 +309,7 @@ CODE_TEXTS: dict[str, str] = {
     "rating_score_invalid": QT_TRANSLATE_NOOP("errors", "The rating key is not on the keypad's scale."),
     "rating_counter_not_found": QT_TRANSLATE_NOOP("errors", "This counter does not exist."),
     "rating_ticket_not_found": QT_TRANSLATE_NOOP("errors", "There is no ticket with this number to rate."),
+    "rating_ticket_not_served": QT_TRANSLATE_NOOP("errors", "This ticket has not been served yet."),
     "rating_counter_missing": _CLI,
     "rating_already_given": QT_TRANSLATE_NOOP("errors", "This visit has been rated already: one rating per visit."),
     "fee_exemption_invalid": QT_TRANSLATE_NOOP("errors", "The exemption needs a code, a name, its legal basis and either a percentage or an amount."),

@@ -106,6 +106,8 @@ def record(
     dossier_code: str | None = None
     if ticket is not None:
         rated = _ticket_by_number(session, ticket, now)
+        if rated.counter is None:
+            raise RuleError("rating_ticket_not_served", ticket=rated.number)
         counter = rated.counter if counter is None else counter
     elif dossier is not None:
         from app.services.dossier_events import get_dossier
