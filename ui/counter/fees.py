@@ -149,6 +149,11 @@ class FeePaymentDialog(QDialog):
         set_error(self.error, error_text(exc))
         self.ok_button.setEnabled(False)
 
+    def _pay_failed(self, exc: BaseException) -> None:
+        """Refused (no reference, the amount changed meanwhile...): say why and let the officer fix it."""
+        set_error(self.error, error_text(exc))
+        self.ok_button.setEnabled(True)
+
     def collect(self) -> None:
         """Take the payment as shown, then render the receipt for the print queue."""
         from app.services import fees
@@ -166,7 +171,7 @@ class FeePaymentDialog(QDialog):
                                         exemption=exemption, stage=owed["stage"], items=positions, station=station),
             changes={"dossiers": [code], "fees": [code]},
             tasks=self.tasks,
-        ).success(self._paid).failure(self._failed).with_progress(self.tr("Recording the payment...")).run_in_background()
+        ).success(self._paid).failure(self._pay_failed).with_progress(self.tr("Recording the payment...")).run_in_background()
 
     def _paid(self, payment: dict) -> None:
         self.paid.emit(payment)
