@@ -8,6 +8,8 @@
 - ``fees day --date DATE [--counter N] [--officer U] --json``: what each drawer should hold, by means (an
   officer sees their own drawer only).
 - ``fees due CODE``, ``fees month --year Y --month M``: what a dossier owes; the month per department and kind.
+- ``fees exemption GROUP --name N --legal-basis T --percent P|--amount N``, ``fees exemptions``: the applicant
+  groups' exemptions and reductions (the center's set-up; the command line acts as admin).
 """
 
 from __future__ import annotations
@@ -101,6 +103,32 @@ def cmd_month(ctx, args) -> int:
     return 0
 
 
+def cmd_exemption(ctx, args) -> int:
+    from app.services import fees
+
+    if (args.percent is None) == (args.amount is None):
+        raise ValidationError("fee_exemption_invalid", code=args.code)
+    with ctx.store().write() as session:
+        row = fees.set_exemption(session, ctx.admin(), args.code, name=args.name, legal_basis=args.legal_basis,
+                                 percent=args.percent, fixed_amount=args.amount, active=not args.inactive)
+    emit(row) if args.json else print_line(f"{row['code']} {row['name']}")
+    return 0
+
+
+def cmd_exemptions(ctx, args) -> int:
+    from app.services import fees
+
+    with ctx.store(readonly=True).read() as session:
+        rows = fees.exemptions(session, active_only=False)
+    if args.json:
+        emit(rows)
+    else:
+        for r in rows:
+            off = f"{r['percent']}%" if r["percent"] is not None else _money(r["fixed_amount"])
+            print_line(f"{r['code']:<10} -{off:<10} {r['name']} ({r['legal_basis']}){'' if r['active'] else ' [off]'}")
+    return 0
+
+
 def register(sub, add) -> None:
     group = sub.add_parser("fees", help="fee payments, receipts and the drawer report").add_subparsers(
         dest="sub", metavar="WHAT", required=True)
@@ -124,6 +152,14 @@ def register(sub, add) -> None:
     p.add_argument("--exemption", metavar="GROUP")
     p.add_argument("--stage", choices=("intake", "return"))
     p.add_argument("--items", type=_positions, metavar="1,3")
+    p = add(group, "exemption", cmd_exemption, "add or change an applicant group's exemption or reduction")
+    p.add_argument("code", metavar="GROUP")
+    p.add_argument("--name", required=True)
+    p.add_argument("--legal-basis", required=True, metavar="TEXT")
+    p.add_argument("--percent", type=int_in(1, 100))
+    p.add_argument("--amount", type=int_in(1, 10**12), help="a fixed amount off, in đồng")
+    p.add_argument("--inactive", action="store_true", help="no longer offered")
+    add(group, "exemptions", cmd_exemptions, "the exemptions and reductions configured")
     p = add(group, "month", cmd_month, "a month's totals per department and fee kind")
     p.add_argument("--year", type=int_in(2000, 2999), required=True)
     p.add_argument("--month", type=int_in(1, 12), required=True)

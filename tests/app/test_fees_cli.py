@@ -68,6 +68,12 @@ def test_fees_pay_cancel_day_and_the_receipt(capsys, data_dir, tmp_path):
     again = jrun(capsys, "fees", "pay", code, "--amount", "8000", "--means", "online", "--reference", "VNPAY123")
     assert again["receipt"]["receipt"] == "AA-26P 0000002"
 
+    ex = jrun(capsys, "fees", "exemption", "hn", "--name", "Hộ nghèo", "--legal-basis", "TT 281/2016/TT-BTC", "--percent", "50")
+    assert ex == {"code": "HN", "name": "Hộ nghèo", "percent": 50, "fixed_amount": None, "legal_basis": "TT 281/2016/TT-BTC",
+                  "active": True}
+    assert "either a percent" in refused(capsys, "fees", "exemption", "X", "--name", "X", "--legal-basis", "Y")
+    assert [e["code"] for e in jrun(capsys, "fees", "exemptions")] == ["HN"]
+
     today = datetime.now(VN_TZ).date().isoformat()
     day = jrun(capsys, "fees", "day", "--date", today)
     assert day["by_means"] == {"cash": 0, "transfer": 0, "online": 8000} and day["drawer_cash"] == 0
