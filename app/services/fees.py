@@ -170,12 +170,18 @@ def _payer(session: Session, dossier: Dossier) -> str:
 
 
 def _shares(gross: list[int], amount: int) -> list[int]:
-    """Split ``amount`` over items in proportion to ``gross``; the last item takes the rounding."""
+    """Split ``amount`` (at most the total) over items in proportion to ``gross``: each item gets its share
+    rounded down, and the đồng left go one each to the items with the largest remainders (so no item gets
+    more than its own gross, and a 0 đ item gets nothing)."""
     total = sum(gross)
     if total == 0:
         return [0] * len(gross)
-    out = [g * amount // total for g in gross[:-1]]
-    return [*out, amount - sum(out)]
+    out = [g * amount // total for g in gross]
+    left = amount - sum(out)
+    by_remainder = sorted(range(len(gross)), key=lambda i: (-(gross[i] * amount % total), i))
+    for i in by_remainder[:left]:
+        out[i] += 1
+    return out
 
 
 # --------------------------------------------------------------------------------------- pay and cancel

@@ -272,3 +272,19 @@ def test_two_stations_paying_the_same_dossier_at_once_take_it_once(migrated_url)
     code = _seed_dossiers(migrated_url, 1)[0]
     outcomes = run_in_processes(_pay_same, [(migrated_url, code)] * 3)
     assert sorted(outcomes) == ["fee_nothing_due", "fee_nothing_due", "paid"]
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=8), st.integers(min_value=0, max_value=100),
+       st.integers(min_value=1, max_value=10**10))
+def test_a_reduction_is_shared_over_the_items_without_losing_a_dong(gross, percent, fixed):
+    total = sum(gross)
+    for exemption in (type("P", (), {"percent": percent or None, "fixed_amount": None if percent else fixed})(),):
+        reduction = fees.reduction_of(total, exemption)
+        assert 0 <= reduction <= total
+        nets = fees._shares(gross, total - reduction)
+        assert sum(nets) == total - reduction
+        assert all(n >= 0 for n in nets)
+        assert all(0 <= n <= g for n, g in zip(nets, gross, strict=True))
