@@ -316,7 +316,7 @@
 <context>
     <name>CancelReceiptDialog</name>
     <message>
-        <location filename="../../ui/counter/fees.py" line="+188"/>
+        <location filename="../../ui/counter/fees.py" line="+193"/>
         <source>Cancel a fee receipt</source>
         <translation>Hủy biên lai thu phí</translation>
     </message>
@@ -666,7 +666,7 @@
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Loading the catalog...</source>
         <translation>Đang tải danh mục thủ tục...</translation>
     </message>
@@ -741,11 +741,12 @@
     </message>
     <message>
         <location line="+21"/>
+        <location line="+11"/>
         <source>Fees due for %1: %2 — press F9 to collect</source>
         <translation>Phí, lệ phí phải thu của hồ sơ %1: %2 — nhấn F9 để thu</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -858,7 +859,7 @@
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../ui/counter/dossier_view.py" line="+86"/>
+        <location filename="../../ui/counter/dossier_view.py" line="+87"/>
         <source>← Back to the list</source>
         <translation>← Quay lại danh sách</translation>
     </message>
@@ -986,7 +987,7 @@
         <translation>Hồ sơ: %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>ID</source>
         <translation>CCCD</translation>
     </message>
@@ -1124,7 +1125,7 @@
 <context>
     <name>FeePaymentDialog</name>
     <message>
-        <location filename="../../ui/counter/fees.py" line="-141"/>
+        <location filename="../../ui/counter/fees.py" line="-146"/>
         <source>Fees of dossier %1</source>
         <translation>Phí, lệ phí của hồ sơ %1</translation>
     </message>
@@ -1204,7 +1205,7 @@
         <translation>Hiện không có khoản nào phải thu.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Recording the payment...</source>
         <translation>Đang ghi nhận khoản thu...</translation>
     </message>

@@ -86,3 +86,22 @@ def test_ctrl_k_opens_the_register_enter_answer_inform(qtbot, counter_window, se
     qtbot.waitUntil(lambda: register.model.rows[0]["state"] == "closed", timeout=3000)
     register.filter.setCurrentIndex(register.filter.findData("overdue"))
     qtbot.waitUntil(lambda: [r["contact_name"] for r in register.model.rows] == ["Lê Văn Cường"], timeout=3000)
+
+
+def test_a_finished_dossier_with_unpaid_fees_is_announced_and_f9_takes_them_at_return(qtbot, counter_window, seeded_store):
+    window = counter_window
+    code = receive(seeded_store)
+    with seeded_store.write() as s:
+        for action in ("transfer", "finish"):
+            dossiers.act(s, OTHER_OFFICER, code, action, dossiers.ActionInput())
+    window.open_dossier(code)
+    qtbot.waitUntil(lambda: "F9" in window.statusBar().currentMessage(), timeout=3000)
+    assert "8.000 đ" in window.statusBar().currentMessage()
+    window.tabs.setCurrentIndex(1)
+    assert window.current_code() == code
+    dialog = window.take_payment()
+    qtbot.waitUntil(lambda: dialog.amount.text() == "8.000 đ", timeout=3000)
+    assert dialog.owed["stage"] == "return"
+    dialog.ok_button.click()
+    with seeded_store.read() as s:
+        assert [(p["stage"], p["means"]) for p in fees.payments_of(s, code)] == [("return", "cash")]

@@ -212,6 +212,7 @@ class CounterWindow(QMainWindow):
         self.dossier_view.print_requested.connect(lambda form, code: self.printing.request(form, code, preview=True))
         self.intake.dossier_saved.connect(lambda summary: self.queue_panel.link_dossier(summary["code"]))
         self.intake.dossier_saved.connect(self._fees_due_after_intake)
+        self.dossier_view.dossier_shown.connect(self._fees_due_at_return)
         self.dossier_list.open_requested.connect(self.open_dossier)
         self.board.open_requested.connect(self.open_dossier)
         self.dossier_view.back_requested.connect(self.show_list)
@@ -416,6 +417,16 @@ class CounterWindow(QMainWindow):
             lambda owed: owed["amount"] and self.statusBar().showMessage(
                 arg(self.tr("Fees due for %1: %2 — press F9 to collect"), code, format_money(owed["amount"])), 30_000)
         ).failure(lambda exc: None).run_in_background()
+
+    def _fees_due_at_return(self, data: dict) -> None:
+        """A dossier whose result is ready (or was just returned) with fees unpaid: say so, F9 takes them."""
+        if data.get("status") not in ("finished", "payment_requested", "returned"):
+            return
+        unpaid = sum((f.get("amount") or 0) * (f.get("quantity") or 1) for f in data.get("fees") or ()
+                     if f.get("status") in ("waiting", "unpaid"))
+        if unpaid:
+            self.statusBar().showMessage(
+                arg(self.tr("Fees due for %1: %2 — press F9 to collect"), data["code"], format_money(unpaid)), 30_000)
 
     # -- help and closing ----------------------------------------------------------------------------------
 
