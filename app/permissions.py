@@ -54,7 +54,17 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     # digitized document items (scans and imported files)
     "document.digitize": _COUNTER,
     # a citizen's rating from the keypad at a counter
-    "rating.record": ("officer", "receptionist", "technician"),
+    "rating.record": ("officer", "receptionist", "technician", "kiosk"),
+    # fees (issue 13): payment and cancellation at the counter; the drawer report (an officer: their own)
+    "fees.pay": _COUNTER,
+    "fees.cancel": _COUNTER,
+    "fees.report": _COUNTER,
+    "fees.configure": _CONFIGURE,
+    # the complaints and feedback register
+    "complaint.add": _QUEUE + ("kiosk",),
+    "complaint.route": _COUNTER,
+    "complaint.answer": _COUNTER,
+    "complaint.inform": _COUNTER + ("receptionist",),
     # printing a dossier's forms (and archiving what was printed)
     "document.print": _QUEUE,
 }

@@ -83,6 +83,12 @@ CENTER = _vars(
     Var("scan.dpi", 200, int, "scan resolution; 200 dpi or more for digitized papers"),
     Var("scan.blank_threshold", 0.0002, float, "share of ink pixels under which a scanned page counts as blank"),
     Var("scan.ocr", False, bool, "add a searchable text layer (Tesseract, vie) after saving, in the background"),
+    Var("fees.receipt_copies", 3, int, "copies (liên) of a fee receipt: 2 or 3 (kept, payer, accounts)"),
+    Var("fees.receipt_form", "01BLP0-001", str, "the fee receipt's form (mẫu số) as registered with the tax office"),
+    Var("fees.receipt_series", "AA-26P", str, "the receipt book's series (ký hiệu); one number sequence per series"),
+    Var("fees.tax_code", "", str, "the collecting unit's tax code (mã số thuế) printed on fee receipts"),
+    Var("ratings.scale", 3, int, "satisfaction levels asked: 3 (Rất hài lòng / Hài lòng / Không hài lòng) or 5"),
+    Var("complaints.answer_days", 10, int, "working days to answer a complaint or feedback (phản ánh, kiến nghị)"),
     Var("sync.url", "", str, "provincial dossier system endpoint (https://...); credentials live in the OS keyring"),
 )
 

@@ -9,6 +9,7 @@ wrong arguments. Heavy libraries (reportlab, Pillow) load on first use, not on i
 - :func:`render_handover` — the hand-over list of one round, A4.
 - :func:`render_ticket` — queue ticket, ESC/POS or PNG.
 - :func:`render_receipt_slip` — short thermal receipt, ESC/POS or PNG.
+- :func:`render_fee_receipt` — the fee receipt (Biên lai thu tiền phí, lệ phí), A5, 2 or 3 copies.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ __all__ = [
     "Template",
     "TicketDoc",
     "receipt_slip_image",
+    "render_fee_receipt",
     "render_form",
     "render_handover",
     "render_handovers",
@@ -79,6 +81,13 @@ def render_form(form: Form, dossier: DossierDoc, template: Template, *, extra: A
     from printing.pdf_forms import render_form as impl
 
     return impl(form, dossier, template, extra=extra)
+
+
+def render_fee_receipt(data: dict[str, Any]) -> bytes:
+    """PDF of a fee receipt from plain values (``app.services.fees.receipt_print_data``)."""
+    from printing.fee_receipt import render_fee_receipt_data
+
+    return render_fee_receipt_data(data)
 
 
 def render_register(

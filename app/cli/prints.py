@@ -75,6 +75,29 @@ def cmd_print_ticket(ctx, args) -> int:
     return 0
 
 
+def cmd_print_fee_receipt(ctx, args) -> int:
+    from app.services import archive, fees
+    from app.services.dossier_events import get_dossier
+    from printing.fee_receipt import render_fee_receipt_data
+
+    check_out(args.out)
+    officer = ctx.officer()
+    officer.require("document.print")
+    with ctx.store().write() as session:
+        values = fees.receipt_print_data(session, args.code)
+        data = render_fee_receipt_data(values)
+        dossier = get_dossier(session, args.code)
+        row = archive.keep(session, ctx.data_dir, officer, data, kind=f"fee_receipt:{values['receipt']['number']}",
+                           dossier_id=dossier.id)
+        digest = row.sha256
+    write_out(args.out, data)
+    receipt = f"{values['receipt']['series']} {values['receipt']['number']}"
+    result = {"code": dossier.code, "receipt": receipt, "copies": values["copies"], "out": args.out, "sha256": digest,
+              "bytes": len(data)}
+    emit(result) if args.json else print_line(f"{args.out} ({len(data)} bytes, {receipt})")
+    return 0
+
+
 def cmd_speak(ctx, args) -> int:
     from app.numbers_vi import announcement_clips, announcement_text
     from app.resources import resource
@@ -113,6 +136,9 @@ def register(sub, add) -> None:
     p.add_argument("--out", required=True)
     p.add_argument("--format", choices=("escpos", "png"), default="escpos")
     p.add_argument("--width", type=int, choices=(58, 80), default=80)
+    p = add(pr, "fee-receipt", cmd_print_fee_receipt, "the dossier's fee receipt (biên lai) as PDF")
+    p.add_argument("code")
+    p.add_argument("--out", required=True)
     from app.cli.print_jobs import register_print  # the print queue: queue, retry, send
 
     register_print(pr, add)

@@ -1,5 +1,6 @@
 """The deadline board: what is due today, due soon, overdue, late to hand over, supplement notices made
-late, and apologies needed — for the center, per department and per officer.
+late, and apologies needed — for the center, per department and per officer; and the complaints register's
+entries past their deadline (``complaints_overdue``, center only).
 
 One aggregate over a partial covering index (migration 0004: only open dossiers, only the columns the
 board needs), so a center with 50,000 open dossiers reads one index and never the dossier rows; the
@@ -95,10 +96,21 @@ def board(session: Session, *, now: datetime | None = None, within_days: int = 2
             for r in rows
         ]
     _add_names(session, lists)
+    center_counts = counts(center)
+    # The complaints register's overdue entries (issue 13) are on the board too, as one more tile.
+    from app.services import complaints
+
+    late = complaints.overdue(session, now)
+    center_counts["complaints_overdue"] = len(late)
+    lists["complaints_overdue"] = [
+        {"code": c["number"], "status": c["state"], "due_at": c["due_at"], "officer": c["officer_concerned"],
+         "department": c["department"], "applicant": c["contact_name"], "procedure": c["content"][:200], "complaint": True}
+        for c in late[:list_limit]
+    ]
     return {
         "generated_at": format_local(now),
         "within_working_days": within_days,
-        "center": counts(center),
+        "center": center_counts,
         "by_department": sorted(
             ({"department": names.get(k), **counts(v)} for k, v in by_dept.items()),
             key=lambda r: (-r["overdue"], r["department"] or ""),

@@ -1,41 +1,59 @@
-"""Citizens' satisfaction ratings from the counter keypads (issue 9; the reports issue reads them).
+"""Citizens' satisfaction ratings (issue 9 for the keypads; issue 13: one per visit, other sources, reports).
 
 A rating is tied to what the citizen was served for: the counter's current ticket, or, when the officer
 already finished it, the ticket this counter finished last within ``RATING_WINDOW`` (the citizen presses
-the key on the way out). The ticket's dossier (the last one taken under it), the counter's officer and
-the counter are copied into the row. One rating per ticket: pressing again replaces the score.
+the key on the way out); or a ticket named by its number (a kiosk or the command line); or a dossier
+(a citizen-facing screen at the return of the result, without a ticket). The ticket's dossier (the last
+one taken under it), the counter's officer and the counter are copied into the row.
 
-Scores run from 1 (least satisfied) to the keypad's scale (3 or 5 keys); :func:`level` names them.
-Which thread: workers only (the store thread). Failures: ValidationError and subclasses.
+One rating per visit: a second rating of the same ticket (or of the same dossier without a ticket) is
+refused with ``rating_already_given`` (the unique index on ``ratings.ticket_id`` also holds between
+stations). A key pressed at an idle counter is kept with the counter and officer only.
+
+Scores run from 1 (least satisfied) to the scale (3 levels by default, the center setting
+``ratings.scale``, or 5); :func:`level` names them. Which thread: workers only (the store thread).
+Failures: ValidationError and subclasses.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.actors import Actor
-from app.errors import NotFoundError, ValidationError
+from app.errors import NotFoundError, RuleError, ValidationError
 from app.services.audit import audit
 from app.store.models import Counter, Ticket
 from app.store.models_devices import Rating
 
 SCALES = (3, 5)
 RATING_WINDOW = timedelta(minutes=10)
+#: 3 levels: Không hài lòng / Hài lòng / Rất hài lòng; 5 levels: the survey's.
 LEVELS = {
-    3: ("dissatisfied", "neutral", "satisfied"),
+    3: ("dissatisfied", "satisfied", "very_satisfied"),
     5: ("very_dissatisfied", "dissatisfied", "neutral", "satisfied", "very_satisfied"),
 }
+ALL_LEVELS = ("very_dissatisfied", "dissatisfied", "neutral", "satisfied", "very_satisfied")
+SATISFIED = ("satisfied", "very_satisfied")
+
 
 
 def level(score: int, scale: int) -> str:
-    """The code of a score on its scale, e.g. level(3, 3) == "satisfied"; ``ui/`` names it in Vietnamese."""
-    if scale not in SCALES or not 1 <= score <= scale:
+    """The code of a score on its scale, e.g. level(3, 3) == "very_satisfied"; ``ui/`` names it in Vietnamese."""
+    if scale not in SCALES or isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= scale:
         raise ValidationError("rating_score_invalid", score=score, scale=scale)
     return LEVELS[scale][score - 1]
+
+
+def default_scale(session: Session) -> int:
+    from app.services import center
+
+    value = center.get(session, "ratings.scale")
+    return value if value in SCALES else 3
 
 
 def _rated_ticket(session: Session, counter: Counter, now: datetime) -> Ticket | None:
@@ -49,39 +67,81 @@ def _rated_ticket(session: Session, counter: Counter, now: datetime) -> Ticket |
     ).first()
 
 
+def _ticket_by_number(session: Session, number: str, now: datetime) -> Ticket:
+    """The latest ticket with this number up to today (numbers restart every day)."""
+    from app.workcal import to_local
+
+    text = str(number or "").strip().upper()
+    row = session.scalars(
+        select(Ticket).where(Ticket.number == text, Ticket.day <= to_local(now).date()).order_by(Ticket.day.desc()).limit(1)
+    ).first()
+    if row is None:
+        raise NotFoundError("rating_ticket_not_found", ticket=text)
+    return row
+
+
 def record(
     session: Session,
     actor: Actor,
     *,
-    counter: int,
     score: int,
-    scale: int,
+    counter: int | None = None,
+    scale: int | None = None,
     source: str = "keypad",
+    ticket: str | None = None,
+    dossier: str | None = None,
     now: datetime | None = None,
 ) -> dict[str, Any]:
-    """Store one rating given at ``counter``; returns it as :func:`rating_json`."""
+    """Store one rating; returns it as :func:`rating_json`.
+
+    What it rates: ``ticket`` (a number such as "A012"), else ``dossier`` (a code, a rating at the return
+    screen), else what ``counter`` serves or just served. ``scale`` None: the center's ``ratings.scale``.
+    A second rating of the same visit is refused (``rating_already_given``)."""
     actor.require("rating.record")
+    if scale is None:
+        scale = default_scale(session)
     level(score, scale)
     now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    rated: Ticket | None = None
+    dossier_code: str | None = None
+    if ticket is not None:
+        rated = _ticket_by_number(session, ticket, now)
+        if rated.counter is None:
+            raise RuleError("rating_ticket_not_served", ticket=rated.number)
+        counter = rated.counter if counter is None else counter
+    elif dossier is not None:
+        from app.services.dossier_events import get_dossier
+
+        d = get_dossier(session, dossier)
+        dossier_code = d.code
+        counter = d.counter if counter is None else counter
+        taken = session.scalar(select(Rating.id).where(Rating.dossier_code == d.code, Rating.ticket_id.is_(None)))
+        if taken is not None:
+            raise RuleError("rating_already_given", what=d.code)
+    if counter is None:
+        raise ValidationError("rating_counter_missing")
     row = session.get(Counter, counter)
     if row is None:
         raise NotFoundError("rating_counter_not_found", counter=counter)
-    ticket = _rated_ticket(session, row, now)
-    rating = None
-    if ticket is not None:
-        rating = session.scalars(select(Rating).where(Rating.ticket_id == ticket.id)).first()
-    if rating is None:
-        rating = Rating(counter=counter, ticket_id=ticket.id if ticket else None, ticket_number=ticket.number if ticket else None)
-        session.add(rating)
-    rating.at = now
-    rating.scale = scale
-    rating.score = score
-    rating.source = source[:40]
-    rating.officer = row.officer
-    codes = list(ticket.dossier_codes or []) if ticket is not None else []
-    rating.dossier_code = codes[-1] if codes else None
-    session.flush()
-    audit(session, actor, "rating.record", f"counter:{counter}", score=score, scale=scale, ticket=rating.ticket_number)
+    if ticket is None and dossier is None:
+        rated = _rated_ticket(session, row, now)
+    if rated is not None:
+        if session.scalar(select(Rating.id).where(Rating.ticket_id == rated.id)) is not None:
+            raise RuleError("rating_already_given", what=rated.number)
+        codes = list(rated.dossier_codes or [])
+        dossier_code = codes[-1] if codes else None
+    rating = Rating(
+        counter=counter, ticket_id=rated.id if rated else None, ticket_number=rated.number if rated else None, at=now,
+        scale=scale, score=score, source=(source or "keypad")[:40], officer=row.officer, dossier_code=dossier_code,
+    )
+    try:
+        with session.begin_nested():  # another station rated the same ticket a moment ago
+            session.add(rating)
+            session.flush()
+    except sa_exc.IntegrityError:
+        raise RuleError("rating_already_given", what=rated.number if rated else str(counter)) from None
+    audit(session, actor, "rating.record", f"counter:{counter}", score=score, scale=scale, ticket=rating.ticket_number,
+          dossier=dossier_code)
     return rating_json(rating)
 
 
@@ -104,3 +164,63 @@ def ratings_between(session: Session, since: datetime, until: datetime) -> list[
     """Every rating given in [since, until), oldest first (for the reports)."""
     rows = session.scalars(select(Rating).where(Rating.at >= since, Rating.at < until).order_by(Rating.at, Rating.id))
     return [rating_json(r) for r in rows]
+
+
+def _share(satisfied: int, total: int) -> float | None:
+    return round(satisfied / total, 4) if total else None
+
+
+def report_section(session: Session, start: date, end: date) -> dict[str, Any]:
+    """The satisfaction figures of [start, end] (both days included, Vietnam's days), JSON-ready.
+
+    Keys: ``from``, ``to``, ``total``, ``by_level`` {very_dissatisfied, dissatisfied, neutral, satisfied,
+    very_satisfied}, ``by_scale`` {"3": n, "5": n}, ``satisfied`` (ratings at "satisfied" or
+    "very_satisfied"), ``satisfied_share`` (satisfied / total, None without ratings) and its ``formula``,
+    ``by_officer`` [{officer, total, satisfied, satisfied_share, by_level}], ``by_counter`` (same with counter),
+    ``by_source`` {source: n}."""
+    from app.services.fees import local_window
+
+    lo, hi = local_window(start, end)
+    rows = session.execute(
+        select(Rating.officer, Rating.counter, Rating.scale, Rating.score, Rating.source, func.count())
+        .where(Rating.at >= lo, Rating.at < hi)
+        .group_by(Rating.officer, Rating.counter, Rating.scale, Rating.score, Rating.source)
+    ).all()
+    by_level = dict.fromkeys(ALL_LEVELS, 0)
+    by_scale = {str(s): 0 for s in SCALES}
+    by_source: dict[str, int] = {}
+    officers: dict[Any, dict[str, Any]] = {}
+    counters: dict[Any, dict[str, Any]] = {}
+
+    def bucket(table: dict, key_name: str, key: Any) -> dict[str, Any]:
+        return table.setdefault(key, {key_name: key, "total": 0, "satisfied": 0, "by_level": dict.fromkeys(ALL_LEVELS, 0)})
+
+    for officer, counter, scale, score, source, n in rows:
+        if scale not in SCALES or not 1 <= score <= scale:
+            continue
+        name = LEVELS[scale][score - 1]
+        n = int(n)
+        by_level[name] += n
+        by_scale[str(scale)] += n
+        by_source[source] = by_source.get(source, 0) + n
+        for b in (bucket(officers, "officer", officer), bucket(counters, "counter", counter)):
+            b["total"] += n
+            b["by_level"][name] += n
+            b["satisfied"] += n if name in SATISFIED else 0
+    for b in (*officers.values(), *counters.values()):
+        b["satisfied_share"] = _share(b["satisfied"], b["total"])
+    total = sum(by_level.values())
+    satisfied = sum(by_level[k] for k in SATISFIED)
+    return {
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "total": total,
+        "by_level": by_level,
+        "by_scale": by_scale,
+        "satisfied": satisfied,
+        "satisfied_share": _share(satisfied, total),
+        "formula": "satisfied_share = (satisfied + very_satisfied) / total ratings",
+        "by_officer": sorted(officers.values(), key=lambda r: (r["officer"] is None, r["officer"] or "")),
+        "by_counter": sorted(counters.values(), key=lambda r: (r["counter"] is None, r["counter"] or 0)),
+        "by_source": dict(sorted(by_source.items())),
+    }

@@ -2,9 +2,9 @@
 
 A rating is stored with what it is about, copied at the moment it is given (the ticket, its dossier,
 the officer and the counter), so the reports read one table and a later change of officer at the
-counter does not move an old rating. One rating per ticket: a second key press within the rating window
-replaces the first (the citizen changed their mind); a rating with no ticket (pressed at an idle
-counter) is kept with the counter and officer only.
+counter does not move an old rating. One rating per ticket (a unique index since migration 0015: a
+second rating of the same visit is refused); a rating with no ticket (pressed at an idle counter, or
+given for a dossier at the return screen) is kept with the counter and officer only.
 """
 
 from __future__ import annotations
@@ -34,6 +34,6 @@ class Rating(Base):
     source: Mapped[str] = mapped_column(String(40), default="keypad")  # the device name, or "screen"
     __table_args__ = (
         Index("ix_ratings_at", "at"),
-        Index("ix_ratings_ticket_id", "ticket_id"),
+        Index("ix_ratings_ticket_id", "ticket_id", unique=True),
         Index("ix_ratings_officer_at", "officer", "at"),
     )

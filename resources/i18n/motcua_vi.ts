@@ -191,42 +191,47 @@
     <name>BoardPanel</name>
     <message>
         <location filename="../../ui/counter/board.py" line="+36"/>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+79"/>
+        <location line="-79"/>
+        <location line="+80"/>
         <source>Due today</source>
         <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+79"/>
+        <location line="-79"/>
+        <location line="+80"/>
         <source>Due soon</source>
         <translation>Sắp đến hạn</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+79"/>
+        <location line="-79"/>
+        <location line="+80"/>
         <source>Apology needed</source>
         <translation>Cần xin lỗi</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+79"/>
+        <location line="-79"/>
+        <location line="+80"/>
         <source>Late hand-over</source>
         <translation>Chậm bàn giao</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+79"/>
+        <location line="-79"/>
+        <location line="+80"/>
         <source>Late supplement request</source>
         <translation>Bổ sung muộn</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-79"/>
+        <source>Overdue complaints</source>
+        <translation>Phản ánh quá hạn</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Show the dossiers: %1</source>
         <translation>Xem các hồ sơ: %1</translation>
     </message>
@@ -309,6 +314,34 @@
     </message>
 </context>
 <context>
+    <name>CancelReceiptDialog</name>
+    <message>
+        <location filename="../../ui/counter/fees.py" line="+193"/>
+        <source>Cancel a fee receipt</source>
+        <translation>Hủy biên lai thu phí</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Series and number, e.g. AA-26P 0000012</source>
+        <translation>Ký hiệu và số, ví dụ AA-26P 0000012</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Receipt:</source>
+        <translation>Biên lai:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel the receipt</source>
+        <translation>Hủy biên lai</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistModel</name>
     <message>
         <location filename="../../ui/models.py" line="+207"/>
@@ -357,9 +390,177 @@
     </message>
 </context>
 <context>
+    <name>ComplaintsDialog</name>
+    <message>
+        <location filename="../../ui/counter/complaints.py" line="+37"/>
+        <location line="+15"/>
+        <source>At the counter</source>
+        <translation>Tại quầy</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+10"/>
+        <source>By phone</source>
+        <translation>Qua điện thoại</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Hotline</source>
+        <translation>Đường dây nóng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kiosk</source>
+        <translation>Ki-ốt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation>Đã trả lời</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+105"/>
+        <location line="+81"/>
+        <source>Citizen informed</source>
+        <translation>Đã báo cho công dân</translation>
+    </message>
+    <message>
+        <location line="-182"/>
+        <source>By text message</source>
+        <translation>Qua tin nhắn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By email</source>
+        <translation>Qua thư điện tử</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By letter</source>
+        <translation>Bằng văn bản</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Complaints and feedback register</source>
+        <translation>Sổ tiếp nhận phản ánh, kiến nghị</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Hình thức tiếp nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender</source>
+        <translation>Người phản ánh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handled by</source>
+        <translation>Đơn vị xử lý</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The center</source>
+        <translation>Trung tâm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>Hạn trả lời</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New entry</source>
+        <translation>Thêm phản ánh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the answer</source>
+        <translation>Ghi nội dung trả lời</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Entered %1</source>
+        <translation>Đã vào sổ %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+14"/>
+        <source>Choose an entry first.</source>
+        <translation>Hãy chọn một phản ánh trước.</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Answer</source>
+        <translation>Trả lời</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The answer to %1:</source>
+        <translation>Nội dung trả lời phản ánh %1:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Answered %1</source>
+        <translation>Đã trả lời %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>How was the citizen told?</source>
+        <translation>Đã báo cho công dân bằng cách nào?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Closed %1</source>
+        <translation>Đã kết thúc %1</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="+102"/>
+        <location filename="../../ui/counter/window.py" line="+103"/>
         <source>One-stop counter %1</source>
         <extracomment>(form key of printing.FORMS: &quot;receipt&quot;, &quot;supplement&quot;, &quot;refusal&quot;, &quot;apology&quot;, &quot;stop&quot;; dossier code)</extracomment>
         <translation>Một cửa — Quầy %1</translation>
@@ -416,6 +617,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>F&amp;ees</source>
+        <translation>&amp;Phí, lệ phí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Take the fees of the dossier...</source>
+        <translation>&amp;Thu phí, lệ phí của hồ sơ...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel a fee receipt...</source>
+        <translation>&amp;Hủy biên lai thu phí...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complaints and &amp;feedback register...</source>
+        <translation>Sổ phản ánh, &amp;kiến nghị...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
@@ -445,7 +666,7 @@
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Loading the catalog...</source>
         <translation>Đang tải danh mục thủ tục...</translation>
     </message>
@@ -504,7 +725,28 @@
         <translation>Biểu mẫu còn dữ liệu chưa lưu. Xóa để tiếp nhận hồ sơ mới?</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+81"/>
+        <source>Open or save a dossier first.</source>
+        <translation>Hãy mở hoặc lưu một hồ sơ trước.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Collected %1 for %2</source>
+        <translation>Đã thu %1 của hồ sơ %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Receipt %1 cancelled; take the payment again to issue its replacement</source>
+        <translation>Đã hủy biên lai %1; thu lại để lập biên lai thay thế</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+11"/>
+        <source>Fees due for %1: %2 — press F9 to collect</source>
+        <translation>Phí, lệ phí phải thu của hồ sơ %1: %2 — nhấn F9 để thu</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -617,7 +859,7 @@
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../ui/counter/dossier_view.py" line="+86"/>
+        <location filename="../../ui/counter/dossier_view.py" line="+87"/>
         <source>← Back to the list</source>
         <translation>← Quay lại danh sách</translation>
     </message>
@@ -745,7 +987,7 @@
         <translation>Hồ sơ: %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>ID</source>
         <translation>CCCD</translation>
     </message>
@@ -878,6 +1120,94 @@
         <location line="+6"/>
         <source>%1: %2 — done</source>
         <translation>%1: %2 — đã xong</translation>
+    </message>
+</context>
+<context>
+    <name>FeePaymentDialog</name>
+    <message>
+        <location filename="../../ui/counter/fees.py" line="-146"/>
+        <source>Fees of dossier %1</source>
+        <translation>Phí, lệ phí của hồ sơ %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fee</source>
+        <translation>Loại phí, lệ phí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No exemption</source>
+        <translation>Không miễn, giảm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cash</source>
+        <translation>Tiền mặt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bank transfer</source>
+        <translation>Chuyển khoản</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Online payment</source>
+        <translation>Thanh toán trực tuyến</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Transaction code (transfer or online)</source>
+        <translation>Mã giao dịch (chuyển khoản hoặc trực tuyến)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exemption or reduction:</source>
+        <translation>Miễn, giảm:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payment means:</source>
+        <translation>Hình thức thanh toán:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference:</source>
+        <translation>Mã giao dịch:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount due:</source>
+        <translation>Số tiền phải thu:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collect and print the receipt</source>
+        <translation>Thu tiền và in biên lai</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Legal basis: %1 (−%2)</source>
+        <translation>Căn cứ: %1 (−%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing is due now.</source>
+        <translation>Hiện không có khoản nào phải thu.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Recording the payment...</source>
+        <translation>Đang ghi nhận khoản thu...</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1666,69 @@
         <location line="+15"/>
         <source>Documents received (* required)</source>
         <translation>Thành phần hồ sơ đã nhận (* bắt buộc)</translation>
+    </message>
+</context>
+<context>
+    <name>NewComplaintDialog</name>
+    <message>
+        <location filename="../../ui/counter/complaints.py" line="-167"/>
+        <source>New complaint or feedback</source>
+        <translation>Tiếp nhận phản ánh, kiến nghị</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Feedback (phản ánh)</source>
+        <translation>Phản ánh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposal (kiến nghị)</source>
+        <translation>Kiến nghị</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The center</source>
+        <translation>Trung tâm</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Received:</source>
+        <translation>Hình thức tiếp nhận:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind:</source>
+        <translation>Loại:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender&apos;s name:</source>
+        <translation>Họ tên người phản ánh:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email:</source>
+        <translation>Thư điện tử:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossier code (if any):</source>
+        <translation>Mã hồ sơ (nếu có):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content:</source>
+        <translation>Nội dung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handled by:</source>
+        <translation>Đơn vị xử lý:</translation>
     </message>
 </context>
 <context>
@@ -2031,17 +2424,17 @@
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+269"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ tên chủ hồ sơ.</translation>
     </message>
     <message>
-        <location line="-340"/>
+        <location line="-353"/>
         <source>The dossier was just changed by someone else. Please reload and try again.</source>
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+387"/>
+        <location line="+400"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
@@ -2051,7 +2444,7 @@
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="-393"/>
+        <location line="-406"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
@@ -2076,7 +2469,7 @@
         <translation>Ngày hẹn trả không được trước thời điểm tiếp nhận.</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+253"/>
         <source>Digitized papers need {minimum} dpi or more.</source>
         <translation>Giấy tờ số hóa cần độ phân giải từ {minimum} dpi trở lên.</translation>
     </message>
@@ -2101,7 +2494,7 @@
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-331"/>
         <source>A number of copies must be a whole number, 0 or more.</source>
         <translation>Số bản phải là số nguyên từ 0 trở lên.</translation>
     </message>
@@ -2457,7 +2850,157 @@
         <translation>Không có quầy này.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>There is no ticket with this number to rate.</source>
+        <translation>Không có số thứ tự này để đánh giá.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This ticket has not been served yet.</source>
+        <translation>Số thứ tự này chưa được phục vụ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This visit has been rated already: one rating per visit.</source>
+        <translation>Lượt phục vụ này đã được đánh giá: mỗi lượt chỉ đánh giá một lần.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The exemption needs a code, a name, its legal basis and either a percentage or an amount.</source>
+        <translation>Đối tượng miễn, giảm cần có mã, tên, căn cứ pháp lý và tỷ lệ hoặc số tiền giảm.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This exemption does not exist or is no longer in use.</source>
+        <translation>Không có đối tượng miễn, giảm này hoặc đã ngừng áp dụng.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount of a fee of this dossier is not known; correct the dossier&apos;s fees first.</source>
+        <translation>Chưa có mức thu của một khoản phí, lệ phí của hồ sơ; hãy điều chỉnh phí, lệ phí của hồ sơ trước.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose cash, bank transfer or online payment.</source>
+        <translation>Chọn tiền mặt, chuyển khoản hoặc thanh toán trực tuyến.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The amount must be a whole number of đồng.</source>
+        <translation>Số tiền phải là số đồng nguyên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A transfer or online payment needs its transaction reference.</source>
+        <translation>Chuyển khoản hoặc thanh toán trực tuyến cần có mã giao dịch.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The transaction reference is too long.</source>
+        <translation>Mã giao dịch quá dài.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This dossier is cancelled: no fee is taken.</source>
+        <translation>Hồ sơ đã bị hủy: không thu phí, lệ phí.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This fee is not due now.</source>
+        <translation>Khoản phí này hiện không phải thu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This dossier owes nothing now.</source>
+        <translation>Hồ sơ hiện không còn khoản nào phải thu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The amount taken is not the amount due.</source>
+        <translation>Số tiền thu không đúng số tiền phải thu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no fee receipt with this number.</source>
+        <translation>Không có biên lai số này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This dossier has no fee receipt in force.</source>
+        <translation>Hồ sơ chưa có biên lai thu phí còn hiệu lực.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say why the receipt is cancelled.</source>
+        <translation>Hãy nhập lý do hủy biên lai.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This receipt is cancelled already.</source>
+        <translation>Biên lai này đã bị hủy.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You may see only your own drawer.</source>
+        <translation>Bạn chỉ được xem khoản thu của chính mình.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill in the sender&apos;s name and the content.</source>
+        <translation>Hãy nhập họ tên người phản ánh và nội dung.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A field of the complaint is not valid.</source>
+        <translation>Một thông tin của phản ánh không hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose how the complaint came in.</source>
+        <translation>Chọn hình thức tiếp nhận phản ánh.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose feedback or proposal.</source>
+        <translation>Chọn phản ánh hoặc kiến nghị.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This department does not exist.</source>
+        <translation>Không có đơn vị này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This complaint does not exist.</source>
+        <translation>Không có phản ánh này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This complaint is answered already; it cannot be routed.</source>
+        <translation>Phản ánh đã được trả lời; không chuyển đơn vị xử lý được.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the answer first.</source>
+        <translation>Hãy nhập nội dung trả lời trước.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This complaint is answered already.</source>
+        <translation>Phản ánh này đã được trả lời.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose how the citizen was told.</source>
+        <translation>Chọn cách đã báo cho công dân.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This complaint has no answer to tell yet.</source>
+        <translation>Phản ánh chưa có nội dung trả lời để báo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The agency identifier is not valid (e.g. 000.17.22.H56).</source>
         <translation>Mã định danh cơ quan không hợp lệ (ví dụ 000.17.22.H56).</translation>
     </message>

@@ -39,6 +39,7 @@ TILES = (
     ("apology_needed", QT_TRANSLATE_NOOP("BoardPanel", "Apology needed"), "#7b1fa2"),
     ("handover_late", QT_TRANSLATE_NOOP("BoardPanel", "Late hand-over"), "#6d4c41"),
     ("supplement_late", QT_TRANSLATE_NOOP("BoardPanel", "Late supplement request"), "#00796b"),
+    ("complaints_overdue", QT_TRANSLATE_NOOP("BoardPanel", "Overdue complaints"), "#ad1457"),
 )
 
 
@@ -236,7 +237,7 @@ class BoardPanel(QWidget):
         self.list_view.resizeRowsToContents()
 
     def _open_row(self, row: int) -> None:
-        if 0 <= row < len(self.list_model.rows):
+        if 0 <= row < len(self.list_model.rows) and not self.list_model.rows[row].get("complaint"):
             self.open_requested.emit(self.list_model.rows[row]["code"])
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt API

@@ -72,6 +72,7 @@ class DossierView(QWidget):
     back_requested = Signal()
     print_requested = Signal(str, str)
     status_message = Signal(str)
+    dossier_shown = Signal(dict)  # the dossier's JSON each time it is shown (the window offers its fees)
 
     def __init__(self, tasks: TaskManager, actor: Callable[[], Actor], *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -237,6 +238,7 @@ class DossierView(QWidget):
 
     def show_dossier(self, data: dict[str, Any]) -> None:
         self.data = data
+        self.dossier_shown.emit(data)
         applicant = data.get("applicant") or {}
         self.code_label.setText(data["code"])
         self.status_label.setText(status_name(data["status"]))

@@ -10,6 +10,7 @@ import dataclasses
 import html
 import logging
 from concurrent.futures import Executor
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,7 +32,7 @@ from app.actors import Actor
 from app.services import handover
 from app.services import sync_status
 from ui.backup import BackupMonitor
-from ui.common import StatusIndicator, local_now, shortcut_rows
+from ui.common import StatusIndicator, format_money, local_now, shortcut_rows
 from ui.counter.board import BoardPanel
 from ui.counter.dossier_view import DossierView
 from ui.counter.dossiers import DossierListPanel, HandoverDialog
@@ -95,6 +96,7 @@ class CounterWindow(QMainWindow):
         self.settings = settings
         self.confirm_close = False
         self.pending_dialog = None
+        self.last_saved_code: str | None = None
         self.context: CounterContext | None = None
         self.devices = devices
         self.tasks = tasks or TaskManager(store, executor=executor, device_executor=device_executor, parent=self)
@@ -191,6 +193,12 @@ class CounterWindow(QMainWindow):
         self.find_action = self._action(dossier_menu, self.tr("&Find dossier"), ["Ctrl+F"], self.find_dossier)
         dossier_menu.addSeparator()
         self.handover_action = self._action(dossier_menu, self.tr("Run a &hand-over round..."), ["F8"], self.ask_handover_round)
+        fees_menu = bar.addMenu(self.tr("F&ees"))
+        self.pay_action = self._action(fees_menu, self.tr("&Take the fees of the dossier..."), ["F9"], self.take_payment)
+        self._action(fees_menu, self.tr("&Cancel a fee receipt..."), [], self.cancel_receipt)
+        fees_menu.addSeparator()
+        self.complaints_action = self._action(fees_menu, self.tr("Complaints and &feedback register..."), ["Ctrl+K"],
+                                              self.show_complaints)
         view_menu = bar.addMenu(self.tr("&View"))
         for index, text, key in ((INTAKE, self.tr("&Intake"), "Ctrl+1"), (DOSSIERS, self.tr("D&ossiers"), "Ctrl+2"), (BOARD, self.tr("Deadline &board"), "Ctrl+3")):
             self._action(view_menu, text, [key], lambda _=False, i=index: self.show_tab(i))
@@ -209,6 +217,8 @@ class CounterWindow(QMainWindow):
         self.intake.print_requested.connect(lambda form, code: self.printing.request(form, code, preview=False))
         self.dossier_view.print_requested.connect(lambda form, code: self.printing.request(form, code, preview=True))
         self.intake.dossier_saved.connect(lambda summary: self.queue_panel.link_dossier(summary["code"]))
+        self.intake.dossier_saved.connect(self._fees_due_after_intake)
+        self.dossier_view.dossier_shown.connect(self._fees_due_at_return)
         self.dossier_list.open_requested.connect(self.open_dossier)
         self.board.open_requested.connect(self.open_dossier)
         self.dossier_view.back_requested.connect(self.show_list)
@@ -354,6 +364,75 @@ class CounterWindow(QMainWindow):
     def _forget_dialog(self, dialog) -> None:
         if self.pending_dialog is dialog:
             self.pending_dialog = None
+
+    # -- fees and complaints (ui/counter/fees.py, ui/counter/complaints.py) ----------------------------------
+
+    def current_code(self) -> str | None:
+        """The dossier open in the dossier view, else the one this counter saved last."""
+        if self.tabs.currentIndex() == 1 and self.dossier_stack.currentWidget() is self.dossier_view and self.dossier_view.code:
+            return self.dossier_view.code
+        return self.last_saved_code or self.dossier_view.code or None
+
+    def take_payment(self, _checked: bool = False, *, code: str | None = None):
+        """F9: the payment dialog for ``code`` (default :meth:`current_code`); the receipt goes to the print queue."""
+        from app.services.print_queue import station_name
+        from ui.counter.fees import FeePaymentDialog
+
+        code = code or self.current_code()
+        if not code:
+            self.statusBar().showMessage(self.tr("Open or save a dossier first."), 10_000)
+            return None
+        dialog = FeePaymentDialog(tasks=self.tasks, actor=self.actor, code=code, data_dir=Path(self.settings.data_dir),
+                                  station=station_name(self.settings.get("station.role"), self.settings.get("station.counter")),
+                                  parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.receipt_ready.connect(lambda result: self.printing.send(result, 1))
+        dialog.paid.connect(lambda p: self.statusBar().showMessage(
+            arg(self.tr("Collected %1 for %2"), format_money(p["amount"]), p["code"]), 15_000))
+        dialog.finished.connect(lambda _r: self._forget_dialog(dialog))
+        self.pending_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def cancel_receipt(self):
+        from ui.counter.fees import CancelReceiptDialog
+
+        dialog = CancelReceiptDialog(tasks=self.tasks, actor=self.actor, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.cancelled.connect(lambda r: self.statusBar().showMessage(
+            arg(self.tr("Receipt %1 cancelled; take the payment again to issue its replacement"), r["receipt"]["receipt"]), 20_000))
+        dialog.open()
+        return dialog
+
+    def show_complaints(self):
+        """Ctrl+K: the complaints and feedback register."""
+        from ui.counter.complaints import ComplaintsDialog
+
+        departments = list(self.context.departments) if self.context is not None else []
+        dialog = ComplaintsDialog(tasks=self.tasks, actor=self.actor, departments=departments, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _fees_due_after_intake(self, summary: dict) -> None:
+        from app.services import fees
+
+        code = summary["code"]
+        self.last_saved_code = code
+        QueryOp(parent=self, op=lambda session: fees.due(session, code), tasks=self.tasks).success(
+            lambda owed: owed["amount"] and self.statusBar().showMessage(
+                arg(self.tr("Fees due for %1: %2 — press F9 to collect"), code, format_money(owed["amount"])), 30_000)
+        ).failure(lambda exc: None).run_in_background()
+
+    def _fees_due_at_return(self, data: dict) -> None:
+        """A dossier whose result is ready (or was just returned) with fees unpaid: say so, F9 takes them."""
+        if data.get("status") not in ("finished", "payment_requested", "returned"):
+            return
+        unpaid = sum((f.get("amount") or 0) * (f.get("quantity") or 1) for f in data.get("fees") or ()
+                     if f.get("status") in ("waiting", "unpaid"))
+        if unpaid:
+            self.statusBar().showMessage(
+                arg(self.tr("Fees due for %1: %2 — press F9 to collect"), data["code"], format_money(unpaid)), 30_000)
 
     # -- help and closing ----------------------------------------------------------------------------------
 

@@ -1,0 +1,236 @@
+"""The complaints and feedback register (sổ phản ánh, kiến nghị) at the counter.
+
+``ComplaintsDialog`` lists the register (open, answered, closed or overdue; overdue rows in red), enters a
+new entry (channel, kind, the sender's contact, content, routed department), records an answer and that
+the citizen was told. Every read and write goes through ``app.services.complaints`` on the store thread;
+GUI thread otherwise.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QT_TRANSLATE_NOOP
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common import error_label, format_dt, set_error, with_shortcut
+from ui.errors import error_text
+from ui.i18n import arg
+from ui.models import Column, DictTableModel
+from ui.tasks import QueryOp, StoreOp, TaskManager
+
+CHANNELS = (
+    ("counter", QT_TRANSLATE_NOOP("ComplaintsDialog", "At the counter")),
+    ("phone", QT_TRANSLATE_NOOP("ComplaintsDialog", "By phone")),
+    ("hotline", QT_TRANSLATE_NOOP("ComplaintsDialog", "Hotline")),
+    ("kiosk", QT_TRANSLATE_NOOP("ComplaintsDialog", "Kiosk")),
+)
+STATES = (
+    ("open", QT_TRANSLATE_NOOP("ComplaintsDialog", "Open")),
+    ("answered", QT_TRANSLATE_NOOP("ComplaintsDialog", "Answered")),
+    ("closed", QT_TRANSLATE_NOOP("ComplaintsDialog", "Citizen informed")),
+)
+INFORMED_VIA = (
+    ("phone", QT_TRANSLATE_NOOP("ComplaintsDialog", "By phone")),
+    ("sms", QT_TRANSLATE_NOOP("ComplaintsDialog", "By text message")),
+    ("email", QT_TRANSLATE_NOOP("ComplaintsDialog", "By email")),
+    ("letter", QT_TRANSLATE_NOOP("ComplaintsDialog", "By letter")),
+    ("counter", QT_TRANSLATE_NOOP("ComplaintsDialog", "At the counter")),
+)
+
+
+class _Model(DictTableModel):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and self.rows[index.row()].get("overdue"):
+            return QColor("#c62828")
+        return super().data(index, role)
+
+
+class NewComplaintDialog(QDialog):
+    """One new entry; ``values()`` is the dict ``complaints.add`` takes."""
+
+    def __init__(self, departments: list[str], *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newComplaintDialog")
+        self.setWindowTitle(self.tr("New complaint or feedback"))
+        self.channel = QComboBox(self)
+        for key, text in CHANNELS:
+            self.channel.addItem(self.tr(text), key)
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("Feedback (phản ánh)"), "feedback")
+        self.kind.addItem(self.tr("Proposal (kiến nghị)"), "proposal")
+        self.name = QLineEdit(self)
+        self.name.setObjectName("contactName")
+        self.phone = QLineEdit(self)
+        self.phone.setMaxLength(20)
+        self.email = QLineEdit(self)
+        self.dossier = QLineEdit(self)
+        self.content = QPlainTextEdit(self)
+        self.content.setObjectName("contentEdit")
+        self.department = QComboBox(self)
+        self.department.addItem(self.tr("The center"), None)
+        for name in departments:
+            self.department.addItem(name, name)
+        self.error = error_label(parent=self)
+        form = QFormLayout()
+        form.addRow(self.tr("Received:"), self.channel)
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Sender's name:"), self.name)
+        form.addRow(self.tr("Phone:"), self.phone)
+        form.addRow(self.tr("Email:"), self.email)
+        form.addRow(self.tr("Dossier code (if any):"), self.dossier)
+        form.addRow(self.tr("Content:"), self.content)
+        form.addRow(self.tr("Handled by:"), self.department)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict:
+        out = {"channel": self.channel.currentData(), "kind": self.kind.currentData(), "contact_name": self.name.text(),
+               "contact_phone": self.phone.text(), "contact_email": self.email.text(), "dossier_code": self.dossier.text(),
+               "content": self.content.toPlainText()}
+        if self.department.currentData():
+            out["department"] = self.department.currentData()
+        return out
+
+
+class ComplaintsDialog(QDialog):
+    """The register window: filter, list, new entry (Ctrl+N), answer (Ctrl+Enter), citizen informed."""
+
+    def __init__(self, *, tasks: TaskManager, actor, departments: list[str] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("complaintsDialog")
+        self.setWindowTitle(self.tr("Complaints and feedback register"))
+        self.tasks, self.actor, self.departments = tasks, actor, list(departments or [])
+        self.filter = QComboBox(self)
+        self.filter.setObjectName("complaintFilter")
+        self.filter.addItem(self.tr("All"), None)
+        for key, text in STATES:
+            self.filter.addItem(self.tr(text), key)
+        self.filter.addItem(self.tr("Overdue"), "overdue")
+        self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        states = {k: self.tr(t) for k, t in STATES}
+        channels = {k: self.tr(t) for k, t in CHANNELS}
+        self.model = _Model([
+            Column("number", self.tr("No.")), Column("received_at", self.tr("Received"), format_dt),
+            Column("channel", self.tr("Channel"), lambda v: channels.get(v, v or "")),
+            Column("contact_name", self.tr("Sender")), Column("content", self.tr("Content")),
+            Column("department", self.tr("Handled by"), lambda v: v or self.tr("The center")),
+            Column("due_at", self.tr("Deadline"), format_dt), Column("state", self.tr("State"), lambda v: states.get(v, v or "")),
+        ], parent=self)
+        self.view = QTableView(self)
+        self.view.setObjectName("complaintTable")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.error = error_label(parent=self)
+        self.new_button = self._button(self.tr("New entry"), "Ctrl+N", self.new_entry)
+        self.answer_button = self._button(self.tr("Record the answer"), "Ctrl+Return", self.answer_selected)
+        self.inform_button = self._button(self.tr("Citizen informed"), "Ctrl+I", self.inform_selected)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addWidget(self.filter)
+        row.addStretch(1)
+        for b in (self.new_button, self.answer_button, self.inform_button, close):
+            row.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.error)
+        self.resize(1100, 600)
+        self.refresh()
+
+    def _button(self, text: str, keys: str, slot) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setShortcut(QKeySequence(keys))
+        b.setToolTip(with_shortcut(text, keys))
+        b.clicked.connect(slot)
+        return b
+
+    def refresh(self) -> None:
+        from app.services import complaints
+
+        choice = self.filter.currentData()
+
+        def read(session):
+            if choice == "overdue":
+                return complaints.overdue(session)
+            return complaints.listing(session, state=choice)
+
+        QueryOp(parent=self, op=read, tasks=self.tasks).success(self.model.set_rows) \
+            .failure(lambda exc: set_error(self.error, error_text(exc))).run_in_background()
+
+    def selected(self) -> dict | None:
+        index = self.view.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+
+    def _write(self, op, done_text: str) -> None:
+        StoreOp(parent=self, op=op, changes={"complaints": True}, tasks=self.tasks).success(
+            lambda row: (set_error(self.error, None), self.setWindowTitle(arg(done_text, row["number"])), self.refresh())
+        ).failure(lambda exc: set_error(self.error, error_text(exc))).run_in_background()
+
+    def new_entry(self) -> NewComplaintDialog:
+        from app.services import complaints
+
+        dialog = NewComplaintDialog(self.departments, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted() -> None:
+            values, actor = dialog.values(), self.actor()
+            self._write(lambda session: complaints.add(session, actor, values), self.tr("Entered %1"))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def answer_selected(self, text: str | None = None) -> None:
+        from app.services import complaints
+
+        row = self.selected()
+        if row is None:
+            set_error(self.error, self.tr("Choose an entry first."))
+            return
+        if not isinstance(text, str):
+            text, ok = QInputDialog.getMultiLineText(self, self.tr("Answer"), arg(self.tr("The answer to %1:"), row["number"]))
+            if not ok:
+                return
+        actor, ident = self.actor(), row["id"]
+        self._write(lambda session: complaints.answer(session, actor, ident, text=text), self.tr("Answered %1"))
+
+    def inform_selected(self, via: str | None = None) -> None:
+        from app.services import complaints
+
+        row = self.selected()
+        if row is None:
+            set_error(self.error, self.tr("Choose an entry first."))
+            return
+        if not isinstance(via, str):
+            labels = [self.tr(t) for _, t in INFORMED_VIA]
+            choice, ok = QInputDialog.getItem(self, self.tr("Citizen informed"), self.tr("How was the citizen told?"), labels, 0, False)
+            if not ok:
+                return
+            via = INFORMED_VIA[labels.index(choice)][0]
+        actor, ident = self.actor(), row["id"]
+        self._write(lambda session: complaints.inform(session, actor, ident, via=via), self.tr("Closed %1"))

@@ -1,0 +1,223 @@
+"""Taking a dossier's fees at the counter (at intake and at return) and cancelling a wrong receipt.
+
+``FeePaymentDialog`` shows what the dossier owes now (``app.services.fees.due``), lets the officer choose
+the applicant group's exemption (the amount due is read again), the means and the transaction reference,
+and takes the payment (``fees.pay``) on the store thread; then the receipt (biên lai, 2 or 3 copies on
+pages) is rendered, archived and queued on the station's A4 printer through the counter's
+``PrintController``. ``CancelReceiptDialog`` cancels a receipt with a reason. GUI thread; the store work
+runs through the window's TaskManager.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common import error_label, format_money, set_error
+from ui.errors import error_text
+from ui.i18n import arg
+from ui.models import Column, DictTableModel
+from ui.tasks import QueryOp, StoreOp, TaskManager
+
+
+def render_receipt(session, *, code: str, data_dir: Path, actor) -> dict:
+    """Store thread: the dossier's receipt in force as PDF (every copy a page), archived with the dossier."""
+    from app.services import archive, fees
+    from app.services.dossier_events import get_dossier
+    from printing.fee_receipt import render_fee_receipt_data
+
+    values = fees.receipt_print_data(session, code)
+    pdf = render_fee_receipt_data(values)
+    dossier = get_dossier(session, code)
+    row = archive.keep(session, data_dir, actor, pdf, kind=f"fee_receipt:{values['receipt']['number']}", dossier_id=dossier.id)
+    return {"pdf": pdf, "sha256": row.sha256, "code": dossier.code, "form": "fee_receipt", "reprint": False}
+
+
+class FeePaymentDialog(QDialog):
+    """Thu phí, lệ phí of one dossier. Emits ``paid(payment)`` after the commit and ``receipt_ready(result)``
+    with the rendered receipt for the print queue."""
+
+    paid = Signal(dict)
+    receipt_ready = Signal(dict)
+
+    def __init__(self, *, tasks: TaskManager, actor, code: str, data_dir: Path, station: str = "",
+                 stage: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("feePaymentDialog")
+        self.setWindowTitle(arg(self.tr("Fees of dossier %1"), code))
+        self.tasks, self.actor, self.code, self.data_dir, self.station, self.stage = tasks, actor, code, data_dir, station, stage
+        self.owed: dict | None = None
+        self.items_model = DictTableModel([
+            Column("position", self.tr("No.")), Column("name", self.tr("Fee")),
+            Column("amount", self.tr("Amount"), format_money),
+        ], parent=self)
+        from PySide6.QtWidgets import QHeaderView, QTableView
+
+        self.items_view = QTableView(self)
+        self.items_view.setModel(self.items_model)
+        self.items_view.verticalHeader().hide()
+        self.items_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.exemption = QComboBox(self)
+        self.exemption.setObjectName("exemptionCombo")
+        self.exemption.addItem(self.tr("No exemption"), None)
+        self.means = QComboBox(self)
+        self.means.setObjectName("meansCombo")
+        for key, text in (("cash", self.tr("Cash")), ("transfer", self.tr("Bank transfer")), ("online", self.tr("Online payment"))):
+            self.means.addItem(text, key)
+        self.reference = QLineEdit(self)
+        self.reference.setObjectName("referenceEdit")
+        self.reference.setMaxLength(80)
+        self.reference.setPlaceholderText(self.tr("Transaction code (transfer or online)"))
+        self.basis = QLabel(self)
+        self.basis.setWordWrap(True)
+        self.amount = QLabel("–", self)
+        self.amount.setObjectName("amountDue")
+        self.amount.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.error = error_label(parent=self)
+        form = QFormLayout()
+        form.addRow(self.tr("Exemption or reduction:"), self.exemption)
+        form.addRow("", self.basis)
+        form.addRow(self.tr("Payment means:"), self.means)
+        form.addRow(self.tr("Reference:"), self.reference)
+        form.addRow(self.tr("Amount due:"), self.amount)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Collect and print the receipt"))
+        self.ok_button.setEnabled(False)
+        self.buttons.accepted.connect(self.collect)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.items_view)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(620, 460)
+        self.exemption.currentIndexChanged.connect(lambda _i: self.load())
+        self.means.currentIndexChanged.connect(self._means_changed)
+        self._means_changed()
+        self._load_exemptions()
+
+    def _means_changed(self) -> None:
+        self.reference.setEnabled(self.means.currentData() != "cash")
+
+    def _load_exemptions(self) -> None:
+        from app.services import fees
+
+        QueryOp(parent=self, op=lambda session: fees.exemptions(session), tasks=self.tasks).success(self._show_exemptions) \
+            .run_in_background()
+
+    def _show_exemptions(self, rows: list[dict]) -> None:
+        self.exemption.blockSignals(True)
+        for row in rows:
+            off = f"{row['percent']}%" if row["percent"] is not None else format_money(row["fixed_amount"])
+            self.exemption.addItem(f"{row['name']} (−{off})", row)
+        self.exemption.blockSignals(False)
+        self.load()
+
+    def load(self) -> None:
+        """Read what is due with the chosen exemption (store thread)."""
+        from app.services import fees
+
+        row = self.exemption.currentData()
+        code, stage, exemption = self.code, self.stage, row["code"] if row else None
+        self.ok_button.setEnabled(False)
+        QueryOp(parent=self, op=lambda session: fees.due(session, code, stage=stage, exemption=exemption), tasks=self.tasks) \
+            .success(self.show_due).failure(self._failed).run_in_background()
+
+    def show_due(self, owed: dict) -> None:
+        self.owed = owed
+        self.items_model.set_rows(owed["items"])
+        self.amount.setText(format_money(owed["amount"]))
+        ex = owed.get("exemption")
+        self.basis.setText(arg(self.tr("Legal basis: %1 (−%2)"), ex["legal_basis"], format_money(owed["reduction"])) if ex else "")
+        set_error(self.error, None if owed["items"] else self.tr("Nothing is due now."))
+        self.ok_button.setEnabled(bool(owed["items"]))
+
+    def _failed(self, exc: BaseException) -> None:
+        set_error(self.error, error_text(exc))
+        self.ok_button.setEnabled(False)
+
+    def _pay_failed(self, exc: BaseException) -> None:
+        """Refused (no reference, the amount changed meanwhile...): say why and let the officer fix it."""
+        set_error(self.error, error_text(exc))
+        self.ok_button.setEnabled(True)
+
+    def collect(self) -> None:
+        """Take the payment as shown, then render the receipt for the print queue."""
+        from app.services import fees
+
+        if self.owed is None:
+            return
+        actor, code, owed, station = self.actor(), self.code, self.owed, self.station
+        means, reference = self.means.currentData(), self.reference.text()
+        exemption = owed["exemption"]["code"] if owed.get("exemption") else None
+        positions = [i["position"] for i in owed["items"]]
+        self.ok_button.setEnabled(False)
+        StoreOp(
+            parent=self,
+            op=lambda session: fees.pay(session, actor, code, amount=owed["amount"], means=means, reference=reference,
+                                        exemption=exemption, stage=owed["stage"], items=positions, station=station),
+            changes={"dossiers": [code], "fees": [code]},
+            tasks=self.tasks,
+        ).success(self._paid).failure(self._pay_failed).with_progress(self.tr("Recording the payment...")).run_in_background()
+
+    def _paid(self, payment: dict) -> None:
+        self.paid.emit(payment)
+        if payment.get("receipt"):
+            actor, code, data_dir = self.actor(), self.code, self.data_dir
+            StoreOp(parent=self.parent(), op=lambda session: render_receipt(session, code=code, data_dir=data_dir, actor=actor),
+                    changes={"archive": [code]}, tasks=self.tasks).success(self.receipt_ready.emit).run_in_background()
+        self.accept()
+
+
+class CancelReceiptDialog(QDialog):
+    """Hủy biên lai: the receipt's number and the reason (never edited; the next payment replaces it)."""
+
+    cancelled = Signal(dict)
+
+    def __init__(self, *, tasks: TaskManager, actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cancelReceiptDialog")
+        self.setWindowTitle(self.tr("Cancel a fee receipt"))
+        self.tasks, self.actor = tasks, actor
+        self.receipt = QLineEdit(self)
+        self.receipt.setObjectName("receiptEdit")
+        self.receipt.setPlaceholderText(self.tr("Series and number, e.g. AA-26P 0000012"))
+        self.reason = QPlainTextEdit(self)
+        self.reason.setObjectName("reasonEdit")
+        self.error = error_label(parent=self)
+        form = QFormLayout()
+        form.addRow(self.tr("Receipt:"), self.receipt)
+        form.addRow(self.tr("Reason:"), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Cancel the receipt"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        from app.services import fees
+
+        actor, ref, reason = self.actor(), self.receipt.text(), self.reason.toPlainText()
+        StoreOp(parent=self, op=lambda session: fees.cancel(session, actor, ref, reason=reason),
+                changes=lambda result: {"dossiers": [result["code"]], "fees": [result["code"]]}, tasks=self.tasks) \
+            .success(self._done).failure(lambda exc: set_error(self.error, error_text(exc))).run_in_background()
+
+    def _done(self, result: dict) -> None:
+        self.cancelled.emit(result)
+        self.accept()
