@@ -39,7 +39,6 @@ STATION = _vars(
     Var("db_url", "", str, "database URL or SQLite path; empty = motcua.sqlite3 in the data dir"),
     Var("station.role", "counter", str, "counter | kiosk | display | devices | reports"),
     Var("station.counter", 1, int, "this station's counter number"),
-    Var("station.officer", "canbo1", str, "officer signed in at this counter (until sign-in exists)"),
     Var("ui.language", "vi", str, "vi | en"),
     Var("devices.receipt_printer", "sim://", str, "sim://, tcp://HOST:9100, serial://PORT?baud=38400, file://PATH"),
     Var("devices.ticket_printer", "sim://", str, "the kiosk's thermal printer"),
