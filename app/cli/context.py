@@ -115,6 +115,18 @@ class Context:
         self._actor = users.sign_in(_Plain, name, password, station=self.settings.get("station.counter"))
         return self._actor
 
+    def database_exists(self) -> bool:
+        """False only for a SQLite file that is missing or empty (a server database is asked when opened)."""
+        from pathlib import Path
+
+        from app.store.engine import normalize_url
+
+        url = normalize_url(self.db_url)
+        if not url.startswith("sqlite:///"):
+            return True
+        path = Path(url[len("sqlite:///"):])
+        return path.is_file() and path.stat().st_size > 0
+
     def admin(self):
         actor = self.signed_in() if self._command() not in NO_SIGN_IN else None
         if actor is not None:

@@ -157,11 +157,12 @@ def _new_user(session: Session, actor: Actor, username: str, password: str, role
 
 
 def create_first_admin(session: Session, username: str, password: str, display_name: str = "", *,
-                       roles: Iterable[str] = ("admin",)) -> User:
+                       roles: Iterable[str] | None = None) -> User:
     """The administrator of a database that has no users yet (the first-run dialog, the first
     ``motcua user add --role admin``); refused once anyone can sign in. ``roles`` must include admin."""
     if has_users(session):
         raise RuleError("users_exist")
+    roles = list(roles or ["admin"])
     if "admin" not in roles:
         raise RuleError("first_user_admin")
     from app.actors import SYSTEM
@@ -201,6 +202,15 @@ def sign_in(store, username: str, password: str, *, now: datetime | None = None,
     return outcome
 
 
+def attempt_code(store, username: str, password: str, now: datetime | None = None) -> str:
+    """``"ok"`` or the refusal's code (for tests and the sign-in benchmark)."""
+    try:
+        sign_in(store, username, password, now=now)
+    except RuleError as exc:
+        return exc.code
+    return "ok"
+
+
 def attempt(session: Session, username: str, password: str, *, now: datetime | None = None,
             station: int | str | None = None) -> Actor | RuleError:
     """One sign-in attempt: the actor, or the refusal (returned, not raised, with its record written)."""
@@ -229,6 +239,8 @@ def _attempt(session: Session, username: str, password: str, *, now: datetime | 
         if len(_unknown_failures) > 10_000:
             _unknown_failures.clear()
         audit(session, SYSTEM, "user.sign_in_failed", None, reason="unknown", **where)
+        if wait:
+            raise RuleError("signin_locked", seconds=wait)
         raise RuleError("signin_failed")
     if user.locked_until is not None and user.locked_until > at:
         audit(session, SYSTEM, "user.sign_in_failed", _entity(user), reason="waiting", **where)
