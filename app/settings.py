@@ -71,6 +71,7 @@ CENTER = _vars(
     Var("print.qr_template", "{code}", str, "QR content on forms; {code} is replaced by the dossier code"),
     Var("print.footer", [], list, "footer lines on forms"),
     Var("print.notice_symbol", "", str, "issuer's abbreviation in notice numbers (Số: 07/TB-…); empty = the unit's initials"),
+    Var("security.idle_lock_minutes", 10, int, "minutes without input after which a station locks its screen (0 = never)"),
     Var("queue.priority_run", 3, int, "priority calls in a row that may pass over a waiting normal ticket"),
     Var("queue.requeue_minutes", 30, int, "how long a skipped ticket can come back"),
     Var("queue.close_policy", "cancel", str, "cancel | keep: tickets still waiting at closing time"),
