@@ -99,11 +99,16 @@ def resolve_data_dir(cli_value: str | None) -> Path:
     return Path(value).expanduser() if value else default_data_dir()
 
 
+#: station keys of older versions, ignored when read: ``station.officer`` (the user now signs in, issue 12)
+RETIRED = frozenset({"station.officer"})
+
+
 class StationSettings:
     """This station's settings: defaults < station.toml < environment."""
 
     def __init__(self, data_dir: Path, values: dict[str, Any] | None = None) -> None:
         self.data_dir = data_dir
+        values = {k: v for k, v in (values or {}).items() if k not in RETIRED}
         self._values: dict[str, Any] = dict(values or {})
 
     @classmethod
@@ -116,6 +121,8 @@ class StationSettings:
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                 raise ValidationError("settings_not_toml", path=path, exc=exc) from exc
             values = _flatten(raw)
+            for key in RETIRED & set(values):  # a station.toml written before sign-in: the key means nothing now
+                values.pop(key)
             unknown = sorted(set(values) - set(STATION))
             if unknown:
                 raise ValidationError("settings_unknown", path=path, keys=', '.join(unknown))

@@ -186,3 +186,11 @@ def test_demo_seed_creates_the_demo_accounts(store):
                                                                      "director", "admin"}
     with store.read() as s:
         assert s.scalar(select(User).where(User.username == "canbo2")).password_hash is None
+
+
+def test_a_station_file_from_before_sign_in_still_loads(tmp_path):
+    from app.settings import StationSettings, station_file
+
+    station_file(tmp_path).write_text('[station]\ncounter = 4\nofficer = "canbo1"\n', encoding="utf-8")
+    settings = StationSettings.load(tmp_path)
+    assert settings.get("station.counter") == 4
