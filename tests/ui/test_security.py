@@ -100,6 +100,11 @@ def test_idle_lock_covers_the_window_and_another_user_takes_over(qtbot, counter_
     panel = lock.panel
     assert panel.geometry() == window.rect() and panel.user_field.text() == "canbo1"
     assert panel.title.text() == "Màn hình đã khóa"
+    triggered = []
+    window.new_action.triggered.connect(lambda *_: triggered.append(1))
+    qtbot.keyClick(panel.password_field, Qt.Key.Key_F5)  # the window's shortcuts wait for the sign-in
+    qtbot.keyClick(window.intake_form, Qt.Key.Key_F5)
+    assert triggered == [] and lock.is_locked
     qtbot.keyClicks(panel.password_field, "wrong")
     qtbot.keyClick(panel.password_field, Qt.Key.Key_Return)
     assert lock.is_locked and panel.message.text() == "Sai tên đăng nhập hoặc mật khẩu."
@@ -125,6 +130,10 @@ def test_sign_out_locks_until_someone_signs_in(qtbot, counter_window, security_v
     qtbot.keyClicks(lock.panel.password_field, "demo")
     qtbot.keyClick(lock.panel.password_field, Qt.Key.Key_Return)
     assert not lock.is_locked and window.actor().username == "canbo1"
+    triggered = []
+    window.new_action.triggered.connect(lambda *_: triggered.append(1))
+    qtbot.keyClick(window.intake_form, Qt.Key.Key_F5)
+    assert triggered == [1]  # unlocked: the shortcuts work again
 
 
 def test_change_password_then_sign_in_with_it(qtbot, counter_window, seeded_store, security_vi):

@@ -34,6 +34,12 @@ ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Mous
             QEvent.Type.TouchBegin}
 
 
+#: what never reaches the locked window (its shortcuts, clicks and keys), only the lock panel
+BLOCKED = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride,
+           QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+           QEvent.Type.Wheel}
+
+
 class LockPanel(QFrame):
     """What covers a locked window: who is signed in, the user name and password fields, "Unlock"."""
 
@@ -105,11 +111,22 @@ class IdleLock(QObject):
         return self.panel.isVisible()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
-        if watched is self.window and event.type() == QEvent.Type.Resize and self.is_locked:
-            self.panel.setGeometry(self.window.rect())
-        elif event.type() in ACTIVITY and not self.is_locked and self.timer.interval() > 0:
+        kind = event.type()
+        if self.is_locked:
+            if watched is self.window and kind == QEvent.Type.Resize:
+                self.panel.setGeometry(self.window.rect())
+            elif kind in BLOCKED and not self._reaches_panel(watched):
+                return True  # the window's shortcuts and keys wait for the sign-in
+        elif kind in ACTIVITY and self.timer.interval() > 0:
             self.timer.start()  # any input restarts the count
         return False
+
+    def _reaches_panel(self, watched) -> bool:
+        if not isinstance(watched, QWidget):
+            return False  # a QAction's shortcut, a QShortcut
+        if watched is self.panel or self.panel.isAncestorOf(watched):
+            return True
+        return watched.window() is not self.window  # another top-level window (a dialog of its own)
 
     def lock(self) -> None:
         if self.is_locked:
@@ -123,6 +140,7 @@ class IdleLock(QObject):
         self.panel.show()
         self.panel.raise_()
         self.panel.password_field.setFocus()
+        QApplication.instance().installEventFilter(self)  # keys and shortcuts of the window stop here
         self.locked.emit()
 
     def unlock(self) -> None:
@@ -151,6 +169,8 @@ class IdleLock(QObject):
         self.panel.hide()
         if self.timer.interval() > 0:
             self.timer.start()
+        else:
+            QApplication.instance().removeEventFilter(self)
         if changed:
             self.user_changed.emit(value)
         self.unlocked.emit(value)
