@@ -9,6 +9,8 @@ import uuid
 
 import pytest
 from argon2 import PasswordHasher
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.actors import Actor
@@ -194,3 +196,31 @@ def test_a_station_file_from_before_sign_in_still_loads(tmp_path):
     station_file(tmp_path).write_text('[station]\ncounter = 4\nofficer = "canbo1"\n', encoding="utf-8")
     settings = StationSettings.load(tmp_path)
     assert settings.get("station.counter") == 4
+
+ATTEMPTS = st.lists(st.tuples(st.booleans(), st.integers(min_value=0, max_value=400)), min_size=1, max_size=14)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(attempts=ATTEMPTS)
+def test_lock_out_state_machine_against_a_model(sqlite_store, attempts):
+    """Any sequence of right/wrong passwords at increasing times: the answers follow the rule — wait while
+    locked (even with the right password), 5 free failures, then 60 s doubling; success resets."""
+    with sqlite_store.write() as s:
+        if users.find(s, "lan") is None:
+            users.create_first_admin(s, "root", "root-password")
+            users.create_user(s, ADMIN, "lan", "lan-password", ["officer"])
+        users.unlock(s, ADMIN, "lan")
+    failures, until, at = 0, None, T0
+    for right, gap in attempts:
+        at += timedelta(seconds=gap)
+        got = users.attempt_code(sqlite_store, "lan", "lan-password" if right else "wrong", at)
+        if until is not None and until > at:
+            expected = "signin_locked"
+        elif right:
+            expected, failures, until = "ok", 0, None
+        else:
+            failures += 1
+            wait = users.lock_seconds(failures)
+            until = at + timedelta(seconds=wait) if wait else None
+            expected = "signin_locked" if wait else "signin_failed"
+        assert got == expected, (attempts, at)
