@@ -54,6 +54,21 @@ MESSAGES: dict[str, str] = {
     "cccd_too_long": "QR text is too long to be an ID card",
     # --- cli/dossier.py
     "correction_not_object": "the correction file must hold a JSON object",
+    # --- services/users.py, cli/users.py (users and sign-in)
+    "signin_failed": "wrong user name or password",
+    "signin_locked": "too many failed sign-ins: try again in {seconds} s",
+    "account_locked": "this account is locked; ask the administrator",
+    "user_not_found": "no user {username!r}",
+    "user_exists": "user {username!r} already exists",
+    "users_exist": "this database already has users: sign in as an administrator to add one",
+    "first_user_admin": "the first user of a database must be an administrator (--role admin)",
+    "username_invalid": "{username!r} is not a user name (lower-case letters, digits, '.', '_', '-'; up to 60)",
+    "user_roles_empty": "give the user at least one role",
+    "role_unknown": "unknown role {role!r}; use one of: {roles}",
+    "password_too_short": "a password needs at least {min} characters",
+    "password_mismatch": "the two passwords are not the same",
+    "last_admin": "the last administrator cannot be locked or lose the admin role",
+    "user_required": "this database has users: name one with --user NAME (or MOTCUA_USER) and give the password on stdin or in MOTCUA_PASSWORD",
     # --- cli/prints.py
     "cli_counter_invalid": "--counter must be 1 or more",
     "cli_dates_invalid": "--from and --to take dates as YYYY-MM-DD",

@@ -3,7 +3,9 @@
 A permission is named after the service action it guards (``"dossier.receive"``, ``"queue.call_next"``).
 Every service function that takes an actor checks one (``tests/app/test_permissions.py`` fails on a service
 action without an entry, and on an entry no service checks). ``admin`` and ``system`` may do everything.
-The users-and-roles work extends this table (and may move it into the database); the services do not change.
+A user may hold several roles (``app.actors.Actor.roles``): a check passes when any of them is allowed.
+``kiosk`` is the unattended kiosk's own actor (no sign-in, it may only issue tickets); ``system`` is the
+local actor of scheduled jobs.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ ALWAYS = frozenset({"admin", "system"})
 _CONFIGURE = ("technician", "director")  # the center's set-up: catalog, calendar, settings, queue layout
 _COUNTER = ("officer", "director")  # dossier work at a reception counter
 _QUEUE = ("officer", "receptionist", "director", "technician")  # serving the queue at a counter
+_PEOPLE = ("officer", "receptionist", "technician", "director")  # everyone who signs in (admin passes anyway)
+#: the roles a user may hold (``kiosk`` and ``system`` are actors of their own, nobody's role)
+USER_ROLES = ("officer", "receptionist", "technician", "director", "admin")
 
 PERMISSIONS: dict[str, tuple[str, ...]] = {
     # set-up
@@ -67,6 +72,18 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "complaint.inform": _COUNTER + ("receptionist",),
     # printing a dossier's forms (and archiving what was printed)
     "document.print": _QUEUE,
+    # users and sign-in: the administrator manages accounts, everyone changes their own password
+    "user.add": (),
+    "user.list": ("director",),
+    "user.set_roles": (),
+    "user.reset_password": (),
+    "user.lock": (),
+    "user.unlock": (),
+    "user.change_password": _PEOPLE,
+    "user.sign_out": _PEOPLE,
+    # the kiosk and the display board: leaving them, and the technician's window behind the kiosk
+    "station.leave": ("technician",),
+    "station.technician_window": ("technician",),
 }
 
 

@@ -39,7 +39,6 @@ STATION = _vars(
     Var("db_url", "", str, "database URL or SQLite path; empty = motcua.sqlite3 in the data dir"),
     Var("station.role", "counter", str, "counter | kiosk | display | devices | reports"),
     Var("station.counter", 1, int, "this station's counter number"),
-    Var("station.officer", "canbo1", str, "officer signed in at this counter (until sign-in exists)"),
     Var("ui.language", "vi", str, "vi | en"),
     Var("devices.receipt_printer", "sim://", str, "sim://, tcp://HOST:9100, serial://PORT?baud=38400, file://PATH"),
     Var("devices.ticket_printer", "sim://", str, "the kiosk's thermal printer"),
@@ -75,6 +74,7 @@ CENTER = _vars(
     Var("print.qr_template", "{code}", str, "QR content on forms; {code} is replaced by the dossier code"),
     Var("print.footer", [], list, "footer lines on forms"),
     Var("print.notice_symbol", "", str, "issuer's abbreviation in notice numbers (Số: 07/TB-…); empty = the unit's initials"),
+    Var("security.idle_lock_minutes", 10, int, "minutes without input after which a station locks its screen (0 = never)"),
     Var("queue.priority_run", 3, int, "priority calls in a row that may pass over a waiting normal ticket"),
     Var("queue.requeue_minutes", 30, int, "how long a skipped ticket can come back"),
     Var("queue.close_policy", "cancel", str, "cancel | keep: tickets still waiting at closing time"),
@@ -108,11 +108,16 @@ def resolve_data_dir(cli_value: str | None) -> Path:
     return Path(value).expanduser() if value else default_data_dir()
 
 
+#: station keys of older versions, ignored when read: ``station.officer`` (the user now signs in, issue 12)
+RETIRED = frozenset({"station.officer"})
+
+
 class StationSettings:
     """This station's settings: defaults < station.toml < environment."""
 
     def __init__(self, data_dir: Path, values: dict[str, Any] | None = None) -> None:
         self.data_dir = data_dir
+        values = {k: v for k, v in (values or {}).items() if k not in RETIRED}
         self._values: dict[str, Any] = dict(values or {})
 
     @classmethod
@@ -125,6 +130,8 @@ class StationSettings:
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                 raise ValidationError("settings_not_toml", path=path, exc=exc) from exc
             values = _flatten(raw)
+            for key in RETIRED & set(values):  # a station.toml written before sign-in: the key means nothing now
+                values.pop(key)
             unknown = sorted(set(values) - set(STATION))
             if unknown:
                 raise ValidationError("settings_unknown", path=path, keys=', '.join(unknown))

@@ -17,6 +17,17 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests only: the cheapest Argon2id (app/services/users.py FAST_ENV), so that every demo seed's six
+# accounts cost microseconds; tests/app/test_users.py checks the real parameters explicitly.
+os.environ.setdefault("MOTCUA_TEST_FAST_HASH", "1")
+
+
+@pytest.fixture(autouse=True)
+def demo_user_env(monkeypatch):
+    """The command line acts as the demo account (``demo``/``demo``, every role) on databases the demo seed
+    filled; on a database without users these are ignored. Tests of refusals remove them."""
+    monkeypatch.setenv("MOTCUA_USER", "demo")
+    monkeypatch.setenv("MOTCUA_PASSWORD", "demo")
 
 PG_URL = os.environ.get("MOTCUA_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")

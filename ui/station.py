@@ -128,6 +128,9 @@ class Station:
         self.store = store
         self.settings = settings
         self.translators: list[QTranslator] = install_all_translators(self.app, settings.get("ui.language"))
+        from ui.security import install_security_translator
+
+        install_security_translator(self.app, settings.get("ui.language"))  # sign-in texts (kept for the process)
         from ui.fonts import install_text_room
 
         install_text_room(self.app)  # stacked Vietnamese diacritics (Ẫ, Ở …) are never cut at a label's top

@@ -1,4 +1,4 @@
-"""The front door: ``motcua [--db URL] [--data-dir DIR] COMMAND``.
+"""The front door: ``motcua [--db URL] [--data-dir DIR] [--user NAME] COMMAND``.
 
 Exit codes: 0 success; 2 bad input or a rule that refuses (one clear line on stderr, one per bad row
 for imports, never a traceback); 1 an unexpected failure (the traceback goes to the log file).
@@ -24,7 +24,7 @@ log = logging.getLogger("motcua.cli")
 # One module per command group; each holds argparse definitions and thin handlers that import their heavy
 # dependencies inside, so that building the parser stays cheap (``motcua --version`` starts fast).
 COMMAND_GROUPS = ("db", "reference", "prints", "stations", "dossier", "queue", "sync", "files", "devices", "backup",
-                  "fees", "feedback")
+                  "fees", "feedback", "users")
 
 
 class Parser(argparse.ArgumentParser):
@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"motcua {__version__}")
     parser.add_argument("--db", help="database URL (postgresql://...) or SQLite path (env MOTCUA_DB)")
     parser.add_argument("--data-dir", help="data folder (env MOTCUA_DATA_DIR)")
+    parser.add_argument("--user", help="act as this user (env MOTCUA_USER); the password comes from env "
+                        "MOTCUA_PASSWORD or stdin")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 

@@ -8,9 +8,7 @@ COUNTER = int_in(1, 9_999)
 
 
 def _actor(ctx):
-    from app.actors import Actor
-
-    return Actor(ctx.settings.get("station.officer"), "officer", counter=ctx.settings.get("station.counter"))
+    return ctx.officer()
 
 
 def cmd_issue(ctx, args) -> int:

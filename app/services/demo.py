@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.actors import Actor
 from app.catalog_io import validate_procedures
 from app.resources import resource
-from app.services import catalog, center
+from app.services import catalog, center, users
 from app.store.models import CenterSetting, Department, User
 
 DEMO_CENTER = {
@@ -31,6 +31,7 @@ DEMO_DEPARTMENTS = [
 ]
 
 DEMO_USERS = [
+    ("demo", "Tài khoản demo", "officer receptionist technician director admin", None),
     ("canbo1", "Nguyễn Thị Lan", "officer", "0905 000 001"),
     ("canbo2", "Trần Văn Nam", "officer", "0905 000 002"),
     ("canbo3", "Lê Thị Thu", "officer", "0905 000 003"),
@@ -38,7 +39,12 @@ DEMO_USERS = [
     ("letan", "Hoàng Thị Yến", "receptionist", "0905 000 005"),
     ("kythuat", "Vũ Minh Tuấn", "technician", "0905 000 006"),
     ("giamdoc", "Nguyễn Văn Hùng", "director", "0905 000 007"),
+    ("quantri", "Đỗ Văn Quang", "admin", None),
 ]
+#: the demo accounts that sign in (``demo`` holds every role), all with the password :data:`DEMO_PASSWORD`;
+#: flagged ``is_demo`` so that every window says "TÀI KHOẢN DEMO"
+DEMO_ACCOUNTS = ("demo", "canbo1", "letan", "kythuat", "giamdoc", "quantri")
+DEMO_PASSWORD = "demo"
 
 
 def demo_catalog() -> list[dict[str, Any]]:
@@ -55,17 +61,15 @@ def seed(session: Session, actor: Actor) -> dict[str, int]:
         dept.head_name = dept.head_name or head
         dept.head_title = dept.head_title or title
     depts = {d.name: d for d in session.scalars(select(Department))}
-    for username, full_name, role, phone in DEMO_USERS:
-        if session.scalar(select(User).where(User.username == username)) is None:
-            session.add(
-                User(
-                    username=username,
-                    full_name=full_name,
-                    role=role,
-                    phone=phone,
-                    department_id=depts["Trung tâm Phục vụ hành chính công"].id,
-                )
-            )
+    for username, full_name, roles, phone in DEMO_USERS:
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            user = User(username=username, full_name=full_name, roles=roles, phone=phone,
+                        department_id=depts["Trung tâm Phục vụ hành chính công"].id)
+            session.add(user)
+        if username in DEMO_ACCOUNTS and user.password_hash is None:
+            session.flush()
+            users.create_user(session, actor, username, DEMO_PASSWORD, roles, full_name, demo=True)
     for key, value in DEMO_CENTER.items():
         if session.get(CenterSetting, key) is None:
             center.set_value(session, actor, key, value)

@@ -81,7 +81,8 @@ def event_snapshot(e: DossierEvent, actor: Actor) -> dict[str, Any]:
         "occurred_at": iso(e.occurred_at),
         "department": e.department,
         "note": e.note,
-        "actor": {"username": actor.username, "display_name": actor.display_name, "role": actor.role},
+        # the first of the actor's roles (most general first): the province's "ChucDanh" takes one
+        "actor": {"username": actor.username, "display_name": actor.display_name, "role": (actor.role.split() or [""])[0]},
     }
 
 

@@ -77,22 +77,6 @@ class Department(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
-class User(Base):
-    """An officer, receptionist, technician or director. Authentication comes with a later issue."""
-
-    __tablename__ = "users"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    username: Mapped[str] = mapped_column(String(60), unique=True)
-    full_name: Mapped[str] = mapped_column(String(120))
-    role: Mapped[str] = mapped_column(String(20))  # officer | receptionist | technician | director | admin
-    phone: Mapped[str | None] = mapped_column(String(20))
-    title: Mapped[str | None] = mapped_column(String(120))
-    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    __mapper_args__ = {"version_id_col": version}
-
-
 class Procedure(Base):
     """Thủ tục hành chính (TTHC): one catalog entry."""
 
@@ -519,3 +503,4 @@ from app.store import models_devices  # noqa: E402,F401  (ratings: the metadata 
 from app.store import models_print as _models_print  # noqa: E402,F401  (print queue)
 from app.store import models_fees  # noqa: E402,F401  (fees: payments, receipts, exemptions)
 from app.store import models_feedback  # noqa: E402,F401  (the complaints register)
+from app.store.models_users import User  # noqa: E402,F401  (users and sign-in, issue 12)

@@ -560,7 +560,7 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="+103"/>
+        <location filename="../../ui/counter/window.py" line="+104"/>
         <source>One-stop counter %1</source>
         <extracomment>(form key of printing.FORMS: &quot;receipt&quot;, &quot;supplement&quot;, &quot;refusal&quot;, &quot;apology&quot;, &quot;stop&quot;; dossier code)</extracomment>
         <translation>Một cửa — Quầy %1</translation>
@@ -581,7 +581,7 @@
         <translation>Bảng theo dõi hạn</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Counter %1</source>
         <translation>Quầy %1</translation>
     </message>
@@ -596,7 +596,7 @@
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Dossier</source>
         <translation>&amp;Hồ sơ</translation>
     </message>
@@ -671,12 +671,12 @@
         <translation>Đang tải danh mục thủ tục...</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Database: %1</source>
         <translation>CSDL: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Officer: %1</source>
         <translation>Cán bộ: %1</translation>
     </message>
@@ -2424,17 +2424,17 @@
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+248"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ tên chủ hồ sơ.</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-332"/>
         <source>The dossier was just changed by someone else. Please reload and try again.</source>
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+400"/>
+        <location line="+379"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
@@ -2444,7 +2444,7 @@
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-385"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
@@ -2469,7 +2469,7 @@
         <translation>Ngày hẹn trả không được trước thời điểm tiếp nhận.</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+232"/>
         <source>Digitized papers need {minimum} dpi or more.</source>
         <translation>Giấy tờ số hóa cần độ phân giải từ {minimum} dpi trở lên.</translation>
     </message>
@@ -2494,7 +2494,7 @@
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-310"/>
         <source>A number of copies must be a whole number, 0 or more.</source>
         <translation>Số bản phải là số nguyên từ 0 trở lên.</translation>
     </message>
@@ -3005,7 +3005,68 @@
         <translation>Mã định danh cơ quan không hợp lệ (ví dụ 000.17.22.H56).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>Wrong user name or password.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many failed sign-ins: try again in {seconds} seconds.</source>
+        <translation>Đăng nhập sai quá nhiều lần: thử lại sau {seconds} giây.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This account is locked; ask the administrator.</source>
+        <translation>Tài khoản này đã bị khóa; hãy liên hệ quản trị viên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no such user.</source>
+        <translation>Không có người dùng này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This user name is already taken.</source>
+        <translation>Tên đăng nhập này đã có người dùng.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This database already has users: sign in as an administrator.</source>
+        <translation>Cơ sở dữ liệu đã có người dùng: hãy đăng nhập bằng tài khoản quản trị.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A user name is lower-case letters without accents, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Tên đăng nhập gồm chữ thường không dấu, chữ số, '.', '_' hoặc '-'.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Choose at least one role.</source>
+        <translation>Hãy chọn ít nhất một vai trò.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A password needs at least {min} characters.</source>
+        <translation>Mật khẩu phải có ít nhất {min} ký tự.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Hai mật khẩu nhập vào không giống nhau.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last administrator cannot be locked or lose the administrator role.</source>
+        <translation>Không thể khóa hoặc bỏ vai trò quản trị của quản trị viên cuối cùng.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first user must be the administrator.</source>
+        <translation>Người dùng đầu tiên phải là quản trị viên.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The file could not be written (disk full or no permission).</source>
         <translation>Không ghi được tệp (đĩa đầy hoặc không có quyền ghi).</translation>
     </message>

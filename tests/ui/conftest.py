@@ -19,10 +19,19 @@ def seeded_store(sqlite_store):
 
 
 @pytest.fixture
+def signed_in(seeded_store):
+    """The demo officer ``canbo1`` really signed in (password ``demo``) at counter 3: windows are built
+    with it instead of showing the sign-in dialog."""
+    from app.services import users
+
+    return users.sign_in(seeded_store, "canbo1", "demo", station=3)
+
+
+@pytest.fixture
 def station_settings(tmp_path):
     from app.settings import StationSettings
 
-    return StationSettings(tmp_path, {"station.counter": 3, "station.officer": "canbo1", "ui.language": "vi"})
+    return StationSettings(tmp_path, {"station.counter": 3, "ui.language": "vi"})
 
 
 @pytest.fixture
@@ -37,12 +46,12 @@ def counter_vi(qapp):
 
 
 @pytest.fixture
-def counter_window(qtbot, seeded_store, station_settings, counter_vi):
+def counter_window(qtbot, seeded_store, station_settings, counter_vi, signed_in):
     """The real counter window over the seeded store, shown and active, with an inline executor."""
     from ui.counter import build_counter_window
     from ui.tasks import InlineExecutor
 
-    window = build_counter_window(seeded_store, station_settings, executor=InlineExecutor())
+    window = build_counter_window(seeded_store, station_settings, actor=signed_in, executor=InlineExecutor())
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()

@@ -171,6 +171,20 @@ def main() -> int:
         return original_exec()
 
     QApplication.exec = exec_with_driver
+    from ui.security.dialogs import SignInDialog
+
+    original_sign_in = SignInDialog.exec
+
+    def exec_signing_in(dialog):  # the officer types the demo account's name and password, then Enter
+        def type_in():
+            dialog.user_field.setText("canbo1")
+            dialog.password_field.setText("demo")
+            QTest.keyClick(dialog.password_field, Qt.Key.Key_Return)
+
+        QTimer.singleShot(STEP_MS, type_in)
+        return original_sign_in(dialog)
+
+    SignInDialog.exec = exec_signing_in
     from app.cli import main as motcua
 
     code = motcua(["--data-dir", data_dir, "counter"])

@@ -323,13 +323,13 @@ def test_hand_over_round_from_the_menu(qtbot, counter_window, seeded_store):
 # --- the deadline board ------------------------------------------------------------------------------------
 
 
-def test_board_tiles_show_the_counts_and_open_the_dossiers(qtbot, seeded_store, station_settings, counter_vi):
+def test_board_tiles_show_the_counts_and_open_the_dossiers(qtbot, seeded_store, station_settings, counter_vi, signed_in):
     from ui.counter import build_counter_window
     from ui.tasks import InlineExecutor
 
     late = [receive_directly(seeded_store, days_ago=days, name=f"Người {days}") for days in (9, 7)]
     receive_directly(seeded_store, days_ago=0, name="Người mới")
-    window = build_counter_window(seeded_store, station_settings, executor=InlineExecutor())
+    window = build_counter_window(seeded_store, station_settings, actor=signed_in, executor=InlineExecutor())
     qtbot.addWidget(window)
     window.show()
     with seeded_store.read() as session:
@@ -413,10 +413,10 @@ def test_new_dossier_asks_before_dropping_what_was_typed(qtbot, counter_window):
     assert form.name_edit.text() == ""
 
 
-def test_the_window_works_with_real_worker_threads(qtbot, seeded_store, station_settings, counter_vi):
+def test_the_window_works_with_real_worker_threads(qtbot, seeded_store, station_settings, counter_vi, signed_in):
     from ui.counter import build_counter_window
 
-    window = build_counter_window(seeded_store, station_settings)
+    window = build_counter_window(seeded_store, station_settings, actor=signed_in)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.context is not None and window.tasks.idle, timeout=10_000)
@@ -457,7 +457,8 @@ def test_correct_information_changes_only_what_was_edited(qtbot, counter_window,
     assert data["events"][-1]["kind"] == "corrected" and printed == [("receipt", code)]
 
 
-def test_open_counter_shows_the_window_in_the_station_language(qtbot, qapp, seeded_store, station_settings, monkeypatch):
+def test_open_counter_shows_the_window_in_the_station_language(qtbot, qapp, seeded_store, station_settings, monkeypatch,
+                                                               signed_in):
     """What run_counter does before entering the event loop."""
     from PySide6.QtCore import QTranslator
 
@@ -465,7 +466,7 @@ def test_open_counter_shows_the_window_in_the_station_language(qtbot, qapp, seed
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # open_counter installs its own
     before = set(qapp.findChildren(QTranslator))
-    window = open_counter(seeded_store, station_settings)
+    window = open_counter(seeded_store, station_settings, actor=signed_in)
     try:
         assert window.isVisible() and window.windowTitle() == "Một cửa — Quầy 3"
         assert sys.excepthook.__qualname__ == "Station._hook"

@@ -26,10 +26,12 @@ def left_sending(store, n: int = 1) -> list[int]:
 
 
 def open_counter(qtbot, store, settings):
+    from app.services import users
     from ui.counter import build_counter_window
     from ui.tasks import InlineExecutor
 
-    window = build_counter_window(store, settings, executor=InlineExecutor())
+    actor = users.sign_in(store, "canbo1", "demo", station=3)
+    window = build_counter_window(store, settings, actor=actor, executor=InlineExecutor())
     qtbot.addWidget(window)
     return window
 

@@ -191,19 +191,32 @@ def test_candidate_codes():
     assert candidate_codes("") == []
 
 
-def test_kiosk_mode_refuses_close_until_the_technician_pin(qtbot, seeded_store, settings, vietnamese, monkeypatch):
-    monkeypatch.setenv("MOTCUA_TECH_PIN", "2468")
+def test_kiosk_mode_refuses_close_until_a_technician_signs_in(qtbot, seeded_store, settings, vietnamese):
+    from sqlalchemy import select
+
+    from app.store.models import AuditEntry
+
     kiosk = make_kiosk(qtbot, seeded_store, settings, SimulatedPrinter())
     kiosk.locked = True
     kiosk.close()
     assert kiosk.isVisible()
-    dialog = kiosk.ask_technician_pin()
-    assert dialog.isVisible()
-    dialog.reject()
-    assert not kiosk.technician_exit("1234")
-    assert kiosk.isVisible() and kiosk.banner.text() == "Sai mã PIN"
-    assert kiosk.technician_exit("2468")
+    dialog = kiosk.ask_technician()
+    assert dialog.isVisible() and dialog.objectName() == "technicianSignIn"
+    # an officer is not a technician: the dialog says so and the kiosk stays
+    qtbot.keyClicks(dialog.user_field, "canbo1")
+    qtbot.keyClicks(dialog.password_field, "demo")
+    qtbot.keyClick(dialog.password_field, Qt.Key.Key_Return)
+    assert kiosk.isVisible() and dialog.isVisible() and "kỹ thuật" in dialog.message.text()
+    dialog.user_field.setText("kythuat")
+    qtbot.keyClicks(dialog.password_field, "wrong")
+    qtbot.keyClick(dialog.password_field, Qt.Key.Key_Return)
+    assert kiosk.isVisible() and dialog.message.text() == "Sai tên đăng nhập hoặc mật khẩu."
+    qtbot.keyClicks(dialog.password_field, "demo")
+    qtbot.keyClick(dialog.password_field, Qt.Key.Key_Return)
     assert not kiosk.isVisible()
+    with seeded_store.read() as session:
+        [entry] = session.scalars(select(AuditEntry).where(AuditEntry.action == "station.leave"))
+    assert entry.actor == "kythuat" and entry.detail == {"station": "kiosk"}
 
 
 def test_a_code_typed_on_the_touch_keypad_is_looked_up(qtbot, seeded_store, settings, vietnamese):

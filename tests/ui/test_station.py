@@ -26,7 +26,7 @@ def seeded_data_dir(path: Path) -> Path:
     from app.settings import StationSettings
     from app.store.session import Store
 
-    settings = StationSettings(path, {"station.counter": 3, "station.officer": "canbo1", "ui.language": "vi"})
+    settings = StationSettings(path, {"station.counter": 3, "ui.language": "vi"})
     settings.save()
     store = Store.open(settings.db_url(), migrate=True)
     try:
@@ -57,13 +57,14 @@ def test_a_long_session_ends_cleanly_on_ctrl_q(tmp_path, session):
     assert returned == ROUNDS
 
 
-def test_the_station_builds_everything_once_and_takes_it_down(qtbot, qapp, seeded_store, station_settings, monkeypatch):
+def test_the_station_builds_everything_once_and_takes_it_down(qtbot, qapp, seeded_store, station_settings, monkeypatch,
+                                                              signed_in):
     from ui.counter import open_counter
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     hook_before = sys.excepthook
     before = set(qapp.findChildren(QTranslator))
-    window = open_counter(seeded_store, station_settings)
+    window = open_counter(seeded_store, station_settings, actor=signed_in)
     station = window.station
     installed = list(station.translators)
     try:

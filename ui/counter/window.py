@@ -84,12 +84,14 @@ class CounterWindow(QMainWindow):
         store,
         settings,
         tasks: TaskManager | None = None,
+        actor: Actor,
         devices=None,
         executor: Executor | None = None,
         device_executor: Executor | None = None,
     ) -> None:
-        """``tasks`` and ``devices`` (a ``ui.station.StationDevices``) come from the station bootstrap;
-        without ``tasks`` the window makes its own from ``executor`` / ``device_executor`` (tests)."""
+        """``actor``: the user signed in at this counter (``ui.security.sign_in_at_start``; tests sign in a
+        demo account). ``tasks`` and ``devices`` (a ``ui.station.StationDevices``) come from the station
+        bootstrap; without ``tasks`` the window makes its own from ``executor`` / ``device_executor`` (tests)."""
         super().__init__()
         self.setObjectName("counterWindow")
         self.store = store
@@ -100,7 +102,8 @@ class CounterWindow(QMainWindow):
         self.context: CounterContext | None = None
         self.devices = devices
         self.tasks = tasks or TaskManager(store, executor=executor, device_executor=device_executor, parent=self)
-        self._actor = Actor(settings.get("station.officer"), "officer", counter=settings.get("station.counter"))
+        # the counter a user works at is where they sign in (station.counter), not a permission
+        self._actor = dataclasses.replace(actor, counter=settings.get("station.counter"))
         self.setWindowTitle(arg(self.tr("One-stop counter %1"), self._actor.counter))
         self.resize(1440, 900)
 
@@ -135,6 +138,10 @@ class CounterWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._connect()
+        from ui.security.station import SessionControls
+
+        self.session = SessionControls(self, self.tasks, self._actor, station=self._actor.counter, menu=self.file_menu)
+        self.session.actor_changed.connect(self.set_actor)
         self.load_context()
 
     # -- construction ----------------------------------------------------------------------------------
@@ -186,8 +193,9 @@ class CounterWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("&Quit"), ["Ctrl+Q"], self.close)
+        file_menu.addSeparator()
         dossier_menu = bar.addMenu(self.tr("&Dossier"))
         self.new_action = self._action(dossier_menu, self.tr("&New dossier"), ["F5", "Ctrl+N"], self.new_intake)
         self.find_action = self._action(dossier_menu, self.tr("&Find dossier"), ["Ctrl+F"], self.find_dossier)
@@ -242,8 +250,9 @@ class CounterWindow(QMainWindow):
 
     def _context_loaded(self, context: CounterContext) -> None:
         self.context = context
-        full_name = context.users.get(self._actor.username, "")
-        self._actor = dataclasses.replace(self._actor, display_name=full_name)
+        if not self._actor.display_name:
+            full_name = context.users.get(self._actor.username, "")
+            self._actor = dataclasses.replace(self._actor, display_name=full_name)
         self._show_officer()
         self.database_label.setText(arg(self.tr("Database: %1"), DIALECTS.get(context.dialect, context.dialect)))
         self.intake.set_context(context)
@@ -253,6 +262,13 @@ class CounterWindow(QMainWindow):
         self.dossier_list.refresh()
         self.board.refresh()
         self.refresh_pending()
+
+    def set_actor(self, actor: Actor) -> None:
+        """Another user signed in at this counter (at the lock screen): everything acts as them now."""
+        self._actor = dataclasses.replace(actor, counter=self._actor.counter)
+        self.queue_panel.actor = self._actor
+        self._show_officer()
+        log.info("counter %s: another user signed in", self._actor.counter)
 
     def _show_officer(self) -> None:
         name = self._actor.display_name or self._actor.username
@@ -473,6 +489,7 @@ class CounterWindow(QMainWindow):
         The station bootstrap calls it again after the event loop, whichever way the window ended."""
         self._clock.stop()
         self.backup.stop()
+        self.session.stop()
         self.board.timer.stop()
         self.queue_panel.shutdown()
         self.tasks.shutdown(wait=True)

@@ -237,7 +237,12 @@ class DisplayWindow(QWidget):
         watcher.history_loaded.connect(self._load_history)
         watcher.queue_changed.connect(self.apply_status)
         watcher.connection_changed.connect(self._set_connected)
-        QShortcut(QKeySequence("Ctrl+Shift+Q"), self, context=Qt.ShortcutContext.WindowShortcut, activated=self.close)
+        #: full screen at the center (``run_display``): closing needs a technician's sign-in
+        self.locked = False
+        self._exit_allowed = False
+        self._gate = None
+        QShortcut(QKeySequence("Ctrl+Shift+Q"), self, context=Qt.ShortcutContext.WindowShortcut,
+                  activated=self.ask_technician)
         self._update_clock()
 
     # -- building --------------------------------------------------------------------------------
@@ -361,7 +366,26 @@ class DisplayWindow(QWidget):
         self.watcher.start()
         self.check_audio()
 
+    def ask_technician(self):
+        """Ctrl+Shift+Q: close at once when not locked; else a technician signs in first (``ui.security.gate``)."""
+        if not self.locked:
+            self.close()
+            return None
+        from ui.security.gate import TechnicianGate
+
+        if self._gate is None:
+            self._gate = TechnicianGate(self, self.tasks, "display")
+        return self._gate.ask(self.technician_exit)
+
+    def technician_exit(self, actor) -> None:
+        log.info("display board closed by a technician")
+        self._exit_allowed = True
+        self.close()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if self.locked and not self._exit_allowed:
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
 
@@ -609,11 +633,13 @@ def build_display_window(store, settings, *, executor=None, announcer=None, high
 
 
 def run_display(store, settings, *, argv=None) -> int:
-    """``motcua display``: the board full screen until closed (Ctrl+Shift+Q). Returns the exit code."""
+    """``motcua display``: the board full screen until a technician closes it (Ctrl+Shift+Q and a sign-in).
+    Returns the exit code."""
     from ui.station import open_station
 
     station = open_station("display", store, settings, argv=argv)
     window = build_display_window(store, settings, announcer=station.devices.announcer)
+    window.locked = True
     station.app.setOverrideCursor(Qt.CursorShape.BlankCursor)
     show_full_screen(window)
     return station.run(window)  # stops the window's workers, closes the announcer, deletes the window

@@ -1,5 +1,5 @@
 """The kiosk's work behind the screen: the services on offer, issuing a ticket, printing it, the dossier
-look-up and the technician PIN. The screen itself is :class:`ui.kiosk.window.KioskWindow`.
+look-up. The screen itself is :class:`ui.kiosk.window.KioskWindow`.
 
 Threads: the services are read and the ticket is issued on the store thread of the window's TaskManager
 (``QueryOp``/``StoreOp``); the ticket is rendered and sent to the ticket printer on a dedicated single device
@@ -9,9 +9,7 @@ thread as a signal of :class:`KioskController`; failures are logged here and tol
 
 from __future__ import annotations
 
-import hmac
 import logging
-import os
 import threading
 from typing import Any
 
@@ -28,8 +26,6 @@ log = logging.getLogger(__name__)
 
 KIOSK_ACTOR = Actor("kiosk", "kiosk", "Kiosk")
 PRINTER_THREAD = "ticket-printer"
-TECH_PIN_ENV = "MOTCUA_TECH_PIN"
-DEFAULT_TECH_PIN = "1234"
 TICKET_WIDTH_MM = 80
 
 CONTEXT = "KioskController"
@@ -247,15 +243,7 @@ class KioskController(QObject):
             show
         ).failure(failed).run_in_background()
 
-    # -- technician PIN and closing --------------------------------------------------------------
-
-    def pin_ok(self, pin: str) -> bool:
-        """Whether ``pin`` is the technician PIN (``MOTCUA_TECH_PIN``, default "1234"); a wrong one is logged."""
-        expected = os.environ.get(TECH_PIN_ENV) or DEFAULT_TECH_PIN
-        if not hmac.compare_digest(pin.encode(), expected.encode()):
-            log.warning("wrong technician PIN at the kiosk")
-            return False
-        return True
+    # -- closing ------------------------------------------------------------------------------------
 
     def shutdown(self) -> None:
         """Stop the workers (waiting for a ticket being printed), release the printer; idempotent."""

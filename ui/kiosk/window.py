@@ -8,13 +8,13 @@ state in plain words.
 
 This module is the screen (GUI thread only): pages, big buttons, messages and keys. The work behind it,
 issuing the ticket on the store thread and printing it on the "ticket-printer" device thread, the look-up and
-the PIN check, is :class:`ui.kiosk.controller.KioskController`'s; its answers come back here as signals. A
+the technician's sign-in, is :class:`ui.kiosk.controller.KioskController`'s; its answers come back here as signals. A
 printer failure is told on the screen in plain Vietnamese; the ticket stays valid because its number is on
 the screen.
 
 A serial button box may send a service's letter followed by Enter: that issues a ticket for the service
-without priority, the same as a tap on the service and "Print ticket". Technician exit: Ctrl+Shift+Q and
-the PIN in ``MOTCUA_TECH_PIN`` (default "1234").
+without priority, the same as a tap on the service and "Print ticket". Technician exit: Ctrl+Shift+Q and the
+sign-in of a user holding the technician role (``ui.security.gate``); there is no PIN.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -94,6 +93,7 @@ class KioskWindow(QWidget):
         self.controller = KioskController(tasks=tasks, printer=printer, parent=self)
         self.locked = locked
         self._exit_allowed = False
+        self._gate = None  # the technician's sign-in (ui.security.gate), made on first use
         self._service: str | None = None
         self._priority: str | None = None
         self._services: list[dict[str, str]] = []
@@ -114,7 +114,7 @@ class KioskWindow(QWidget):
         self._typed_timer = QTimer(self, singleShot=True, interval=2000)
         self._typed_timer.timeout.connect(self._clear_typed)
         QShortcut(QKeySequence("Ctrl+Shift+Q"), self, context=Qt.ShortcutContext.WindowShortcut,
-                  activated=self.ask_technician_pin)
+                  activated=self.ask_technician)
 
         self.controller.choices_loaded.connect(self._show_choices)
         self.controller.choices_failed.connect(self._load_failed)
@@ -491,27 +491,19 @@ class KioskWindow(QWidget):
 
     # -- technician exit and closing -------------------------------------------------------------
 
-    def ask_technician_pin(self) -> QInputDialog:
-        """Ctrl+Shift+Q: ask for the technician PIN; the right one closes the kiosk."""
-        dialog = QInputDialog(self)
-        dialog.setObjectName("pinDialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowTitle(self.tr("Technician"))
-        dialog.setLabelText(self.tr("Technician PIN:"))
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        dialog.textValueSelected.connect(self.technician_exit)
-        dialog.open()
-        return dialog
+    def ask_technician(self):
+        """Ctrl+Shift+Q: a technician signs in (``ui.security.gate``); then the kiosk closes."""
+        from ui.security.gate import TechnicianGate
 
-    def technician_exit(self, pin: str) -> bool:
-        """Close the kiosk if ``pin`` is the technician PIN (checked by the controller); else say it is wrong."""
-        if not self.controller.pin_ok(pin):
-            self.show_banner(self.tr("Wrong PIN"))
-            return False
-        log.info("kiosk closed by the technician")
+        if self._gate is None:
+            self._gate = TechnicianGate(self, self.controller.tasks, "kiosk")
+        return self._gate.ask(self.technician_exit)
+
+    def technician_exit(self, actor) -> None:
+        """A technician signed in (checked by ``app.services.users.leave_station``): close the kiosk."""
+        log.info("kiosk closed by a technician")
         self._exit_allowed = True
         self.close()
-        return True
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         if self.locked and not self._exit_allowed:
@@ -545,7 +537,7 @@ def build_kiosk_window(store, settings, *, printer=None, executor=None, locked: 
 
 
 def run_kiosk(store, settings, *, argv=None) -> int:
-    """``motcua kiosk``: full screen, no close button; Ctrl+Shift+Q and the PIN end it. Returns the exit code."""
+    """``motcua kiosk``: full screen, no close button; Ctrl+Shift+Q and a technician's sign-in end it. Returns the exit code."""
     from ui.station import open_station
 
     station = open_station("kiosk", store, settings, argv=argv)
