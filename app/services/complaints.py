@@ -71,7 +71,7 @@ def add(session: Session, actor: Actor, data: dict[str, Any], *, now: datetime |
     if unknown:
         raise ValidationError("complaint_field_unknown", fields=", ".join(unknown))
     now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
-    channel = data.get("channel") or ("kiosk" if actor.role == "kiosk" else "counter")
+    channel = data.get("channel") or ("kiosk" if "kiosk" in actor.roles else "counter")
     if channel not in CHANNELS:
         raise ValidationError("complaint_channel_invalid", channel=channel, known=", ".join(CHANNELS))
     kind = data.get("kind") or "feedback"

@@ -445,7 +445,7 @@ def day_report_for(session: Session, actor: Actor, day: date, *, counter: int | 
                    officer: str | None = None) -> dict[str, Any]:
     """:func:`day_report` as ``actor`` may see it: an officer sees their own drawer only."""
     actor.require("fees.report")
-    if actor.role == "officer":
+    if not actor.roles & {"director", "admin", "system"}:  # an officer (only): their own drawer
         if officer not in (None, actor.username):
             raise RuleError("fees_report_own_only", username=actor.username)
         officer = actor.username
