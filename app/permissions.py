@@ -57,6 +57,10 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "rating.record": ("officer", "receptionist", "technician"),
     # printing a dossier's forms (and archiving what was printed)
     "document.print": _QUEUE,
+    # the director's reports: the whole center; an officer sees only their own figures
+    "report.view": ("director",),
+    "report.view_own": ("officer",),
+    "report.export": ("director",),
 }
 
 

@@ -2457,6 +2457,14 @@
         <translation>Sổ theo dõi in tối đa {max_days} ngày; hãy in từng năm.</translation>
     </message>
     <message>
+        <source>A report covers at most {max_days} days.</source>
+        <translation>Báo cáo tối đa {max_days} ngày.</translation>
+    </message>
+    <message>
+        <source>Reports are saved as .xlsx or .pdf files.</source>
+        <translation>Báo cáo được lưu dưới dạng tệp .xlsx hoặc .pdf.</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>The scanned or printed file could not be saved (disk full or no permission).</source>
         <translation>Không lưu được tệp quét hoặc tệp in (đĩa đầy hoặc không có quyền ghi).</translation>
