@@ -186,7 +186,14 @@ def insert_bulk(engine, rows: dict[str, list[dict[str, Any]]]) -> None:
             data = rows[key]
             if not data:
                 continue
-            cols = [c.name for c in Base.metadata.tables[table].columns if c.name in data[0]]
+            columns = Base.metadata.tables[table].columns
+            cols = [c.name for c in columns if c.name in data[0]]
+            # Core fills scalar defaults itself; a raw statement needs them spelled out
+            fixed = {c.name: c.default.arg for c in columns if c.name not in data[0] and c.default is not None
+                     and c.default.is_scalar}
+            if fixed:
+                data = [{**r, **fixed} for r in data]
+                cols += list(fixed)
             if engine.dialect.name == "sqlite":
                 sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
                 raw.executemany(sql, [[_sqlite_value(r[c]) for c in cols] for r in data])

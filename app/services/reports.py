@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.actors import Actor
+from app.errors import RuleError
 from app.services import reports_sql as q
 from app.services.reports_periods import Period, custom, previous
 from app.store.models import Department, Procedure, QueueService, User
@@ -85,10 +86,18 @@ def rate(num: float, den: float, digits: int = 2) -> float | None:
 
 def check_access(actor: Actor) -> bool:
     """True when ``actor`` sees the whole center; False when only their own figures (an officer)."""
-    if actor.may("report.view"):
+    try:
+        actor.require("report.view")
         return True
-    actor.require("report.view_own")
-    return False
+    except RuleError:
+        actor.require("report.view_own")
+        return False
+
+
+def export_document(session: Session, actor: Actor, first: date, last: date, **kwargs) -> dict[str, Any]:
+    """The document a file is made from (``report.export``: the director, or an admin)."""
+    actor.require("report.export")
+    return summary(session, actor, first, last, **kwargs)
 
 
 def summary(session: Session, actor: Actor, first: date, last: date, *, compare: bool = True,
@@ -294,7 +303,7 @@ def _services(tickets, names) -> tuple[list, list]:
     keys = ("tickets", "called", "wait", "served", "service", "no_shows")
     for r in tickets:
         for bucket in (by_service.setdefault(r["service_code"], dict.fromkeys(keys, 0)),
-                       by_hour.setdefault(int(r["hour"]), dict.fromkeys(keys, 0))):
+                       by_hour.setdefault((int(r["utc_hour"]) + 7) % 24, dict.fromkeys(keys, 0))):
             for k in keys:
                 bucket[k] += r[k] or 0
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, and_, case, cast, func, literal_column, select, type_coerce
+from sqlalchemy import Integer, and_, case, cast, func, select, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.types import Float, String
@@ -47,28 +47,29 @@ class Dialect:
             return func.to_char(self._local(col), "YYYY-MM")
         return func.strftime("%Y-%m", col, "+7 hours")
 
-    def local_hour(self, col) -> ColumnElement:
+    def utc_hour(self, col) -> ColumnElement:
+        """The UTC hour of an instant: the same partition as the local hour (a fixed offset); the caller
+        shifts it by seven. On SQLite the stored text's hour digits (``YYYY-MM-DD HH:MM:SS``), which costs a
+        third of ``strftime`` over half a million tickets."""
         if self.pg:
-            return cast(func.extract("hour", self._local(col)), Integer)
-        return cast(func.strftime("%H", col, "+7 hours"), Integer)
+            return cast(func.extract("hour", func.timezone("UTC", col)), Integer)
+        return cast(func.substr(type_coerce(col, String), 12, 2), Integer)
+
+    def unsent(self, id_col) -> ColumnElement:
+        """The dossier still has an outbox item not sent to the province."""
+        waiting = select(OutboxMessage.aggregate_id).where(OutboxMessage.status != "sent", OutboxMessage.kind == SYNC_KIND)
+        if self.pg:
+            return cast(id_col, String).in_(waiting)
+        # SQLite keeps a Uuid as 32 hex digits: the (few) waiting ids are converted, not every dossier's.
+        hexed = select(func.lower(func.replace(OutboxMessage.aggregate_id, "-", ""))).where(
+            OutboxMessage.status != "sent", OutboxMessage.kind == SYNC_KIND)
+        return type_coerce(id_col, String).in_(hexed)
 
     def seconds(self, start, end) -> ColumnElement:
         """``end - start`` in seconds (a float)."""
         if self.pg:
             return func.extract("epoch", end - start)
         return (func.julianday(end) - func.julianday(start)) * 86400.0
-
-    def uuid_text(self, col) -> ColumnElement:
-        """A dossier id as the outbox writes it (``str(uuid)``: lower-case hex with dashes)."""
-        if self.pg:
-            return cast(col, String)
-        # SQLite keeps a Uuid as 32 hex digits; rebuild the dashed form so the outbox index is used.
-        raw = type_coerce(col, String)
-        parts = [func.substr(raw, a, n) for a, n in ((1, 8), (9, 4), (13, 4), (17, 4), (21, 12))]
-        out = parts[0]
-        for p in parts[1:]:
-            out = out.op("||")(literal_column("'-'")).op("||")(p)
-        return func.lower(out)
 
 
 def _n(cond) -> ColumnElement:
@@ -79,9 +80,7 @@ def received_rows(session: Session, d: Dialect, start: datetime, end: datetime) 
     """Dossiers received in [start, end) (not cancelled) by channel, procedure, department and officer, with
     how many are digitized (a current file of an item) and how many still have an unsent outbox item."""
     digitized = Dossier.id.in_(select(DossierFile.dossier_id).where(DossierFile.replaced_at.is_(None)))
-    unsent = d.uuid_text(Dossier.id).in_(
-        select(OutboxMessage.aggregate_id).where(OutboxMessage.status != "sent", OutboxMessage.kind == SYNC_KIND)
-    )
+    unsent = d.unsent(Dossier.id)
     stmt = (
         select(Dossier.channel, Dossier.procedure_id, Dossier.department_id, Dossier.officer,
                func.count().label("received"), _n(digitized).label("digitized"), _n(unsent).label("unsent"))
@@ -142,9 +141,9 @@ def rating_rows(session: Session, start: datetime, end: datetime) -> list[dict[s
 
 
 def ticket_rows(session: Session, d: Dialect, first: date, last: date) -> list[dict[str, Any]]:
-    """Tickets of the days [first, last] by service and local hour of issue: how many, how many were called
+    """Tickets of the days [first, last] by service and UTC hour of issue: how many, how many were called
     (and their summed wait), served to the end (and their summed service time), skipped (no-shows)."""
-    hour = d.local_hour(Ticket.issued_at).label("hour")
+    hour = d.utc_hour(Ticket.issued_at).label("utc_hour")
     called = Ticket.called_at.is_not(None)
     done = and_(Ticket.status == "done", Ticket.called_at.is_not(None), Ticket.finished_at.is_not(None))
     stmt = (

@@ -510,3 +510,4 @@ from app.store import models_forms  # noqa: E402,F401  (notice numbers: complete
 from app.store import models_queue_events  # noqa: E402,F401 - the queue's change feed (issue 8)
 from app.store import models_devices  # noqa: E402,F401  (ratings: the metadata must be complete)
 from app.store import models_print as _models_print  # noqa: E402,F401  (print queue)
+from app.store import models_reports as _models_reports  # noqa: E402,F401  (the reports' indexes)

@@ -208,3 +208,11 @@ def test_periods():
         custom(date(1900, 1, 1), date(9999, 1, 1))
     with pytest.raises(ValidationError):
         period("fortnight", date(2026, 1, 1))
+
+
+def test_only_the_director_exports(loaded):
+    store, _ = loaded
+    with store.read() as s:
+        assert reports.export_document(s, DIRECTOR, FIRST, LAST, compare=False)["scope"] == "center"
+        with pytest.raises(RuleError):
+            reports.export_document(s, Actor("canbo1", "officer"), FIRST, LAST)
