@@ -136,6 +136,9 @@ def rating_rows(session: Session, start: datetime, end: datetime) -> list[dict[s
         select(Rating.officer, Rating.counter, Rating.scale, Rating.score, func.count().label("n"))
         .where(Rating.at >= start, Rating.at < end)
         .group_by(Rating.officer, Rating.counter, Rating.scale, Rating.score)
+        # SQLite's planner prefers a skip-scan of ix_ratings_officer_at with a table lookup per rating
+        # (2.5x slower on the bench center); the covering index answers from the index alone.
+        .with_hint(Rating, "INDEXED BY ix_ratings_report", "sqlite")
     )
     return [dict(r._mapping) for r in session.execute(stmt)]
 
