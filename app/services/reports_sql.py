@@ -54,7 +54,7 @@ class Dialect:
         shifts it by seven. On SQLite the stored text's hour digits (``YYYY-MM-DD HH:MM:SS``), which costs a
         third of ``strftime`` over half a million tickets."""
         if self.pg:
-            return cast(func.extract("hour", func.timezone("UTC", col)), Integer)
+            return cast(func.date_part("hour", func.timezone("UTC", col)), Integer)
         return cast(func.substr(type_coerce(col, String), 12, 2), Integer)
 
     def unsent(self, id_col) -> ColumnElement:
@@ -69,8 +69,8 @@ class Dialect:
 
     def seconds(self, start, end) -> ColumnElement:
         """``end - start`` in seconds (a float)."""
-        if self.pg:
-            return func.extract("epoch", end - start)
+        if self.pg:  # date_part is double precision; EXTRACT has returned numeric (slower) since PostgreSQL 14
+            return func.date_part("epoch", end - start)
         return (func.julianday(end) - func.julianday(start)) * 86400.0
 
 
