@@ -399,6 +399,10 @@ MESSAGES: dict[str, str] = {
     "sim_unreachable": "simulator not reachable at {url}: {kind}",
     "sim_refused": "simulator refused: {reason}",
     "sim_status_unknown": "STATUS must be one of {known}",
+    # --- reports (services/reports*.py, cli/reports.py)
+    "report_period_kind": "unknown period {kind!r} (one of {kinds})",
+    "report_period_too_long": "a report covers at most {max_days} days ({days} asked)",
+    "report_out_kind": "--out must end in .xlsx or .pdf ({path!r})",
 }
 
 # English names of the fields a ``field`` parameter names (``{field_en}`` in a template).

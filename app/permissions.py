@@ -84,6 +84,10 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     # the kiosk and the display board: leaving them, and the technician's window behind the kiosk
     "station.leave": ("technician",),
     "station.technician_window": ("technician",),
+    # the director's reports: the whole center; an officer sees only their own figures
+    "report.view": ("director",),
+    "report.view_own": ("officer",),
+    "report.export": ("director",),
 }
 
 

@@ -433,6 +433,9 @@ CODE_TEXTS: dict[str, str] = {
     "sim_unreachable": _CLI,
     "sim_refused": _CLI,
     "sim_status_unknown": _CLI,
+    "report_period_kind": _CLI,
+    "report_period_too_long": QT_TRANSLATE_NOOP("errors", "A report covers at most {max_days} days."),
+    "report_out_kind": QT_TRANSLATE_NOOP("errors", "Reports are saved as .xlsx or .pdf files."),
 }
 
 # A sentence for a code given for one field (``exc.field``, or its last part) rather than the code alone.

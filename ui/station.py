@@ -33,7 +33,7 @@ from ui.tasks import TaskManager
 
 log = logging.getLogger(__name__)
 
-KINDS = ("counter", "kiosk", "display")
+KINDS = ("counter", "kiosk", "display", "reports")
 TICKET_PRINTER_THREAD = "ticket-printer"
 @dataclass
 class StationDevices:
@@ -78,7 +78,7 @@ def open_devices(kind: str, settings, *, parent: QObject | None = None) -> Stati
         from devices.printer import open_printer
 
         devices.ticket_printer = open_printer(settings.get("devices.ticket_printer") or "sim://", name="ticket_printer")
-    else:
+    elif kind == "display":
         from ui.queue.voice import make_announcer
 
         devices.announcer, sink = make_announcer(settings, parent=parent)

@@ -1,4 +1,4 @@
-"""``motcua counter``, ``kiosk`` and ``display``: the stations' windows."""
+"""``motcua counter``, ``kiosk``, ``display`` and ``reports``: the stations' windows."""
 
 from __future__ import annotations
 
@@ -14,11 +14,15 @@ def cmd_station(ctx, args) -> int:
         from ui.kiosk import run_kiosk
 
         return run_kiosk(store, ctx.settings)
+    if args.command == "reports":
+        from ui.reports import run_reports
+
+        return run_reports(store, ctx.settings)
     from ui.display import run_display
 
     return run_display(store, ctx.settings)
 
 
 def register(sub, add) -> None:
-    for station in ("counter", "kiosk", "display"):
+    for station in ("counter", "kiosk", "display", "reports"):
         add(sub, station, cmd_station, f"open the {station} station", json_flag=False)

@@ -504,3 +504,4 @@ from app.store import models_print as _models_print  # noqa: E402,F401  (print q
 from app.store import models_fees  # noqa: E402,F401  (fees: payments, receipts, exemptions)
 from app.store import models_feedback  # noqa: E402,F401  (the complaints register)
 from app.store.models_users import User  # noqa: E402,F401  (users and sign-in, issue 12)
+from app.store import models_reports as _models_reports  # noqa: E402,F401  (the reports' indexes)

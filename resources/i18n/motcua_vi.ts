@@ -3084,6 +3084,12 @@
         <location line="+9"/>
         <source>No backup folder is set; call the technician.</source>
         <translation>Chưa đặt thư mục sao lưu; hãy gọi kỹ thuật viên.</translation>
+        <source>A report covers at most {max_days} days.</source>
+        <translation>Báo cáo tối đa {max_days} ngày.</translation>
+    </message>
+    <message>
+        <source>Reports are saved as .xlsx or .pdf files.</source>
+        <translation>Báo cáo được lưu dưới dạng tệp .xlsx hoặc .pdf.</translation>
     </message>
     <message>
         <location line="+1"/>

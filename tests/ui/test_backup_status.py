@@ -31,7 +31,7 @@ def test_texts_for_each_state(backup_vi):
 
 
 def test_the_counter_runs_the_due_backup_and_shows_it(qtbot, seeded_store, station_settings, counter_vi, backup_vi,
-                                                      tmp_path):
+                                                      tmp_path, signed_in):
     from ui.counter import build_counter_window
     from ui.tasks import InlineExecutor
 
@@ -39,7 +39,7 @@ def test_the_counter_runs_the_due_backup_and_shows_it(qtbot, seeded_store, stati
     usb.mkdir()
     station_settings.set("backup.folder", str(usb))
     station_settings.set("backup.time", "00:00")  # due as soon as the window opens
-    window = build_counter_window(seeded_store, station_settings, executor=InlineExecutor())
+    window = build_counter_window(seeded_store, station_settings, executor=InlineExecutor(), actor=signed_in)
     qtbot.addWidget(window)
     indicator = window.backup_indicator
     qtbot.waitUntil(lambda: window.backup.last_status is not None and not window.backup.running)

@@ -1,7 +1,7 @@
 """board groups index and longer name prefixes: the board's counts stream; name search reads prefix indexes
 
 Revision ID: 0018
-Revises: 0015
+Revises: 0016
 
 The board's per-department and per-officer counts group the open dossiers; with the rows already in group
 order in this partial covering index, SQLite and PostgreSQL aggregate without sorting 50,000 rows, and the
@@ -17,7 +17,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "0018"
-down_revision = "0015"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
