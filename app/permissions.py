@@ -55,6 +55,8 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "document.digitize": _COUNTER,
     # a citizen's rating from the keypad at a counter
     "rating.record": ("officer", "receptionist", "technician"),
+    # the technician's device set-up (the Devices window, motcua devices set/diagnostics)
+    "device.configure": ("technician",),
     # printing a dossier's forms (and archiving what was printed)
     "document.print": _QUEUE,
 }

@@ -84,7 +84,7 @@ def serial_candidates(lister: Callable[[], list[Any]] | None = None) -> list[Can
         else:
             url = f"serial:{info.device}"
             detail = getattr(info, "description", "") or ""
-        found.append(Candidate("serial", label or info.device, url, SERIAL_KINDS + RECEIPT_KINDS, detail))
+        found.append(Candidate("serial", label or info.device, url, SERIAL_KINDS, detail))
     return found
 
 

@@ -55,3 +55,35 @@ def render_test_page(
 def _append(job: EscPos, data: bytes) -> EscPos:
     job._buf += data  # the raw code-page rows: bytes above 0x7F on purpose
     return job
+
+
+def render_a4_test_page(title: str = "motcua") -> bytes:
+    """A one-page A4 PDF for the document printer's test: Vietnamese text, a big number, a QR."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    from printing.codes import qr_image as _qr
+    from printing.fonts import register_pdf_fonts
+
+    regular, bold = register_pdf_fonts()
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    pdf.setTitle(f"{title} test page")
+    width, height = A4
+    pdf.setFont(bold, 20)
+    pdf.drawCentredString(width / 2, height - 30 * mm, "TRANG IN THỬ — MÁY IN A4")
+    pdf.setFont(regular, 13)
+    pdf.drawCentredString(width / 2, height - 42 * mm, SAMPLE)
+    pdf.setFont(bold, 120)
+    pdf.drawCentredString(width / 2, height - 110 * mm, "88")
+    from reportlab.lib.utils import ImageReader
+
+    qr = _qr(f"{title}|a4-test", 8, 2, "m").convert("L")
+    pdf.drawImage(ImageReader(qr), width / 2 - 20 * mm, height - 170 * mm, 40 * mm, 40 * mm)
+    pdf.rect(10 * mm, 10 * mm, width - 20 * mm, height - 20 * mm)  # the printable area's edge
+    pdf.showPage()
+    pdf.save()
+    return buf.getvalue()

@@ -50,6 +50,12 @@ class Context:
 
         return Actor(CLI_ACTOR_NAME, "admin", "Dòng lệnh")
 
+    def technician(self):
+        """The technician at this station's command line (device set-up)."""
+        from app.actors import Actor
+
+        return Actor(CLI_ACTOR_NAME, "technician", "Kỹ thuật viên")
+
     def officer(self):
         from app.actors import Actor
 

@@ -2452,6 +2452,22 @@
         <translation>Không ghi được tệp (đĩa đầy hoặc không có quyền ghi).</translation>
     </message>
     <message>
+        <source>The device address is not valid.</source>
+        <translation>Địa chỉ thiết bị không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>This device is not set up on this station.</source>
+        <translation>Thiết bị này chưa được cài đặt ở máy này.</translation>
+    </message>
+    <message>
+        <source>The device&apos;s self-test failed: {detail}</source>
+        <translation>Thiết bị không qua được bài tự kiểm tra: {detail}</translation>
+    </message>
+    <message>
+        <source>The diagnostics file could not be written (disk full or no permission).</source>
+        <translation>Không ghi được tệp chẩn đoán (đĩa đầy hoặc không có quyền ghi).</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>A register covers at most {max_days} days; print it a year at a time.</source>
         <translation>Sổ theo dõi in tối đa {max_days} ngày; hãy in từng năm.</translation>
