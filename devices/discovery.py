@@ -114,7 +114,7 @@ def usb_printer_candidates(backend=None) -> list[Candidate]:
 def sane_candidates() -> list[Candidate]:
     from devices.scanner_sane import address_of, list_devices
 
-    return [Candidate("sane", f"{d.vendor} {d.model}".strip() or d.name, address_of(d), ("scanner",), f"{d.name} ({d.type})")
+    return [Candidate("sane", f"{d.vendor} {d.model}".strip() or d.name, address_of(d), ("scanner",), f"{d.name} ({d.kind})")
             for d in list_devices()]
 
 
