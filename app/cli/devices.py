@@ -19,7 +19,6 @@
 from __future__ import annotations
 
 import sys
-import time
 
 from app.cli.output import emit, print_line
 
@@ -27,36 +26,10 @@ KINDS = ("receipt_printer", "ticket_printer", "a4_printer", "scanner", "id_reade
 
 
 def _rows(ctx, wait: float) -> list[dict[str, str]]:
-    from devices.base import DeviceError
-    from devices.registry import open_device
-    from devices.runtime import DeviceRuntime
-    from devices.wrapped import ConfiguredDevice
+    from devices.check import check_devices
 
-    devices = []
-    for kind in KINDS:
-        url = str(ctx.settings.get(f"devices.{kind}") or "")
-        try:
-            device = open_device(kind, url)
-        except DeviceError as exc:
-            device = ConfiguredDevice(kind=kind, name=kind, url=url, driver=url.split(":", 1)[0])
-            device.status, device.detail = "error", exc.message
-        if device is not None:
-            devices.append(device)
-    runtime = DeviceRuntime(devices)
-    workers = [w for w in runtime.workers() if w.device.status != "error"]
-    for worker in workers:
-        if isinstance(worker.device, ConfiguredDevice):  # driven by its own module: configuration only
-            worker.device.status = "ok" if worker.device.driver == "sim" else "stopped"
-            continue
-        worker.start()
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline and any(w.alive and w.device.status in ("stopped", "connecting") for w in workers):
-        time.sleep(0.02)
-    rows = runtime.describe()
-    runtime.stop()
     sounds = str(ctx.settings.get("voice.sounds_dir") or ctx.data_dir / "sounds")
-    rows.append({"name": "voice", "kind": "voice", "driver": "clips", "url": sounds, "status": "ok", "detail": ""})
-    return rows
+    return check_devices(ctx.settings.get, (*KINDS, "voice"), wait=wait, voice_url=sounds)
 
 
 def cmd_window(ctx, args) -> int:
