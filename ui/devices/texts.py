@@ -41,11 +41,6 @@ CONDITIONS = {
 LINE_FORMAT = QT_TRANSLATE_NOOP("Devices", "%1: %2")
 MORE_FORMAT = QT_TRANSLATE_NOOP("Devices", "%1 (and %n more)")
 
-#: The kiosk's on-screen words when its ticket printer fails (the number stays on screen, large).
-KIOSK_PRINTER_OUT = QT_TRANSLATE_NOOP("Devices", "The ticket printer is out of paper. Please remember your number: %1")
-KIOSK_PRINTER_DOWN = QT_TRANSLATE_NOOP("Devices", "The ticket printer is not working. Please remember your number: %1")
-
-
 def tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate(CONTEXT, text, None, n)
 
