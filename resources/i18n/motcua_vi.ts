@@ -435,6 +435,14 @@
         <translation>&amp;Bảng theo dõi hạn</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Công cụ</translation>
+    </message>
+    <message>
+        <source>&amp;Devices...</source>
+        <translation>&amp;Thiết bị...</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>

@@ -55,7 +55,7 @@ def run_devices(settings, *, argv: list[str] | None = None) -> int:
     language = str(settings.get("ui.language") or "vi")
     translators = install_translators(app, language)
     own = install_devices_translator(app, language)
-    actor = Actor("technician", "technician", "Kỹ thuật viên", counter=settings.get("station.counter"))
+    actor = Actor(username="technician", role="technician", display_name="Kỹ thuật viên", counter=settings.get("station.counter"))
     window = DevicesWindow(settings=settings, actor=actor)
     window.show()
     try:
