@@ -209,7 +209,8 @@ class HotplugWatcher:
             log.info("hot-plug events not available: %s", exc)
             return False
 
-        def event(action: str, device) -> None:
+        def event(device) -> None:
+            action = device.action or ""
             if action not in ("add", "remove"):
                 return
             info = {
@@ -221,7 +222,7 @@ class HotplugWatcher:
             }
             self.callback(action, info)
 
-        self._observer = pyudev.MonitorObserver(monitor, event, name="hotplug")
+        self._observer = pyudev.MonitorObserver(monitor, callback=event, name="hotplug")
         self._observer.daemon = True
         self._observer.start()
         return True

@@ -43,7 +43,7 @@ _QUERY_SECRET = re.compile(
     r"(?i)([?&;][\w.-]*?(?:pass(?:word|wd)?|secret|token|api[_-]?key|access[_-]?key|auth|sig|signature|pin))=([^&\s#\"']*)")
 _TEXT_SECRET = re.compile(
     r"(?i)\b((?:[\w.-]*(?:password|passwd|secret|token|api[_-]?key|credential|pin))\s*[=:]\s*)(\"[^\"]*\"|'[^']*'|[^\s,;&]+)")
-_BEARER = re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{6,}")
+_BEARER = re.compile(r"(?i)\b(bearer|basic)\s+\S{4,}")
 HIDDEN = "(hidden)"
 
 

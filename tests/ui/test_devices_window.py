@@ -171,3 +171,24 @@ def test_the_status_line_names_the_first_problem(qtbot):
     assert device_line("ticket_printer", "ok", "paper out") == "Ticket printer: out of paper"
     assert problems_line(rows).startswith("Ticket printer: out of paper")
     assert problems_line(rows[2:]) == ""
+
+
+def test_the_counter_opens_the_devices_window_only_for_device_configure(qtbot, seeded_store, station_settings, counter_vi):
+    import dataclasses
+
+    from ui.counter import build_counter_window
+    from ui.tasks import InlineExecutor
+
+    station_settings.set("devices.receipt_printer", "sim://?fault=paper_out")
+    counter = build_counter_window(seeded_store, station_settings, executor=InlineExecutor())
+    qtbot.addWidget(counter)
+    try:
+        assert counter.devices_action is None and counter.open_devices() is None  # an officer
+        qtbot.waitUntil(lambda: counter.device_status.text() != "", timeout=5000)
+        assert counter.device_status.text() == "Receipt printer: out of paper"  # (devices catalog not installed)
+        counter._actor = dataclasses.replace(counter._actor, role="technician")
+        devices = counter.open_devices()
+        assert isinstance(devices, DevicesWindow) and devices.isVisible()
+        qtbot.waitUntil(lambda: len(devices.rows()) == 9, timeout=5000)
+    finally:
+        counter.shutdown()
