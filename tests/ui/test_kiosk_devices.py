@@ -10,10 +10,25 @@ from sqlalchemy import select
 from app.services import print_queue as pq
 from app.store.models_print import PrintJob
 from devices.printer import SimulatedPrinter
-from tests.ui.test_kiosk import button, make_kiosk, settings, tap, vietnamese  # noqa: F401  (fixtures)
+from app.settings import StationSettings
+from tests.ui.test_kiosk import button, make_kiosk, tap
 from ui.devices import forget_translator, install_devices_translator
+from ui.queue import install_all_translators
 
 STATION = "kiosk-1"
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    installed = install_all_translators(qapp, "vi")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return StationSettings(tmp_path)
 
 
 @pytest.fixture
