@@ -190,5 +190,24 @@ def test_the_counter_opens_the_devices_window_only_for_device_configure(qtbot, s
         devices = counter.open_devices()
         assert isinstance(devices, DevicesWindow) and devices.isVisible()
         qtbot.waitUntil(lambda: len(devices.rows()) == 9, timeout=5000)
+        devices.close()  # WA_DeleteOnClose: the counter forgets it
+        qtbot.waitUntil(lambda: counter.devices_window is None, timeout=3000)
     finally:
         counter.shutdown()
+
+
+def test_motcua_devices_without_an_action_opens_the_window(qapp, data_dir):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.cli import main
+
+    seen = []
+
+    def look() -> None:
+        seen.extend(w.windowTitle() for w in QApplication.topLevelWidgets() if isinstance(w, DevicesWindow) and w.isVisible())
+        qapp.quit()
+
+    QTimer.singleShot(300, look)
+    assert main(["devices"]) == 0
+    assert seen == ["Thiết bị"]  # the devices catalog is installed by run_devices
