@@ -157,12 +157,12 @@
         <translation>Thiết bị</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+218"/>
         <source>ID card read by %1: %2</source>
         <translation>Đã đọc CCCD qua %1: %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-212"/>
         <source>Not an ID card (%1): %2</source>
         <translation>Không phải CCCD (%1): %2</translation>
     </message>
@@ -252,7 +252,7 @@
         <translation>%1: điểm %2 trên %3</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>Testing %1...</source>
         <translation>Đang kiểm tra %1...</translation>
     </message>
@@ -265,6 +265,16 @@
         <location line="+0"/>
         <source>Self-test FAILED</source>
         <translation>Tự kiểm tra KHÔNG ĐẠT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now press each key: every key pressed shows here, its frame in the byte log.</source>
+        <translation>Hãy bấm lần lượt từng phím: mỗi phím bấm hiện ở đây, khung dữ liệu của nó ở nhật ký byte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Now scan a test card: its fields show here.</source>
+        <translation>Hãy quét một thẻ thử: các trường đọc được hiện ở đây.</translation>
     </message>
     <message>
         <location line="+17"/>

@@ -173,7 +173,7 @@ def test_the_status_line_names_the_first_problem(qtbot):
     assert problems_line(rows[2:]) == ""
 
 
-def test_the_counter_opens_the_devices_window_only_for_device_configure(qtbot, seeded_store, station_settings, counter_vi):
+def test_the_counter_opens_the_devices_window_only_for_device_configure(qtbot, qapp, seeded_store, station_settings, counter_vi):
     import dataclasses
 
     from ui.counter import build_counter_window
@@ -194,20 +194,51 @@ def test_the_counter_opens_the_devices_window_only_for_device_configure(qtbot, s
         qtbot.waitUntil(lambda: counter.devices_window is None, timeout=3000)
     finally:
         counter.shutdown()
+        from ui.devices import _installed, forget_translator
+
+        for translator in list(_installed.values()):  # open_devices installed the devices catalog
+            qapp.removeTranslator(translator)
+            forget_translator(translator)
 
 
-def test_motcua_devices_without_an_action_opens_the_window(qapp, data_dir):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+def test_motcua_devices_without_an_action_opens_the_window(tmp_path):
+    """``motcua devices`` in a process of its own (its event loop is the program's): the window opens in
+    Vietnamese (run_devices installs the devices catalog) and the program ends with 0 when it closes."""
+    import os
+    import subprocess
+    import sys
 
-    from app.cli import main
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.station import application\n"
+        "from ui.devices.window import DevicesWindow\n"
+        "app = application()\n"
+        "def look():\n"
+        "    titles = [w.windowTitle() for w in QApplication.topLevelWidgets() if isinstance(w, DevicesWindow) and w.isVisible()]\n"
+        "    print('TITLES', titles, flush=True)\n"
+        "    app.quit()\n"
+        "QTimer.singleShot(500, look)\n"
+        "from app.cli import main\n"
+        "sys.exit(main(['devices']))\n"
+    )
+    env = {**os.environ, "MOTCUA_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "TITLES ['Thiết bị']" in done.stdout
 
-    seen = []
 
-    def look() -> None:
-        seen.extend(w.windowTitle() for w in QApplication.topLevelWidgets() if isinstance(w, DevicesWindow) and w.isVisible())
-        qapp.quit()
-
-    QTimer.singleShot(300, look)
-    assert main(["devices"]) == 0
-    assert seen == ["Thiết bị"]  # the devices catalog is installed by run_devices
+def test_a_wrong_address_fails_its_test_at_once_and_a_test_card_shows_its_fields(qtbot, window):
+    win = window(**{"devices.rating_keypad": "serial:/dev/x?protocol=morse"})
+    with qtbot.waitSignal(win.test_finished, timeout=3000) as done:
+        win.run_test("rating_keypad")
+    assert not done.args[0]["ok"] and "morse" in done.args[0]["detail"]
+    qtbot.waitUntil(lambda: state(win, "id_reader")["status"] == "ok", timeout=5000)
+    assert win.select("id_reader")
+    with qtbot.waitSignal(win.test_finished, timeout=5000):
+        win.run_test("id_reader")
+    qtbot.waitUntil(lambda: "test card" in win.result_label.text(), timeout=3000)
+    win.hub.worker("id_reader").device.sim.scan()
+    qtbot.waitUntil(lambda: "Nguyễn Văn An" in win.result_label.text(), timeout=3000)
+    assert "001090012345" in win.result_label.text() and "15/03/1990" in win.result_label.text()

@@ -85,7 +85,7 @@ class DevicesWindow(QMainWindow):
         self._build()
         self.hub.device_status_changed.connect(self._status_changed)
         self.hub.device_event.connect(self._device_event)
-        self.hub.id_card_read.connect(lambda card, source: self._note(self.tr("ID card read by %1: %2").replace("%1", source).replace("%2", getattr(card, "full_name", ""))))
+        self.hub.id_card_read.connect(self._card_read)
         self.hub.id_card_rejected.connect(lambda reason, source: self._note(self.tr("Not an ID card (%1): %2").replace("%1", source).replace("%2", reason)))
         self.hub.start()
         self.refresh_rows()
@@ -294,6 +294,12 @@ class DevicesWindow(QMainWindow):
     def _note(self, text: str) -> None:
         self.result_label.setText(text)
 
+    def _card_read(self, card, source: str) -> None:
+        """A test card's parsed fields (shown here only: never logged, never in the diagnostics)."""
+        fields = " · ".join(str(v) for v in (card.full_name, card.id_number, card.date_of_birth.strftime("%d/%m/%Y"),
+                                             card.sex, card.address or "") if v)
+        self._note(self.tr("ID card read by %1: %2").replace("%1", source).replace("%2", fields))
+
     # -- self-test -----------------------------------------------------------------------------------
 
     def run_test(self, name: str | None = None) -> None:
@@ -304,6 +310,10 @@ class DevicesWindow(QMainWindow):
         name = name or self.selected_name()
         worker = self.hub.worker(name) if name else None
         if worker is None:
+            return
+        if worker.device.status == "error" and not worker.alive:  # a wrong address: nothing to run
+            self._tested({"name": name, "kind": worker.device.kind, "driver": worker.device.driver,
+                          "url": worker.device.url, "ok": False, "detail": worker.device.detail}, None)
             return
         sink = self._voice_sink() if name == "voice" else None
         mats = materials(self.settings, voice_sink=sink)
@@ -324,7 +334,7 @@ class DevicesWindow(QMainWindow):
 
     def _tested(self, result: dict, mats) -> None:
         self.results[result["name"]] = result
-        preview = mats.extra.get("preview")
+        preview = mats.extra.get("preview") if mats is not None else None
         if preview is not None:
             self._show_preview(preview)
         if self.selected_name() == result["name"]:
@@ -333,7 +343,12 @@ class DevicesWindow(QMainWindow):
 
     def _result_text(self, result: dict) -> str:
         head = self.tr("Self-test passed") if result.get("ok") else self.tr("Self-test FAILED")
-        return f"{kind_name(result.get('kind', ''))}: {head} — {result.get('detail', '')}"
+        text = f"{kind_name(result.get('kind', ''))}: {head} — {result.get('detail', '')}"
+        if result.get("ok") and result.get("kind") in ("button_box", "rating_keypad"):
+            text += "\n" + self.tr("Now press each key: every key pressed shows here, its frame in the byte log.")
+        elif result.get("ok") and result.get("kind") == "id_reader":
+            text += "\n" + self.tr("Now scan a test card: its fields show here.")
+        return text
 
     def _show_preview(self, image) -> None:
         small = image.convert("L")
