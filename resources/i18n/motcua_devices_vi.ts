@@ -152,17 +152,17 @@
 <context>
     <name>DevicesWindow</name>
     <message>
-        <location filename="../../ui/devices/window.py" line="+83"/>
+        <location filename="../../ui/devices/window.py" line="+84"/>
         <source>Devices</source>
         <translation>Thiết bị</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+223"/>
         <source>ID card read by %1: %2</source>
         <translation>Đã đọc CCCD qua %1: %2</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-217"/>
         <source>Not an ID card (%1): %2</source>
         <translation>Không phải CCCD (%1): %2</translation>
     </message>
@@ -197,6 +197,16 @@
         <translation>Dò tìm...</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>network printers in (e.g. 192.168.1.0/24)</source>
+        <translation>máy in mạng trong dải (ví dụ 192.168.1.0/24)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only this subnet is probed, on TCP 9100, at most 256 addresses</source>
+        <translation>Chỉ dò dải mạng này, cổng TCP 9100, tối đa 256 địa chỉ</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Configure...</source>
         <translation>Cài đặt...</translation>
@@ -222,7 +232,7 @@
         <translation>Xuất tệp chẩn đoán...</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Bytes sent (→) and received (←)</source>
         <translation>Byte đã gửi (→) và đã nhận (←)</translation>
     </message>
@@ -277,7 +287,12 @@
         <translation>Hãy quét một thẻ thử: các trường đọc được hiện ở đây.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
+        <source>Give a subnet of at most 256 addresses, e.g. 192.168.1.0/24</source>
+        <translation>Hãy nhập một dải mạng tối đa 256 địa chỉ, ví dụ 192.168.1.0/24</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Looking for devices...</source>
         <translation>Đang dò tìm thiết bị...</translation>
     </message>

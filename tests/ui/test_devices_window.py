@@ -156,6 +156,9 @@ def test_discovery_and_diagnostics_run_off_the_gui_thread(qtbot, window, tmp_pat
     with qtbot.waitSignal(win.discovered, timeout=30000) as found:
         win.discover()
     assert all({"source", "url", "kinds"} <= set(row) for row in found.args[0])
+    win.subnet_field.setText("10.0.0.0/16")  # too wide: refused on the spot, nothing probed
+    win.discover_button.click()
+    assert win.discover_button.isEnabled() and "256" in win.statusBar().currentMessage()
     out = tmp_path / "diag.zip"
     with qtbot.waitSignal(win.diagnostics_written, timeout=10000):
         win.export_diagnostics(str(out))

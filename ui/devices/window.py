@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -122,13 +123,18 @@ class DevicesWindow(QMainWindow):
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.itemDoubleClicked.connect(lambda _item: self.configure())
 
-        self.discover_button = self._button(self.tr("Discover..."), self.discover)
+        self.discover_button = self._button(self.tr("Discover..."), lambda: self.discover(self.subnet_field.text().strip() or None))
+        self.subnet_field = QLineEdit(self)
+        self.subnet_field.setObjectName("subnet")
+        self.subnet_field.setPlaceholderText(self.tr("network printers in (e.g. 192.168.1.0/24)"))
+        self.subnet_field.setToolTip(self.tr("Only this subnet is probed, on TCP 9100, at most 256 addresses"))
         self.configure_button = self._button(self.tr("Configure..."), self.configure)
         self.test_button = self._button(self.tr("Self-test"), self.run_test)
         self.simulate_button = self._button(self.tr("Switch to simulated"), self.switch_to_simulated)
         self.restore_button = self._button(self.tr("Switch back"), self.switch_back)
         self.diagnostics_button = self._button(self.tr("Export diagnostics..."), self.ask_diagnostics)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.subnet_field)
         for button in (self.discover_button, self.configure_button, self.test_button, self.simulate_button,
                        self.restore_button, self.diagnostics_button):
             buttons.addWidget(button)
@@ -363,6 +369,18 @@ class DevicesWindow(QMainWindow):
         """Ask the machine what is plugged in (network pool); a list to pick from follows."""
         from devices.discovery import discover
 
+        from devices.discovery import MAX_HOSTS
+
+        if subnet:
+            import ipaddress
+
+            try:
+                too_many = ipaddress.ip_network(subnet, strict=False).num_addresses > MAX_HOSTS
+            except ValueError:
+                too_many = True
+            if too_many:
+                self.statusBar().showMessage(self.tr("Give a subnet of at most 256 addresses, e.g. 192.168.1.0/24"), 10_000)
+                return
         self.discover_button.setEnabled(False)
         self.statusBar().showMessage(self.tr("Looking for devices..."))
         DeviceOp(parent=self, op=lambda: discover(subnet=subnet), tasks=self.tasks).success(self._discovered).failure(
