@@ -339,6 +339,14 @@ MESSAGES: dict[str, str] = {
     "complaint_informed_via_invalid": "via must be one of {known}, not {via!r}",
     "complaint_not_answered": "complaint {complaint} has no answer to tell yet",
     "complaint_state_invalid": "state must be one of {known}, not {state!r}",
+    # --- services/device_setup.py, cli/devices.py
+    "device_unknown": "no device named {name!r} (one of {known})",
+    "device_no_setting": "{name} has no address to set",
+    "device_url_invalid": "devices.{name}: {url!r}: {message}",
+    "device_not_configured": "devices.{name} is not set on this station",
+    "device_test_failed": "{name}: the self-test failed: {detail}",
+    "diagnostics_not_written": "cannot write the diagnostics {path}: {exc}",
+    "cli_subnet_invalid": "--subnet {subnet!r}: {message}",
     # --- cli/output.py
     "out_is_directory": "--out {path!r} is a directory; give a file name",
     "out_write_failed": "cannot write --out {path}: {reason}",

@@ -70,6 +70,8 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "complaint.route": _COUNTER,
     "complaint.answer": _COUNTER,
     "complaint.inform": _COUNTER + ("receptionist",),
+    # the technician's device set-up (the Devices window, motcua devices set/diagnostics)
+    "device.configure": ("technician",),
     # printing a dossier's forms (and archiving what was printed)
     "document.print": _QUEUE,
     # users and sign-in: the administrator manages accounts, everyone changes their own password

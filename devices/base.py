@@ -117,6 +117,9 @@ class Device:
 
     kind: str = ""
     driver: str = ""
+    #: What a working device wants the technician to know ("paper out", "paper low"), set by ``open`` /
+    #: ``idle_check``; the runtime reports it as the detail of status "ok".
+    condition: str = ""
     reads_input: bool = False
     check_interval: float | None = None
 

@@ -167,7 +167,7 @@ class DeviceWorker:
             self._set_status("error" if exc.kind == "config" else "offline", exc.message)
             return False
         self._is_open = True
-        self._set_status("ok", "")
+        self._set_status("ok", self.device.condition)
         return True
 
     def _lost(self, exc: BaseException) -> None:
@@ -265,6 +265,8 @@ class DeviceWorker:
                     except DeviceError as exc:
                         self._lost(exc)
                         next_attempt = time.monotonic() + backoff
+                    else:
+                        self._set_status("ok", device.condition)  # e.g. "paper out" came or went
         finally:
             device.close()
             self._is_open = False
@@ -291,6 +293,18 @@ class DeviceRuntime:
             self._workers[device.name] = worker
             for listener in self._listeners:
                 worker.subscribe(listener)
+        return worker
+
+    def replace(self, device: Device, *, start: bool = True, timeout: float = 5.0) -> DeviceWorker:
+        """Put ``device`` in place of the device of the same name (the technician configured it anew):
+        the old worker stops (finishing its job, closing its device), a new one takes over."""
+        with self._lock:
+            old = self._workers.pop(device.name, None)
+        if old is not None:
+            old.stop(timeout)
+        worker = self.add(device)
+        if start:
+            worker.start()
         return worker
 
     def subscribe(self, listener: Listener) -> None:

@@ -104,6 +104,13 @@ class Link:
 
     name: str
     port: str = ""
+    #: A ``devices.bytelog.ByteLog`` recording what is sent and received (the technician's live log).
+    tap = None
+
+    def _record(self, direction: str, data: bytes) -> None:
+        tap = self.tap
+        if tap is not None and data:
+            tap.record(direction, data)
 
     def open(self) -> None:
         raise NotImplementedError
@@ -173,9 +180,11 @@ class SerialLink(Link):
             if not first:
                 return b""
             link.timeout = 0
-            return first + link.read(4096)
+            data = first + link.read(4096)
         except _link_errors() as exc:
             raise DeviceError(self.name, "offline", f"read failed: {exc}") from exc
+        self._record("rx", data)
+        return data
 
     def write(self, data: bytes, timeout: float = 2.0) -> None:
         import serial
@@ -184,6 +193,7 @@ class SerialLink(Link):
         try:
             link.write_timeout = timeout
             link.write(data)  # no flush(): tcdrain() may hang for good on a port whose far end is gone
+            self._record("tx", data)
         except serial.SerialTimeoutException as exc:
             raise DeviceError(self.name, "timeout", f"{len(data)} bytes not taken within {timeout:g} s") from exc
         except _link_errors() as exc:
@@ -240,7 +250,8 @@ class SimLink(Link):
                 self._check()
             data = bytes(self._incoming)
             self._incoming.clear()
-            return data
+        self._record("rx", data)
+        return data
 
     def write(self, data: bytes, timeout: float = 2.0) -> None:
         with self._cond:
@@ -252,6 +263,7 @@ class SimLink(Link):
             while (left := end - time.monotonic()) > 0 and self.generation == generation:
                 self._cond.wait(left)
             self._check()
+        self._record("tx", data)
         if self.on_receive is not None:
             self.on_receive(bytes(data))
 

@@ -43,7 +43,13 @@ class PrinterDevice(Device):
         if not status.online:
             raise DeviceError(self.name, "offline", status.detail or "printer does not answer")
         if status.paper == "out":
-            self.detail = "paper out"
+            self.condition = "paper out"
+        elif getattr(status, "cover", None) == "open":
+            self.condition = "cover open"
+        elif status.paper == "low":
+            self.condition = "paper low"
+        else:
+            self.condition = ""
 
     @on_device_thread
     def idle_check(self) -> None:

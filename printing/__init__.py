@@ -114,12 +114,14 @@ def render_handovers(handover_lists: Sequence[HandoverList], template: Template)
 
 
 def render_ticket(
-    ticket: TicketDoc, *, width_mm: int = 80, fmt: ThermalFormat = "escpos", full_raster: bool = False
+    ticket: TicketDoc, *, width_mm: int = 80, fmt: ThermalFormat = "escpos", full_raster: bool = False,
+    width_dots: int | None = None,
 ) -> bytes:
-    """Queue ticket for a 80 or 58 mm roll: ESC/POS bytes ending with a cut, or PNG bytes."""
+    """Queue ticket for a 80 or 58 mm roll (or the printer's own ``width_dots`` from its capability
+    profile): ESC/POS bytes ending with a cut, or PNG bytes."""
     from printing.thermal import render_ticket as impl
 
-    return impl(ticket, width_mm=width_mm, fmt=fmt, full_raster=full_raster)
+    return impl(ticket, width_mm=width_mm, fmt=fmt, full_raster=full_raster, width_dots=width_dots)
 
 
 def render_receipt_slip(
@@ -129,18 +131,19 @@ def render_receipt_slip(
     width_mm: int = 80,
     fmt: ThermalFormat = "escpos",
     full_raster: bool = False,
+    width_dots: int | None = None,
 ) -> bytes:
     """Short thermal receipt (code, procedure, appointment, QR): ESC/POS or PNG bytes."""
     from printing.thermal import render_receipt_slip as impl
 
-    return impl(dossier, template, width_mm=width_mm, fmt=fmt, full_raster=full_raster)
+    return impl(dossier, template, width_mm=width_mm, fmt=fmt, full_raster=full_raster, width_dots=width_dots)
 
 
-def ticket_image(ticket: TicketDoc, *, width_mm: int = 80) -> Image:
+def ticket_image(ticket: TicketDoc, *, width_mm: int = 80, width_dots: int | None = None) -> Image:
     """The ticket as a Pillow image (mode "1") for an on-screen preview."""
     from printing.thermal import ticket_image as impl
 
-    return impl(ticket, width_mm=width_mm)
+    return impl(ticket, width_mm=width_mm, width_dots=width_dots)
 
 
 def receipt_slip_image(dossier: DossierDoc, template: Template, *, width_mm: int = 80) -> Image:

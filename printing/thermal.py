@@ -41,8 +41,12 @@ __all__ = [
     "ticket_image",
 ]
 
-#: Printable width in dots at 203 dpi, by paper width in mm.
+#: The generic printable width in dots at 203 dpi, by paper width in mm: used only when the caller does not
+#: pass the printer's own width (``width_dots``, from its capability profile, ``devices.printer_profiles``;
+#: printing does not import devices).
 PAPER_DOTS = {80: 576, 58: 384}
+#: The narrowest and widest rolls laid out (a 48 mm print area and a 112 mm roll).
+MIN_DOTS, MAX_DOTS = 360, 832
 
 #: The printer's font A cell, and the advance of one text line (default line spacing).
 FONT_A = (12, 24)
@@ -80,7 +84,14 @@ class Feed:
 Block = Raster | Text | Feed
 
 
-def _dots(width_mm: int) -> int:
+def _dots(width_mm: int, width_dots: int | None = None) -> int:
+    """The roll's printable width in dots: the printer's own (``width_dots``, rounded down to whole bytes)
+    or the generic width of a ``width_mm`` roll."""
+    if width_dots is not None:
+        dots = int(width_dots) // 8 * 8
+        if not MIN_DOTS <= dots <= MAX_DOTS:
+            raise ValueError(f"width_dots must be between {MIN_DOTS} and {MAX_DOTS}, not {width_dots!r}")
+        return dots
     try:
         return PAPER_DOTS[int(width_mm)]
     except (KeyError, ValueError):
@@ -181,7 +192,12 @@ class _Sizes:
     module: int  # QR dots per module
 
 
-_SIZES = {576: _Sizes(small=20, body=22, strong=26, module=4), 384: _Sizes(small=18, body=20, strong=24, module=4)}
+_WIDE, _NARROW = _Sizes(small=20, body=22, strong=26, module=4), _Sizes(small=18, body=20, strong=24, module=4)
+
+
+def _sizes(width: int) -> _Sizes:
+    """Type sizes for a roll ``width`` dots wide: the 80 mm set from 448 dots up (512, 576...), else 58 mm."""
+    return _WIDE if width >= 448 else _NARROW
 
 
 def _number_mult(number: str, width: int) -> int:
@@ -193,7 +209,7 @@ def _number_mult(number: str, width: int) -> int:
 
 def ticket_blocks(ticket: TicketDoc, width: int) -> list[Block]:
     """Layout of a queue ticket on a roll ``width`` dots wide."""
-    sz = _SIZES[width]
+    sz = _sizes(width)
     max_w = width - 8
     number = nfc(ticket.number).strip()
     if not number.isascii():
@@ -234,7 +250,7 @@ def _ticket_time(ticket: TicketDoc) -> str:
 
 def receipt_slip_blocks(dossier: DossierDoc, template: Template, width: int) -> list[Block]:
     """Layout of the short receipt: code, procedure, appointment, QR."""
-    sz = _SIZES[width]
+    sz = _sizes(width)
     max_w = width - 8
     code = nfc(dossier.code).strip()
     blocks: list[Block] = []
@@ -366,29 +382,33 @@ def _emit(blocks: list[Block], width: int, fmt: Format, full_raster: bool) -> by
 _LOCK = threading.RLock()
 
 
-def ticket_image(ticket: TicketDoc, *, width_mm: int = 80) -> Image.Image:
+def ticket_image(ticket: TicketDoc, *, width_mm: int = 80, width_dots: int | None = None) -> Image.Image:
     """The ticket as a Pillow image (mode "1"), e.g. for an on-screen preview."""
-    width = _dots(width_mm)
+    width = _dots(width_mm, width_dots)
     with _LOCK:
         return to_image(ticket_blocks(ticket, width), width)
 
 
 def render_ticket(
-    ticket: TicketDoc, *, width_mm: int = 80, fmt: Format = "escpos", full_raster: bool = False
+    ticket: TicketDoc, *, width_mm: int = 80, fmt: Format = "escpos", full_raster: bool = False,
+    width_dots: int | None = None,
 ) -> bytes:
     """A queue ticket as ESC/POS bytes (ending with a cut) or as PNG bytes (``fmt="png"``).
 
     ``full_raster=True`` sends the whole ticket as one full-width image (for comparison and for
-    printers whose built-in font misbehaves); it is several times larger.
+    printers whose built-in font misbehaves); it is several times larger. ``width_dots``: the printer's
+    printable width from its capability profile (else the generic width of ``width_mm``).
     """
-    width = _dots(width_mm)
+    width = _dots(width_mm, width_dots)
     with _LOCK:
         return _emit(ticket_blocks(ticket, width), width, fmt, full_raster)
 
 
-def receipt_slip_image(dossier: DossierDoc, template: Template, *, width_mm: int = 80) -> Image.Image:
+def receipt_slip_image(
+    dossier: DossierDoc, template: Template, *, width_mm: int = 80, width_dots: int | None = None
+) -> Image.Image:
     """The short receipt as a Pillow image (mode "1")."""
-    width = _dots(width_mm)
+    width = _dots(width_mm, width_dots)
     with _LOCK:
         return to_image(receipt_slip_blocks(dossier, template, width), width)
 
@@ -400,8 +420,9 @@ def render_receipt_slip(
     width_mm: int = 80,
     fmt: Format = "escpos",
     full_raster: bool = False,
+    width_dots: int | None = None,
 ) -> bytes:
     """The short receipt (code, procedure, appointment, QR) as ESC/POS or PNG bytes."""
-    width = _dots(width_mm)
+    width = _dots(width_mm, width_dots)
     with _LOCK:
         return _emit(receipt_slip_blocks(dossier, template, width), width, fmt, full_raster)

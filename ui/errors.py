@@ -354,6 +354,13 @@ CODE_TEXTS: dict[str, str] = {
     "center_setting_unknown": _SETTING,
     "code_issuer_unknown": _SETTING,
     "agency_id_invalid": QT_TRANSLATE_NOOP("errors", "The agency identifier is not valid (e.g. 000.17.22.H56)."),
+    "device_unknown": _CLI,
+    "device_no_setting": _CLI,
+    "device_url_invalid": QT_TRANSLATE_NOOP("errors", "The device address is not valid."),
+    "device_not_configured": QT_TRANSLATE_NOOP("errors", "This device is not set up on this station."),
+    "device_test_failed": QT_TRANSLATE_NOOP("errors", "The device's self-test failed: {detail}"),
+    "diagnostics_not_written": QT_TRANSLATE_NOOP("errors", "The diagnostics file could not be written (disk full or no permission)."),
+    "cli_subnet_invalid": _CLI,
     # the command line's own input (never shown in a window, named for completeness)
     "cli_queue_number_invalid": _CLI,
     "cli_counter_invalid": _CLI,

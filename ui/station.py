@@ -131,6 +131,11 @@ class Station:
         from ui.security import install_security_translator
 
         install_security_translator(self.app, settings.get("ui.language"))  # sign-in texts (kept for the process)
+        from ui.devices import install_devices_translator
+
+        devices_translator = install_devices_translator(self.app, settings.get("ui.language"))
+        if devices_translator is not None:  # the status bar's device line and the Devices window
+            self.translators.append(devices_translator)
         from ui.fonts import install_text_room
 
         install_text_room(self.app)  # stacked Vietnamese diacritics (Ẫ, Ở …) are never cut at a label's top
@@ -223,8 +228,11 @@ class Station:
         # Deferred deletions (dialogs closed with deleteLater, progress dialogs) happen now, not at exit.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.app.processEvents()
+        from ui.devices import forget_translator
+
         for translator in self.translators:
             self.app.removeTranslator(translator)
+            forget_translator(translator)
             if shiboken6.isValid(translator):
                 shiboken6.delete(translator)
         self.translators = []

@@ -135,6 +135,12 @@ class Context:
 
         return Actor(CLI_ACTOR_NAME, "admin", "Dòng lệnh")
 
+    def technician(self):
+        """The technician at this station's command line (device set-up)."""
+        from app.actors import Actor
+
+        return Actor(CLI_ACTOR_NAME, "technician", "Kỹ thuật viên")
+
     def officer(self):
         actor = self.signed_in() if self._command() not in NO_SIGN_IN else None
         if actor is not None:

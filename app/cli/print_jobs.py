@@ -39,7 +39,24 @@ def cmd_print_queue(ctx, args) -> int:
     return 0
 
 
-def rerender(ctx, session, job: dict, content_type: str) -> bytes:
+def thermal_width(ctx, printer: str | None) -> dict:
+    """``width_mm``/``width_dots`` for the receipt printer ``printer`` from its capability profile
+    (``?profile=`` in its setting; building it opens nothing); the generic 80 mm without one."""
+    from devices.base import DeviceError
+    from devices.printer import open_printer
+
+    url = ctx.settings.get(f"devices.{printer}") if printer else ""
+    if not url:
+        return {"width_mm": 80}
+    try:
+        device = open_printer(url, name=printer)
+    except DeviceError:
+        return {"width_mm": 80}
+    profile = device.profile
+    return {"width_mm": device.paper_mm, "width_dots": profile.width_dots if profile is not None else None}
+
+
+def rerender(ctx, session, job: dict, content_type: str, printer: str | None = None) -> bytes:
     """The job's document in ``content_type`` for a printer of the other kind (journey 9: the slip goes
     to the A4 printer). Only dossier receipts exist in both forms; anything else is refused."""
     from app.services import archive
@@ -58,7 +75,8 @@ def rerender(ctx, session, job: dict, content_type: str) -> bytes:
         return data
     import printing
 
-    return printing.render_receipt_slip(dossier_doc(values["dossier"]), template(values["template"]))
+    return printing.render_receipt_slip(dossier_doc(values["dossier"]), template(values["template"]),
+                                        **thermal_width(ctx, printer))
 
 
 def cmd_print_retry(ctx, args) -> int:
@@ -69,7 +87,7 @@ def cmd_print_retry(ctx, args) -> int:
         target = args.printer or job["printer"]
         wanted = pq.content_type_of(target) if args.printer else job["content_type"]
         if wanted != job["content_type"]:
-            data = rerender(ctx, session, job, wanted)
+            data = rerender(ctx, session, job, wanted, target)
             result = pq.retry(session, args.job, printer=target, content_type=wanted, data=data)
         else:
             result = pq.retry(session, args.job, printer=target)

@@ -34,7 +34,9 @@ from app.store.types import utcnow
 
 log = logging.getLogger(__name__)
 
-STATES = ("queued", "sending", "done", "failed")
+#: ``cancelled``: a job nobody wants any more (the kiosk's ticket that could not print: the citizen left
+#: with the number read off the screen; printing it later would hand a stale ticket to the next one).
+STATES = ("queued", "sending", "done", "failed", "cancelled")
 WAITING = ("queued", "failed")
 CONTENT_TYPES = ("escpos", "pdf")
 
@@ -258,6 +260,14 @@ def retry(
     job.state, job.in_doubt = "queued", False
     session.flush()
     return _view(job)
+
+
+def cancel(session: Session, job_id: int, reason: str = "") -> None:
+    """Take a waiting job (queued or failed) out of the queue for good; a job being sent is left alone."""
+    session.execute(
+        update(PrintJob).where(PrintJob.id == job_id, PrintJob.state.in_(WAITING))
+        .values(state="cancelled", last_error_detail=(reason or None) and reason[:2000], updated_at=utcnow())
+    )
 
 
 def confirm_printed(session: Session, job_id: int) -> dict[str, Any]:

@@ -656,6 +656,14 @@
         <translation>&amp;Bảng theo dõi hạn</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Công cụ</translation>
+    </message>
+    <message>
+        <source>&amp;Devices...</source>
+        <translation>&amp;Thiết bị...</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
@@ -3069,6 +3077,22 @@
         <location line="+8"/>
         <source>The file could not be written (disk full or no permission).</source>
         <translation>Không ghi được tệp (đĩa đầy hoặc không có quyền ghi).</translation>
+    </message>
+    <message>
+        <source>The device address is not valid.</source>
+        <translation>Địa chỉ thiết bị không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>This device is not set up on this station.</source>
+        <translation>Thiết bị này chưa được cài đặt ở máy này.</translation>
+    </message>
+    <message>
+        <source>The device&apos;s self-test failed: {detail}</source>
+        <translation>Thiết bị không qua được bài tự kiểm tra: {detail}</translation>
+    </message>
+    <message>
+        <source>The diagnostics file could not be written (disk full or no permission).</source>
+        <translation>Không ghi được tệp chẩn đoán (đĩa đầy hoặc không có quyền ghi).</translation>
     </message>
     <message>
         <location line="+1"/>

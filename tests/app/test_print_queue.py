@@ -533,3 +533,19 @@ class PrintQueueMachine(RuleBasedStateMachine):
 
 TestPrintQueueMachine = PrintQueueMachine.TestCase
 TestPrintQueueMachine.settings = hsettings(max_examples=20, stateful_step_count=20, deadline=None)
+
+
+def test_a_cancelled_job_leaves_the_queue_and_comes_back_only_by_a_retry(store):
+    stale, fresh = add(store, b"stale ticket", kind="ticket"), add(store, b"fresh ticket", kind="ticket")
+    printer = SimulatedPrinter(fail="paper_out")
+    assert sender(store, printer).pump().failed_job == stale
+    with store.write() as s:
+        pq.cancel(s, stale, "kiosk: paper_out")
+    assert states(store) == {stale: "cancelled", fresh: "queued"}
+    assert counts(store) == {"waiting": 1, "in_doubt": 0}
+    printer.set_fault(None)
+    assert sender(store, printer).pump().sent == [fresh]
+    assert printer.jobs == [b"fresh ticket"]
+    with store.write() as s:
+        assert pq.jobs(s, station=STATION, states=["cancelled"])[0]["id"] == stale
+        assert pq.retry(s, stale)["state"] == "queued"  # the officer's word only

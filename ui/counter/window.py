@@ -143,6 +143,28 @@ class CounterWindow(QMainWindow):
         self.session = SessionControls(self, self.tasks, self._actor, station=self._actor.counter, menu=self.file_menu)
         self.session.actor_changed.connect(self.set_actor)
         self.load_context()
+        self.devices_window = None
+        from ui.devices.status import STATION_KINDS
+
+        self.device_status.check(self.tasks, settings, STATION_KINDS["counter"])
+
+    def open_devices(self):
+        """The technician's Devices window over this station's settings (technician only)."""
+        from PySide6.QtCore import QCoreApplication
+
+        from ui.devices import install_devices_translator
+        from ui.devices.window import DevicesWindow
+
+        if not self._actor.may("device.configure"):
+            return None
+        if self.devices_window is None:
+            install_devices_translator(QCoreApplication.instance(), str(self.settings.get("ui.language") or "vi"))
+            self.devices_window = DevicesWindow(settings=self.settings, actor=self._actor, tasks=self.tasks)
+            self.devices_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.devices_window.destroyed.connect(lambda *_: setattr(self, "devices_window", None))
+        self.devices_window.show()
+        self.devices_window.raise_()
+        return self.devices_window
 
     # -- construction ----------------------------------------------------------------------------------
 
@@ -167,6 +189,10 @@ class CounterWindow(QMainWindow):
         self.pending_prints_button.hide()
         self.pending_prints_button.clicked.connect(lambda: self.printing.retry_pending())
         bar.addWidget(self.pending_prints_button)
+        from ui.devices.status import DeviceStatusLine
+
+        self.device_status = DeviceStatusLine(self)  # "Máy in biên nhận: hết giấy" (journey 1)
+        bar.addWidget(self.device_status)
         self._show_officer()
         for widget in (self.officer_label, self.counter_label, self.database_label, self.sync_indicator,
                        self.backup_indicator, self.clock_label):
@@ -210,6 +236,11 @@ class CounterWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         for index, text, key in ((INTAKE, self.tr("&Intake"), "Ctrl+1"), (DOSSIERS, self.tr("D&ossiers"), "Ctrl+2"), (BOARD, self.tr("Deadline &board"), "Ctrl+3")):
             self._action(view_menu, text, [key], lambda _=False, i=index: self.show_tab(i))
+        # The technician's Devices window (for now gated by the permission; sign-in decides who holds it).
+        self.devices_action = None
+        if self._actor.may("device.configure"):
+            tools_menu = bar.addMenu(self.tr("&Tools"))
+            self.devices_action = self._action(tools_menu, self.tr("&Devices..."), [], self.open_devices)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), ["F1"], self.show_shortcuts)
 
@@ -492,5 +523,7 @@ class CounterWindow(QMainWindow):
         self.session.stop()
         self.board.timer.stop()
         self.queue_panel.shutdown()
+        if getattr(self, "devices_window", None) is not None:
+            self.devices_window.shutdown()  # its device workers stop before the tasks
         self.tasks.shutdown(wait=True)
 

@@ -314,6 +314,10 @@ class DisplayWindow(QWidget):
         root.addWidget(self.waiting_box)
         root.addWidget(self.notice)
         root.addWidget(self.audio_label)
+        from ui.devices.status import DeviceStatusLine
+
+        self.device_status = DeviceStatusLine(self)  # "Giọng đọc: ..." when the call clips are missing
+        root.addWidget(self.device_status)
 
     def _scale(self) -> float:
         return max(0.4, min(self.width() / 1920, self.height() / 1080))
@@ -629,6 +633,10 @@ def build_display_window(store, settings, *, executor=None, announcer=None, high
     tasks.setParent(window)
     watcher.setParent(window)
     window.start()
+    if settings is not None:
+        from ui.devices.status import STATION_KINDS
+
+        window.device_status.check(tasks, settings, STATION_KINDS["display"])
     return window
 
 

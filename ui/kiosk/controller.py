@@ -2,8 +2,12 @@
 look-up. The screen itself is :class:`ui.kiosk.window.KioskWindow`.
 
 Threads: the services are read and the ticket is issued on the store thread of the window's TaskManager
-(``QueryOp``/``StoreOp``); the ticket is rendered and sent to the ticket printer on a dedicated single device
-thread named "ticket-printer" (conventions §4), never on the GUI thread. Every result comes back on the GUI
+(``QueryOp``/``StoreOp``); the ticket is rendered (for the printer's own width, from its capability profile)
+and committed to the persistent print queue (``app.services.print_queue``) on the store thread, then sent
+by the queue's sender on a dedicated single device thread named "ticket-printer" (conventions §4), never
+on the GUI thread. A ticket job survives a crash: one found "sending" at the next start may have printed
+and is never printed again on its own (the technician decides, ``motcua print queue``). A ticket that
+could not print is cancelled in the queue: the citizen went away with the number shown on screen. Every result comes back on the GUI
 thread as a signal of :class:`KioskController`; failures are logged here and told to the window by signal.
 """
 
@@ -26,7 +30,7 @@ log = logging.getLogger(__name__)
 
 KIOSK_ACTOR = Actor("kiosk", "kiosk", "Kiosk")
 PRINTER_THREAD = "ticket-printer"
-TICKET_WIDTH_MM = 80
+TICKET_PRINTER = "ticket_printer"
 
 CONTEXT = "KioskController"
 
@@ -142,10 +146,13 @@ class KioskController(QObject):
     print_failed = Signal(str, str)
     looked_up = Signal(str, str)
 
-    def __init__(self, *, tasks: TaskManager, printer, parent: QWidget) -> None:
+    def __init__(self, *, tasks: TaskManager, printer, parent: QWidget, station: str = "kiosk-1") -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.printer = printer
+        self.station = station  # the print queue's name for this kiosk
+        self._sender = None
+        self.last_fault: tuple[str, str] = ("ok", "")  # (status, detail) of the last failed print, for the status line
         self._view = parent  # the ops' parent: their callbacks stop when the window is gone
         self._issuing = False
         self._closed = False
@@ -204,28 +211,70 @@ class KioskController(QObject):
         )
 
     def send_to_printer(self, info: dict[str, Any]) -> None:
-        """Render the ticket and send it on the printer thread; ``printed`` or ``print_failed`` follows."""
+        """Queue the ticket (committed before a byte goes out), then send it on the printer thread;
+        ``printed`` or ``print_failed`` follows."""
+        from app.services import print_queue as pq
+
         doc = self.ticket_doc(info)
         printer = self.printer
         number = info["number"]
+        station = self.station
 
-        def deliver() -> None:  # device thread
-            if not threading.current_thread().name.startswith(PRINTER_THREAD):
-                log.warning("ticket printed off the printer thread (%s)", threading.current_thread().name)
+        def enqueue(session) -> int:  # store thread
             from printing import render_ticket
 
-            printer.send(render_ticket(doc, width_mm=TICKET_WIDTH_MM, fmt="escpos"))
+            profile = getattr(printer, "profile", None)
+            data = render_ticket(doc, width_mm=getattr(printer, "paper_mm", 80), fmt="escpos",
+                                 width_dots=getattr(profile, "width_dots", None))
+            return pq.enqueue(session, station=station, printer=TICKET_PRINTER, kind="ticket", content_type="escpos",
+                              data=data, ticket=number, title=f"ticket-{number}")
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, DeviceError):
-                log.warning("ticket %s not printed: %s", number, exc)
+        StoreOp(parent=self._view, op=enqueue, changes={"print_jobs": True}, tasks=self.tasks).success(
+            lambda job: self._pump(job, number)
+        ).failure(lambda exc: self._not_printed(number, exc)).run_in_background()
+
+    def sender(self):
+        """The ticket printer's queue sender (used by one printer-thread job at a time)."""
+        if self._sender is None:
+            from app.services.print_queue import QueueSender
+
+            self._sender = QueueSender(self.tasks.store, station=self.station, printer_name=TICKET_PRINTER,
+                                       printer=self.printer, timeout=10.0)
+        return self._sender
+
+    def _pump(self, job: int, number: str) -> None:
+        sender = self.sender()
+
+        def deliver():  # the printer thread
+            if not threading.current_thread().name.startswith(PRINTER_THREAD):
+                log.warning("ticket printed off the printer thread (%s)", threading.current_thread().name)
+            result = sender.pump()
+            if result.failed_job is not None:
+                from app.services import print_queue as pq
+
+                with sender.store.write() as session:  # a ticket that did not print is not printed later
+                    for stale in {job, result.failed_job}:
+                        pq.cancel(session, stale, f"kiosk: {result.error_kind}")
+            return result
+
+        def delivered(result) -> None:
+            if job in result.sent:
+                self.printed.emit(number)
             else:
-                log.error("ticket %s not printed", number, exc_info=(type(exc), exc, exc.__traceback__))
-            self.print_failed.emit(number, print_failure_text(exc))
+                self._not_printed(number, result.error or DeviceError(TICKET_PRINTER, "io", "not sent"))
 
-        DeviceOp(parent=self._view, op=deliver, tasks=self.tasks).success(
-            lambda _result: self.printed.emit(number)
-        ).failure(failed).run_in_background()
+        DeviceOp(parent=self._view, op=deliver, tasks=self.tasks).success(delivered).failure(
+            lambda exc: self._not_printed(number, exc)).run_in_background()
+
+    def _not_printed(self, number: str, exc: BaseException) -> None:
+        kind = exc.kind if isinstance(exc, DeviceError) else "io"
+        self.last_fault = {"paper_out": ("ok", "paper out"), "cover_open": ("ok", "cover open")}.get(
+            kind, ("offline", getattr(exc, "message", "") or kind))
+        if isinstance(exc, DeviceError):
+            log.warning("ticket %s not printed: %s", number, exc)
+        else:
+            log.error("ticket %s not printed", number, exc_info=(type(exc), exc, exc.__traceback__))
+        self.print_failed.emit(number, print_failure_text(exc))
 
     # -- look-up ---------------------------------------------------------------------------------
 

@@ -42,7 +42,7 @@ from ui.common import show_full_screen
 from ui.i18n import arg
 from ui.kiosk.controller import PRINTER_THREAD, KioskController, candidate_codes
 from ui.kiosk.keypad import TouchKeypad
-from ui.tasks import TaskManager
+from ui.tasks import DeviceOp, TaskManager
 
 __all__ = ["KioskWindow", "build_kiosk_window", "candidate_codes", "run_kiosk"]
 
@@ -88,9 +88,10 @@ class KioskWindow(QWidget):
 
     PAGE_SERVICES, PAGE_PRIORITY, PAGE_TICKET, PAGE_LOOKUP = range(4)
 
-    def __init__(self, *, tasks: TaskManager, printer, locked: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, *, tasks: TaskManager, printer, locked: bool = False, parent: QWidget | None = None,
+                 station: str = "kiosk-1") -> None:
         super().__init__(parent)
-        self.controller = KioskController(tasks=tasks, printer=printer, parent=self)
+        self.controller = KioskController(tasks=tasks, printer=printer, parent=self, station=station)
         self.locked = locked
         self._exit_allowed = False
         self._gate = None  # the technician's sign-in (ui.security.gate), made on first use
@@ -145,6 +146,10 @@ class KioskWindow(QWidget):
         root.addWidget(self.center_label)
         root.addWidget(self.stack, 1)
         root.addWidget(self.banner)
+        from ui.devices.status import DeviceStatusLine
+
+        self.device_status = DeviceStatusLine(self)  # "Máy in vé: hết giấy", for the staff passing by
+        root.addWidget(self.device_status)
 
         # 1. services
         page = QWidget(self.stack)
@@ -398,11 +403,13 @@ class KioskWindow(QWidget):
         return self.controller.ticket_doc(info)
 
     def _printed(self, number: str) -> None:
+        self.device_status.report("ticket_printer", "ok", "")
         if self.last_ticket and self.last_ticket["number"] == number:
             self._set_print_status(self.tr("Please take your ticket"), failed=False)
         self.ticket_printed.emit(number)
 
     def _print_failed(self, number: str, message: str) -> None:
+        self.device_status.report("ticket_printer", *self.controller.last_fault)
         if self.last_ticket and self.last_ticket["number"] == number:
             self._set_print_status(message, failed=True)
             if self.stack.currentIndex() == self.PAGE_TICKET:
@@ -512,6 +519,21 @@ class KioskWindow(QWidget):
         self.shutdown()
         super().closeEvent(event)
 
+    def check_printer(self) -> None:
+        """Ask the ticket printer its state at start (printer thread); the status line follows."""
+        printer = self.printer
+
+        def state():
+            status = printer.status()
+            if not status.online:
+                return "offline", status.detail or "offline"
+            if status.paper == "out":
+                return "ok", "paper out"
+            return "ok", "cover open" if status.cover == "open" else ""
+
+        DeviceOp(parent=self, op=state, tasks=self.tasks).success(
+            lambda found: self.device_status.report("ticket_printer", *found)).run_in_background()
+
     def shutdown(self) -> None:
         """Stop the timers and workers, release the printer; idempotent."""
         for timer in (self._home_timer, self._banner_timer, self._typed_timer):
@@ -530,9 +552,15 @@ def build_kiosk_window(store, settings, *, printer=None, executor=None, locked: 
         printer = open_printer(url, name="ticket_printer")
     device_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=PRINTER_THREAD)
     tasks = TaskManager(store, executor=executor, device_executor=device_pool)
-    window = KioskWindow(tasks=tasks, printer=printer, locked=locked)
+    from app.services.print_queue import station_name
+
+    counter = settings.get("station.counter") if settings is not None else 1
+    window = KioskWindow(tasks=tasks, printer=printer, locked=locked, station=station_name("kiosk", counter))
     tasks.setParent(window)
     window.load()
+    if settings is not None:
+        window.device_status.check(tasks, settings, ["button_box"])  # the printer: from its own jobs
+        window.check_printer()
     return window
 
 
