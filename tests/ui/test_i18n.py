@@ -18,7 +18,7 @@ TS = ROOT / "resources" / "i18n" / "motcua_vi.ts"
 QM = ROOT / "resources" / "i18n" / "motcua_vi.qm"
 BIN = Path(sys.executable).parent
 # The catalogs of the queue room live apart (ui/queue/__init__.py); the script skips these folders too.
-OWN_CATALOG_DIRS = ("queue", "kiosk", "display", "sync", "scan")
+OWN_CATALOG_DIRS = ("queue", "kiosk", "display", "sync", "scan", "setup")
 CATALOGS = sorted((ROOT / "resources" / "i18n").glob("motcua*_vi.ts"))
 PLACEHOLDER = re.compile(r"%\d+|%n|\{[A-Za-z_][A-Za-z0-9_]*\}")
 
