@@ -197,7 +197,7 @@ class DatabasePage(QWizardPage):
         except Exception as exc:  # an incomplete form: say what is missing
             set_error(self.error, error_text(exc))
             return
-        set_error(self.error, None)
+        self._forget_probe()
         self.status.setText(self.tr("Connecting…"))
         self.test_button.setEnabled(False)
         self._wizard.background(lambda: fn(url), self._probed, self._failed)
