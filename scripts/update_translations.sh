@@ -26,3 +26,7 @@ mkdir -p resources/i18n
 "$BIN/pyside6-lupdate" -no-obsolete -locations relative -source-language en -target-language vi \
     $(find ui/setup -name '*.py' | LC_ALL=C sort) -ts resources/i18n/motcua_setup_vi.ts
 "$BIN/pyside6-lrelease" resources/i18n/motcua_setup_vi.ts -qm resources/i18n/motcua_setup_vi.qm
+# ui/queue, ui/kiosk and ui/display share the queue catalog (resources/i18n/motcua_queue_vi.ts).
+"$BIN/pyside6-lupdate" -no-obsolete -locations relative -source-language en -target-language vi \
+    $(find ui/queue ui/kiosk ui/display -name '*.py' | LC_ALL=C sort) -ts resources/i18n/motcua_queue_vi.ts
+"$BIN/pyside6-lrelease" resources/i18n/motcua_queue_vi.ts -qm resources/i18n/motcua_queue_vi.qm

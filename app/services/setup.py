@@ -145,6 +145,7 @@ def apply_center(session: Session, actor: Actor, values: dict[str, Any]) -> None
     """Write the center settings the wizard collected (each checked by ``center.set_value``)."""
     from app.services.center import set_value
 
+    actor.require("center.set")
     for key, value in values.items():
         set_value(session, actor, key, value)
 
@@ -154,6 +155,7 @@ def apply_queue(session: Session, actor: Actor, services: list[tuple[str, str]],
     """Create or update the queue's services and the counters that serve them."""
     from app.services.queue import set_counter, set_service
 
+    actor.require("queue.set_counter")
     for position, (code, name) in enumerate(services):
         set_service(session, actor, code.strip().upper(), name.strip(), position=position)
     session.flush()

@@ -147,7 +147,7 @@
     <message>
         <location line="+49"/>
         <source>Counter number &quot;%1&quot; must be a number from 1.</source>
-        <translation>Số quầy "%1" phải là số từ 1 trở lên.</translation>
+        <translation>Số quầy &quot;%1&quot; phải là số từ 1 trở lên.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -474,7 +474,27 @@
         <translation>Một cửa — cài đặt</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+21"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Quay lại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Tiếp &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Hoàn tất</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Opening the database…</source>
         <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>

@@ -86,6 +86,10 @@ class SetupWizard(QWizard):
                               (P_FINISH, self.finish)):
             self.setPage(page_id, page)
         self.setStartId(P_WELCOME)
+        buttons = QWizard.WizardButton
+        for button, text in ((buttons.BackButton, self.tr("< &Back")), (buttons.NextButton, self.tr("&Next >")),
+                             (buttons.FinishButton, self.tr("&Finish")), (buttons.CancelButton, self.tr("Cancel"))):
+            self.setButtonText(button, text)  # Qt ships no Vietnamese QWizard texts
         self.resize(760, 560)
 
     # -- helpers for the pages ----------------------------------------------------------------------
