@@ -172,11 +172,14 @@ def _setup(ctx, page: int):
 
     wizard = build_setup_wizard(StationSettings(data_dir), tasks=ctx.tasks)
     wizard.restart()
-    while wizard.currentId() < page:
+    while wizard.currentId() <= page:
         if wizard.currentId() == P_CENTER:
             wizard.center.name.setText("Trung tâm Phục vụ hành chính công huyện Hòa Vang")
             wizard.center.parent_body.setText("ỦY BAN NHÂN DÂN HUYỆN HÒA VANG")
+            wizard.center.address.setText("Thôn Dương Lâm 1, xã Hòa Phong, huyện Hòa Vang, TP Đà Nẵng")
             wizard.center.agency_id.setText("000.31.12.H56")
+        if wizard.currentId() == page:
+            break
         before = wizard.currentId()
         wizard.next()
         if wizard.currentId() == before:

@@ -137,7 +137,7 @@
     <message>
         <location line="+0"/>
         <source>C&amp;ounters:</source>
-        <translation>&amp;Quầy:</translation>
+        <translation>Các q&amp;uầy:</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -481,7 +481,7 @@
     <message>
         <location line="+0"/>
         <source>&amp;Next &gt;</source>
-        <translation>&amp;Tiếp &gt;</translation>
+        <translation>Tiếp &gt;</translation>
     </message>
     <message>
         <location line="+1"/>
