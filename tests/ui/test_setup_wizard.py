@@ -220,3 +220,23 @@ def test_setup_catalog_is_loaded_with_every_other_at_start_up(qapp):
         for translator in installed:
             qapp.removeTranslator(translator)
     assert install_all(qapp, "en") == [] and QCoreApplication.translate("FinishPage", "Ready") == "Ready"
+
+
+def test_english_screens_keep_vietnamese_dates_and_money(qapp):
+    """ui.language = en changes the words only: dates stay dd/mm/yyyy, money keeps the Vietnamese separators."""
+    from datetime import date
+
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.catalogs import install_all
+    from ui.common import format_date, format_money
+
+    for language, ready in (("en", "Ready"), ("vi", "Sẵn sàng")):
+        installed = install_all(qapp, language)
+        try:
+            assert QCoreApplication.translate("FinishPage", "Ready") == ready
+            assert format_date(date(2026, 12, 2)) == "02/12/2026"
+            assert format_money(1500000) == "1.500.000 đ"
+        finally:
+            for translator in installed:
+                qapp.removeTranslator(translator)
