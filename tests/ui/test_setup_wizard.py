@@ -240,3 +240,27 @@ def test_english_screens_keep_vietnamese_dates_and_money(qapp):
         finally:
             for translator in installed:
                 qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("command", ["counter", "setup"])
+def test_a_first_run_opens_the_wizard_and_cancelling_saves_nothing(qapp, data_dir, command):
+    """``motcua counter`` on a PC never set up (and ``motcua setup`` always) shows the wizard; Esc exits 2."""
+    from PySide6.QtCore import QTimer
+
+    from app.cli import main
+    from ui.setup.wizard import SetupWizard
+
+    seen = []
+
+    def cancel() -> None:
+        wizards = [w for w in qapp.topLevelWidgets() if isinstance(w, SetupWizard) and w.isVisible()]
+        if not wizards:
+            QTimer.singleShot(50, cancel)
+            return
+        seen.append(wizards[0].currentPage().title())
+        wizards[0].reject()
+
+    QTimer.singleShot(50, cancel)
+    assert main([command]) == 2
+    assert seen == ["Cài đặt máy tính này"]  # ui.language defaults to vi: the setup catalog was installed
+    assert not station_file(data_dir).exists() and not (data_dir / "motcua.sqlite3").exists()
