@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from app.actors import Actor
@@ -127,6 +128,25 @@ def _counter_dialog(ctx: GalleryContext, open_dialog: Callable[[Any], QWidget]):
     return open_dialog(window)
 
 
+def _dossier(ctx: GalleryContext):
+    window = _counter(ctx)
+    with ctx.store.read() as session:
+        window.open_dossier(_first_code(session))
+    return window
+
+
+def _action(ctx: GalleryContext, action: str):
+    window = _dossier(ctx)
+    window.resize(1366, 768)
+    window.show()
+    ctx.keep.append(window)
+    dialog = window.dossier_view.open_action(action)
+    if dialog is None:
+        raise LookupError(f"action {action!r} is not allowed on the demo dossier")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # the walk closes and deletes it
+    return dialog
+
+
 def _kiosk(ctx):
     from ui.kiosk.window import build_kiosk_window
     from ui.tasks import InlineExecutor
@@ -194,6 +214,10 @@ def _builtin() -> None:
     register(Screen("counter-intake", lambda c: _counter(c, 0)))
     register(Screen("counter-dossiers", lambda c: _counter(c, 1)))
     register(Screen("counter-board", lambda c: _counter(c, 2)))
+    register(Screen("counter-dossier", _dossier))
+    for action in ("transfer", "request_supplement", "refuse", "withdraw"):
+        register(Screen(f"action-{action.replace('_', '-')}", lambda c, a=action: _action(c, a), dialog=True,
+                        manual=False))
     register(Screen("counter-shortcuts", lambda c: _counter_dialog(c, lambda w: w.show_shortcuts()), dialog=True))
     register(Screen("kiosk", _kiosk, PORTRAIT))
     register(Screen("display", _display, TV))
