@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test bench venv clean translations lint dist dist-test screenshots
+.PHONY: run test bench venv clean translations lint dist dist-test screenshots screenshots-all
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,9 +46,13 @@ dist: $(DIST_STAMP) translations
 dist-test: dist
 	$(PY) -m pytest -q tests/test_dist.py
 
-# The manual's screenshots (docs/manual/img/) from the real windows with demo data, under Xvfb.
+# The manual's screenshots (docs/manual/img/, committed) from the real windows with demo data, under Xvfb;
+# screenshots-all: every registered screen and dialog at each size, to look at (build/screenshots/).
+SHOT := QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1920x24" $(PY) scripts/screenshots.py
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1920x24" $(PY) scripts/screenshots.py --out docs/manual/img
+	$(SHOT) --manual-only --out docs/manual/img
+screenshots-all: $(STAMP)
+	$(SHOT) --out build/screenshots
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
