@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test bench venv clean translations lint
+.PHONY: run test bench venv clean translations lint dist dist-test screenshots screenshots-all
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,8 +28,31 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m bench
 
+# Every catalog: resources/i18n/motcua*_vi.ts -> .qm (tests/ui/test_i18n.py fails when a .qm is stale).
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lrelease resources/i18n/motcua_vi.ts -qm resources/i18n/motcua_vi.qm
+	for ts in resources/i18n/motcua*_vi.ts; do $(VENV)/bin/pyside6-lrelease -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; done
+
+DIST_STAMP := $(VENV)/.dist-installed
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install -q -e '.[dist]'
+	touch $(DIST_STAMP)
+
+# The PyInstaller one-folder build (dist/motcua/): see docs/windows-build.md.
+dist: $(DIST_STAMP) translations
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN build.spec
+	@du -sm dist/motcua | awk '{print "dist/motcua: " $$1 " MB"}'
+
+# Build, then start the built program (tests/test_dist.py: counter window, --version, db upgrade, print receipt).
+dist-test: dist
+	$(PY) -m pytest -q tests/test_dist.py
+
+# The manual's screenshots (docs/manual/img/, committed) from the real windows with demo data, under Xvfb;
+# screenshots-all: every registered screen and dialog at each size, to look at (build/screenshots/).
+SHOT := QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1920x24" $(PY) scripts/screenshots.py
+screenshots: $(STAMP)
+	$(SHOT) --manual-only --out docs/manual/img
+screenshots-all: $(STAMP)
+	$(SHOT) --out build/screenshots
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

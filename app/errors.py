@@ -206,6 +206,10 @@ MESSAGES: dict[str, str] = {
     "settings_not_toml": "{path}: not valid TOML: {exc}",
     "settings_unknown": "{path}: unknown setting(s): {keys}",
     # --- store/engine.py
+    # --- services/setup.py (the first-run wizard)
+    "database_unreachable": "cannot connect to the database: {detail}",
+    "setup_database_incomplete": "the server, the database name and the user are all needed",
+    "setup_round_bad": "hand-over round {value!r} is not a time of day HH:MM",
     "database_unsupported": "unsupported database: {backend} (use a SQLite path or postgresql://)",
     "psycopg2_unsupported": "psycopg2 is not supported; use postgresql+psycopg:// (psycopg 3)",
     "sqlite_on_network_share": "refusing a SQLite database on a network share ({path}); use a local disk, or a PostgreSQL server for several stations",

@@ -11,7 +11,7 @@ TS=resources/i18n/motcua_vi.ts
 mkdir -p resources/i18n
 # shellcheck disable=SC2046 # one argument per source file
 "$BIN/pyside6-lupdate" -no-obsolete -locations relative -source-language en -target-language vi \
-    $(find ui -name '*.py' -not -path 'ui/queue/*' -not -path 'ui/kiosk/*' -not -path 'ui/display/*' -not -path 'ui/sync/*' -not -path 'ui/scan/*' -not -path 'ui/backup/*' -not -path 'ui/security/*' -not -path 'ui/reports/*' -not -path 'ui/devices/*' | LC_ALL=C sort) \
+    $(find ui -name '*.py' -not -path 'ui/queue/*' -not -path 'ui/kiosk/*' -not -path 'ui/display/*' -not -path 'ui/sync/*' -not -path 'ui/scan/*' -not -path 'ui/backup/*' -not -path 'ui/security/*' -not -path 'ui/reports/*' -not -path 'ui/devices/*' -not -path 'ui/setup/*' | LC_ALL=C sort) \
     -ts "$TS"
 "$BIN/pyside6-lrelease" "$TS" -qm resources/i18n/motcua_vi.qm
 # ui/sync keeps its own catalog too (resources/i18n/motcua_sync_vi.ts).
@@ -39,3 +39,11 @@ mkdir -p resources/i18n
 "$BIN/pyside6-lupdate" -no-obsolete -locations relative -source-language en -target-language vi \
     $(find ui/devices -name '*.py' | LC_ALL=C sort) -ts resources/i18n/motcua_devices_vi.ts
 "$BIN/pyside6-lrelease" resources/i18n/motcua_devices_vi.ts -qm resources/i18n/motcua_devices_vi.qm
+# ui/setup (the set-up wizard) keeps its own catalog too (resources/i18n/motcua_setup_vi.ts).
+"$BIN/pyside6-lupdate" -no-obsolete -locations relative -source-language en -target-language vi \
+    $(find ui/setup -name '*.py' | LC_ALL=C sort) -ts resources/i18n/motcua_setup_vi.ts
+"$BIN/pyside6-lrelease" resources/i18n/motcua_setup_vi.ts -qm resources/i18n/motcua_setup_vi.qm
+# ui/queue, ui/kiosk and ui/display share the queue catalog (resources/i18n/motcua_queue_vi.ts).
+"$BIN/pyside6-lupdate" -no-obsolete -locations relative -source-language en -target-language vi \
+    $(find ui/queue ui/kiosk ui/display -name '*.py' | LC_ALL=C sort) -ts resources/i18n/motcua_queue_vi.ts
+"$BIN/pyside6-lrelease" resources/i18n/motcua_queue_vi.ts -qm resources/i18n/motcua_queue_vi.qm

@@ -128,14 +128,7 @@ class Station:
         self.store = store
         self.settings = settings
         self.translators: list[QTranslator] = install_all_translators(self.app, settings.get("ui.language"))
-        from ui.security import install_security_translator
-
-        install_security_translator(self.app, settings.get("ui.language"))  # sign-in texts (kept for the process)
-        from ui.devices import install_devices_translator
-
-        devices_translator = install_devices_translator(self.app, settings.get("ui.language"))
-        if devices_translator is not None:  # the status bar's device line and the Devices window
-            self.translators.append(devices_translator)
+        # (every catalog, the sign-in's and the Devices window's included: ui.catalogs.CATALOGS)
         from ui.fonts import install_text_room
 
         install_text_room(self.app)  # stacked Vietnamese diacritics (Ẫ, Ở …) are never cut at a label's top

@@ -768,6 +768,10 @@
         <source>The intake form holds unsaved data. Quit anyway?</source>
         <translation>Biểu mẫu tiếp nhận còn dữ liệu chưa lưu. Vẫn thoát?</translation>
     </message>
+    <message>
+        <source>Set-&amp;up...</source>
+        <translation>&amp;Cài đặt...</translation>
+    </message>
 </context>
 <context>
     <name>DossierListModel</name>
@@ -3234,6 +3238,18 @@
         <location line="+4"/>
         <source>If it happens again, tell the technician the time it happened.</source>
         <translation>Nếu lỗi lặp lại, hãy báo kỹ thuật viên thời điểm xảy ra lỗi.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the database ({detail}); check the server, the name and the password.</source>
+        <translation>Không kết nối được cơ sở dữ liệu ({detail}); hãy kiểm tra máy chủ, tên và mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Enter the server, the database name and the user.</source>
+        <translation>Hãy nhập máy chủ, tên cơ sở dữ liệu và người dùng.</translation>
+    </message>
+    <message>
+        <source>Hand-over round "{value}" is not a time such as 09:00.</source>
+        <translation>Đợt bàn giao "{value}" không phải là giờ hợp lệ (ví dụ 09:00).</translation>
     </message>
 </context>
 <context>

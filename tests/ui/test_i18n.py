@@ -18,7 +18,7 @@ TS = ROOT / "resources" / "i18n" / "motcua_vi.ts"
 QM = ROOT / "resources" / "i18n" / "motcua_vi.qm"
 BIN = Path(sys.executable).parent
 # The catalogs of the queue room live apart (ui/queue/__init__.py); the script skips these folders too.
-OWN_CATALOG_DIRS = ("queue", "kiosk", "display", "sync", "scan", "backup", "security", "reports", "devices")
+OWN_CATALOG_DIRS = ("queue", "kiosk", "display", "sync", "scan", "backup", "security", "reports", "devices", "setup")
 CATALOGS = sorted((ROOT / "resources" / "i18n").glob("motcua*_vi.ts"))
 PLACEHOLDER = re.compile(r"%\d+|%n|\{[A-Za-z_][A-Za-z0-9_]*\}")
 
@@ -73,10 +73,22 @@ def test_the_catalog_holds_every_string_of_the_sources(tmp_path):
     assert not missing, "run scripts/update_translations.sh and translate:\n" + "\n".join(map(str, missing))
 
 
-def test_the_qm_is_built_from_the_ts(tmp_path):
-    built = tmp_path / "motcua_vi.qm"
-    subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(TS), "-qm", str(built)], check=True, capture_output=True)
-    assert built.read_bytes() == QM.read_bytes(), "the .qm is stale: run scripts/update_translations.sh"
+@pytest.mark.parametrize("catalog", CATALOGS, ids=lambda p: p.name)
+def test_the_qm_is_built_from_the_ts(tmp_path, catalog):
+    """Every .qm is what lrelease makes of its .ts today (``make translations`` rebuilds them all)."""
+    built = tmp_path / catalog.with_suffix(".qm").name
+    subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(catalog), "-qm", str(built)], check=True, capture_output=True)
+    assert built.read_bytes() == catalog.with_suffix(".qm").read_bytes(), "the .qm is stale: run make translations"
+
+
+def test_every_catalog_is_registered_and_in_the_update_script():
+    from ui.catalogs import CATALOGS as REGISTERED
+
+    script = (ROOT / "scripts" / "update_translations.sh").read_text(encoding="utf-8")
+    for catalog in CATALOGS:
+        name = catalog.stem.removesuffix("_vi")
+        assert name == "motcua" or name in REGISTERED, f"{name} is not in ui.catalogs.CATALOGS"
+        assert catalog.name in script, f"{catalog.name} is not refreshed by the script"
 
 
 def test_vietnamese_translators_translate_our_texts_and_qt_buttons(qapp):

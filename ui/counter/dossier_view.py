@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -174,6 +175,8 @@ class DossierView(QWidget):
         self.events_view = self._table(self.events, stretch=5, name="eventsView")
         self.documents_view = self._table(self.documents, stretch=1, name="documentsView")
         self.fees_view = self._table(self.fees, stretch=1, name="feesView")
+        for view in (self.documents_view, self.fees_view):  # long names wrap once the column has its width
+            view.horizontalHeader().sectionResized.connect(lambda *_a, v=view: v.resizeRowsToContents())
         bottom = QSplitter(Qt.Orientation.Horizontal, self)
         bottom.addWidget(titled(self.tr("Documents"), self.documents_view, parent=self))
         bottom.addWidget(titled(self.tr("Fees and charges"), self.fees_view, parent=self))
@@ -181,7 +184,7 @@ class DossierView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(titled(self.tr("History"), self.events_view, parent=self))
         split.addWidget(bottom)
-        split.setSizes([380, 220])
+        split.setSizes([240, 360])  # the papers and fees need the room more than the (short) history
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -202,6 +205,15 @@ class DossierView(QWidget):
         view.setWordWrap(True)
         view.horizontalHeader().setStretchLastSection(True)
         return view
+
+    @staticmethod
+    def _stretch_name_column(view: QTableView) -> None:
+        """The name column takes what the other columns (sized to their contents) leave, and wraps: the
+        counts, amounts and headers are never cut, and no sideways scrolling at 1366×768."""
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        view.resizeRowsToContents()
 
     def set_context(self, context: CounterContext) -> None:
         self.context = context
@@ -264,7 +276,7 @@ class DossierView(QWidget):
         self.events_view.resizeRowsToContents()
         self.documents.set_rows(data["documents"])
         self.documents_view.resizeColumnsToContents()
-        self.documents_view.horizontalHeader().resizeSection(1, 420)
+        self._stretch_name_column(self.documents_view)
         self.documents_view.resizeRowsToContents()
         self.fees.set_rows([
             {"kind": code_name(FEE_KIND_NAMES, f["kind"]), "name": f["name"],
@@ -273,7 +285,9 @@ class DossierView(QWidget):
             for f in data["fees"]
         ])
         self.fees_view.resizeColumnsToContents()
-        self.fees_view.horizontalHeader().resizeSection(1, 300)
+        amount = self.fees_view.horizontalHeader()
+        amount.resizeSection(2, min(amount.sectionSize(2), 150))  # "Theo quy định của HĐND tỉnh" wraps instead
+        self._stretch_name_column(self.fees_view)
         self.fees_view.resizeRowsToContents()
         self._build_actions(data["allowed_actions"])
         self._build_print_menu(data)

@@ -217,9 +217,16 @@ class CounterWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def open_setup(self) -> None:
+        """File > Set-up: the set-up wizard over this station's settings (ui/setup)."""
+        from ui.setup import open_setup_dialog
+
+        open_setup_dialog(self, self.settings)
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
+        self.setup_action = self._action(file_menu, self.tr("Set-&up..."), [], self.open_setup)
         self._action(file_menu, self.tr("&Quit"), ["Ctrl+Q"], self.close)
         file_menu.addSeparator()
         dossier_menu = bar.addMenu(self.tr("&Dossier"))

@@ -342,7 +342,7 @@ class DisplayWindow(QWidget):
             #counterTile[highlight="on"] {{ background: {ACCENT}; }}
             #counterTile[highlight="dim"] {{ background: {ACCENT_DIM}; }}
             #tileCaption {{ font-size: {px(44)}px; color: {MUTED}; }}
-            #tileNumber {{ font-size: {px(150)}px; font-weight: bold; }}
+            #tileNumber {{ font-size: {px(136)}px; font-weight: bold; }}
             #tileNote {{ font-size: {px(34)}px; color: #ffcc80; font-weight: bold; }}
             #counterTile[highlight="on"] QLabel, #counterTile[highlight="dim"] QLabel {{ color: {BACKGROUND}; }}
             #historyBox {{ background: {PANEL}; border-radius: {px(18)}px; }}

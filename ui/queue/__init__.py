@@ -34,11 +34,8 @@ def install_queue_translator(app: QCoreApplication, language: str) -> QTranslato
 
 
 def install_all_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """The main catalog and Qt's own (``ui.i18n.install_translators``) plus the queue catalog."""
-    from ui.i18n import install_translators
+    """Every catalog of the program (``ui.catalogs.install_all``): the main one, Qt's own, the queue's and
+    the other rooms'."""
+    from ui.catalogs import install_all
 
-    installed = install_translators(app, language)
-    own = install_queue_translator(app, language)
-    if own is not None:
-        installed.append(own)
-    return installed
+    return install_all(app, language)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ui.i18n import arg
+from ui.i18n import arg, event_name
 from ui.sync.texts import reason_text
 from ui.tasks import DeviceOp, TaskManager
 
@@ -94,13 +94,16 @@ class SyncWindow(QDialog):
         names = self.state_names()
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
-            values = [str(item["id"]), item["code"] or "", item["event"] or item["kind"], names.get(item["status"], item["status"]),
+            change = event_name(item["event"]) if item["event"] else item["kind"]  # the event's name, not its code
+            values = [str(item["id"]), item["code"] or "", change, names.get(item["status"], item["status"]),
                       str(item["attempts"]), reason_text(item["reason"]) if item["reason"] else ""]
             for col, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 if col == 5 and item["detail"]:
                     cell.setToolTip(item["detail"])
                 self.table.setItem(row, col, cell)
+        for column in range(5):  # the dossier code is read whole, never cut to "000.31.12.H…"
+            self.table.resizeColumnToContents(column)
         self.retry_button.setEnabled(bool(items))
 
     def _show_status(self, status: dict) -> None:

@@ -1,0 +1,196 @@
+"""Every registered screen (ui/gallery.py), built with demo data in Vietnamese at each of its sizes: no
+visible English, no unfilled placeholder (%1, {name}) and no label, button or tab whose text is cut.
+
+The integrator's rooms register their windows in ``ui.gallery``; this walk covers them with no change here.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTabBar,
+    QTableView,
+    QWidget,
+)
+
+from ui import gallery
+
+ROOT = Path(__file__).resolve().parents[2]
+PLACEHOLDER = re.compile(r"%\d+|%n\b|\{[A-Za-z_][A-Za-z0-9_]*\}")
+# Words that only an English sentence has; a Vietnamese text never holds them as whole words.
+ENGLISH = re.compile(r"\b(the|and|of|to|for|with|from|not|this|your|please|select|open|save|cancel|close|print|"
+                     r"search|next|back|finish|yes|no|waiting|counter|ticket|dossier|error)\b", re.IGNORECASE)
+# Texts that are the same in both languages (codes, units, sample data, technical addresses).
+SAME_IN_BOTH = re.compile(r"^(sim:.*|[A-Z]\d{3}|https?://.*|[\d\s:./,%-]+|SQLite|PostgreSQL|Email|OK|CCCD|QR|A4|LED|"
+                          r"Tiếng Việt|English|\W*)$")
+
+
+def english_sources() -> set[str]:
+    """Every source text whose Vietnamese differs: seeing one on screen means its translator is missing."""
+    found = set()
+    for catalog in (ROOT / "resources" / "i18n").glob("motcua*_vi.ts"):
+        for message in ET.parse(catalog).getroot().iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            texts = [f.text or "" for f in translation.findall("numerusform")] or [translation.text or ""]
+            if source and all(t != source for t in texts):
+                found.add(_plain(source).lower())
+    return found
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+
+
+def visible_texts(root: QWidget):
+    """(widget, text) for each piece of text a person sees on ``root``."""
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        if not widget.isVisibleTo(root) and widget is not root:
+            continue
+        if widget is root and widget.windowTitle():
+            yield widget, widget.windowTitle()
+        if isinstance(widget, QLabel) and widget.text() and widget.textFormat() != 1:  # 1 = RichText
+            yield widget, widget.text()
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            yield widget, widget.text()
+        elif isinstance(widget, QGroupBox) and widget.title():
+            yield widget, widget.title()
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                yield widget, widget.tabText(index)
+        elif isinstance(widget, QTableView) and widget.model() is not None:
+            model = widget.model()
+            for column in range(model.columnCount()):
+                if not widget.isColumnHidden(column):
+                    yield widget, str(model.headerData(column, widget.horizontalHeader().orientation()) or "")
+        if isinstance(widget, QTableView) and widget.model() is not None:
+            model = widget.model()
+            for row in range(min(model.rowCount(), 20)):
+                for column in range(model.columnCount()):
+                    if not widget.isColumnHidden(column):
+                        value = model.index(row, column).data()
+                        if isinstance(value, str) and value:
+                            yield widget, value
+        placeholder = getattr(widget, "placeholderText", None)
+        if callable(placeholder) and placeholder():
+            yield widget, placeholder()
+
+
+def cut_texts(root: QWidget) -> list[str]:
+    """Labels without word wrap, buttons and tabs narrower than their text needs."""
+    problems = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or widget.width() <= 0:
+            continue
+        if isinstance(widget, QLabel) and widget.text() and not widget.wordWrap() and widget.pixmap().isNull():
+            if widget.property("elides"):  # a label that shortens a long value on purpose
+                continue
+            need = widget.minimumSizeHint().width()
+            if widget.width() + 1 < need:
+                problems.append(f"label {widget.text()[:40]!r}: {widget.width()} px < {need} px")
+        elif isinstance(widget, (QPushButton, QCheckBox, QRadioButton)) and widget.text():
+            need = widget.fontMetrics().horizontalAdvance(_plain(widget.text()))
+            room = widget.contentsRect().width() - (widget.iconSize().width() if not widget.icon().isNull() else 0)
+            if room < need:
+                problems.append(f"button {widget.text()[:40]!r}: {room} px < {need} px")
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                rect = widget.tabRect(index)
+                need = widget.fontMetrics().horizontalAdvance(_plain(widget.tabText(index)))
+                if rect.width() and rect.width() < need:
+                    problems.append(f"tab {widget.tabText(index)!r}: {rect.width()} px < {need} px")
+        elif isinstance(widget, QTableView) and widget.model() is not None:
+            # A code, a number or a date (no space to wrap at) is never shown cut in a table cell.
+            model, metrics = widget.model(), widget.fontMetrics()
+            for row in range(min(model.rowCount(), 20)):
+                for column in range(model.columnCount()):
+                    value = model.index(row, column).data()
+                    if widget.isColumnHidden(column) or not isinstance(value, str) or not value or " " in value:
+                        continue
+                    need = metrics.horizontalAdvance(value) + 6  # the cell's own margins
+                    if widget.columnWidth(column) < need:
+                        problems.append(f"cell {value!r}: {widget.columnWidth(column)} px < {need} px")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def context(qapp, tmp_path_factory):
+    from ui.catalogs import install_all
+
+    installed = install_all(qapp, "vi")
+    ctx = gallery.make_context(tmp_path_factory.mktemp("gallery"))
+    yield ctx
+    for kept in ctx.keep:
+        getattr(kept, "shutdown", lambda: None)()
+        kept.close()
+    ctx.tasks.shutdown()
+    ctx.store.close()
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+ENGLISH_SOURCES: set[str] = set()
+
+
+def _cases():
+    return [pytest.param(screen, size, id=f"{screen.name}-{size[0]}x{size[1]}")
+            for screen in gallery.SCREENS for size in (screen.sizes[:1] if screen.dialog else screen.sizes)]
+
+
+@pytest.mark.parametrize(("screen", "size"), _cases())
+def test_every_screen_is_vietnamese_filled_and_uncut(context, screen, size):
+    if not ENGLISH_SOURCES:
+        ENGLISH_SOURCES.update(english_sources())
+    widget = screen.build(context)
+    try:
+        if not screen.dialog:
+            widget.resize(*size)
+        widget.show()
+        for _ in range(10):
+            QApplication.processEvents()
+        untranslated, unfilled = [], []
+        for where, text in visible_texts(widget):
+            plain = _plain(text)
+            if not plain or SAME_IN_BOTH.match(plain):
+                continue
+            if plain.lower() in ENGLISH_SOURCES or (plain.isascii() and ENGLISH.search(plain)):
+                untranslated.append(f"{type(where).__name__}: {plain!r}")
+            if PLACEHOLDER.search(plain):
+                unfilled.append(f"{type(where).__name__}: {plain!r}")
+        assert not untranslated, "visible English:\n" + "\n".join(untranslated)
+        assert not unfilled, "placeholder left in the text:\n" + "\n".join(unfilled)
+        if not screen.dialog:
+            assert widget.size().toTuple() == size, f"the window does not fit {size}: {widget.size().toTuple()}"
+        cut = cut_texts(widget)
+        assert not cut, "text cut:\n" + "\n".join(cut)
+    finally:
+        widget.close()
+        getattr(widget, "shutdown", lambda: None)()
+        widget.deleteLater()
+        QApplication.processEvents()
+
+
+def test_the_walk_catches_english_and_a_cut_button(qapp):
+    """The checks themselves: an English button and a too-narrow one are both reported."""
+    root = QWidget()
+    button = QPushButton("Save the dossier", root)
+    button.resize(40, 30)
+    root.resize(200, 100)
+    root.show()
+    QApplication.processEvents()
+    texts = [text for _w, text in visible_texts(root)]
+    assert "Save the dossier" in texts and ENGLISH.search(texts[-1])
+    assert cut_texts(root) and "Save the dossier" in cut_texts(root)[0]
+    root.close()
