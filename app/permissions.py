@@ -57,6 +57,12 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "rating.record": ("officer", "receptionist", "technician"),
     # printing a dossier's forms (and archiving what was printed)
     "document.print": _QUEUE,
+    # personal data (Law 91/2025/QH15): seeing a dossier's applicant in full, and every export of it
+    "dossier.view_personal": _COUNTER,
+    "dossier.export": _COUNTER,
+    # the tamper-evident audit log and data retention
+    "audit.view": ("director",),
+    "privacy.anonymize": ("director",),
 }
 
 

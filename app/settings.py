@@ -81,6 +81,8 @@ CENTER = _vars(
     Var("scan.blank_threshold", 0.0002, float, "share of ink pixels under which a scanned page counts as blank"),
     Var("scan.ocr", False, bool, "add a searchable text layer (Tesseract, vie) after saving, in the background"),
     Var("sync.url", "", str, "provincial dossier system endpoint (https://...); credentials live in the OS keyring"),
+    Var("privacy.retention_years", 20, int, "years after a dossier is closed before its personal data and files are "
+        "anonymized (motcua privacy anonymize), once the province has acknowledged it"),
 )
 
 

@@ -359,6 +359,7 @@ CODE_TEXTS: dict[str, str] = {
     "sim_unreachable": _CLI,
     "sim_refused": _CLI,
     "sim_status_unknown": _CLI,
+    "export_reason_required": QT_TRANSLATE_NOOP("errors", "An export of personal data needs a reason (at least {min} characters)."),
 }
 
 # A sentence for a code given for one field (``exc.field``, or its last part) rather than the code alone.

@@ -23,7 +23,8 @@ log = logging.getLogger("motcua.cli")
 
 # One module per command group; each holds argparse definitions and thin handlers that import their heavy
 # dependencies inside, so that building the parser stays cheap (``motcua --version`` starts fast).
-COMMAND_GROUPS = ("db", "reference", "prints", "stations", "dossier", "queue", "sync", "files", "devices")
+COMMAND_GROUPS = ("db", "reference", "prints", "stations", "dossier", "queue", "sync", "files", "devices", "audit",
+                  "privacy")
 
 
 class Parser(argparse.ArgumentParser):

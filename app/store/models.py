@@ -377,15 +377,22 @@ class OutboxMessage(Base):
 
 
 class AuditEntry(Base):
-    """Who did what outside the dossier history (imports, settings, back-dated records)."""
+    """Who did what, hash-chained and append-only (``app.services.audit``): ``seq`` counts from 1 without
+    gaps, ``hash`` is SHA-256 over the entry's canonical form including ``prev_hash``. Ids only, never
+    personal data. On PostgreSQL a trigger refuses UPDATE and DELETE (migration 0014)."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    at_local: Mapped[str] = mapped_column(String(40), default="")  # Vietnam time, ISO 8601 with +07:00
     actor: Mapped[str] = mapped_column(String(60))
+    station: Mapped[str | None] = mapped_column(String(40))  # e.g. "counter-3"
     action: Mapped[str] = mapped_column(String(60))
-    entity: Mapped[str | None] = mapped_column(String(100))
+    entity: Mapped[str | None] = mapped_column(String(100))  # the object's id (dossier code, ticket number...)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class HandoverRound(Base):
@@ -510,3 +517,4 @@ from app.store import models_forms  # noqa: E402,F401  (notice numbers: complete
 from app.store import models_queue_events  # noqa: E402,F401 - the queue's change feed (issue 8)
 from app.store import models_devices  # noqa: E402,F401  (ratings: the metadata must be complete)
 from app.store import models_print as _models_print  # noqa: E402,F401  (print queue)
+from app.store import models_audit  # noqa: E402,F401  (the audit chain's head)
