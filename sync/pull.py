@@ -11,7 +11,8 @@ import logging
 from typing import Any
 
 from app.services import province
-from sync.push import get_state
+from app.services.audit import audit
+from sync.push import SYNC_ACTOR, get_state
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ def pull_once(store, adapter, *, limit: int = 200, max_pages: int = 1000) -> dic
                 counts[outcome] = counts.get(outcome, 0) + 1
                 last = change.seq
             cursor = str(max(last, int(page.cursor or 0)))
+            audit(session, SYNC_ACTOR, "sync.pull", None, cursor=cursor, changes=len(page.items),
+                  applied=counts["applied"], conflicts=counts["conflict"])
             row = session.get(SyncState, CURSOR_KEY)
             if row is None:
                 session.add(SyncState(key=CURSOR_KEY, value=cursor))

@@ -81,14 +81,15 @@ def _head(session: Session) -> AuditChainHead:
     return head
 
 
-def audit(session: Session, actor: Actor, action: str, entity: str | None = None, **detail: Any) -> None:
+def audit(session: Session, actor: Actor, action: str, entity: str | None = None, *, at_station: str | None = None,
+          **detail: Any) -> None:
     """Append one chained entry: who (``actor.username``), when (now, UTC and Vietnam time), where
-    (:func:`station_of`), ``action``, the object's id ``entity`` and ``detail`` (ids only)."""
+    (``at_station``, else :func:`station_of`), ``action``, the object's id ``entity`` and ``detail`` (ids only)."""
     head = _head(session)
     at = utcnow()
     values = _plain(detail)
     at_local = at.astimezone(VN_TZ).isoformat(timespec="seconds")
-    station = station_of(actor)
+    station = at_station[:40] if at_station else station_of(actor)
     seq = head.seq + 1
     entity = None if entity is None else str(entity)[:100]
     digest = hashlib.sha256(canonical(seq, at, at_local, actor.username, station, action, entity, values,
