@@ -19,6 +19,7 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.actors import Actor
@@ -70,34 +71,43 @@ def _plain(detail: dict[str, Any]) -> dict[str, Any]:
     return json.loads(json.dumps(detail, default=str, ensure_ascii=False))
 
 
-def _head(session: Session) -> AuditChainHead:
-    """The chain head, locked for this transaction (one SELECT per transaction: later appends find it in
-    the session's identity map, still locked)."""
-    head = session.get(AuditChainHead, HEAD_ID, with_for_update=True)
-    if head is None:  # a database made before migration 0014 had seeded it, or a fresh metadata create_all
-        head = AuditChainHead(id=HEAD_ID, seq=0, hash=GENESIS)
-        session.add(head)
-        session.flush([head])
-    return head
+_LOG = AuditEntry.__table__
+_HEAD = AuditChainHead.__table__
+_READ_HEAD = select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == HEAD_ID).with_for_update()
+# Built once: executing a prepared statement with a parameter dict skips rebuilding it (and its cache key).
+_INSERT = insert(_LOG)
+_MOVE_HEAD = update(_HEAD).where(_HEAD.c.id == HEAD_ID).values(
+    seq=bindparam("new_seq"), hash=bindparam("new_hash"), updated_at=bindparam("new_at"))
+
+
+def _head(conn) -> tuple[int, str]:
+    """The chain head, locked for the rest of this transaction (PostgreSQL: FOR UPDATE; SQLite: the writer
+    holds the database's write lock already). Core statements: the ORM's identity map never holds a stale head."""
+    row = conn.execute(_READ_HEAD).first()
+    if row is None:  # a schema made without migration 0014's seed row
+        conn.execute(insert(_HEAD).values(id=HEAD_ID, seq=0, hash=GENESIS, updated_at=utcnow()))
+        return 0, GENESIS
+    return row[0], row[1]
 
 
 def audit(session: Session, actor: Actor, action: str, entity: str | None = None, *, at_station: str | None = None,
           **detail: Any) -> None:
     """Append one chained entry: who (``actor.username``), when (now, UTC and Vietnam time), where
     (``at_station``, else :func:`station_of`), ``action``, the object's id ``entity`` and ``detail`` (ids only)."""
-    head = _head(session)
+    conn = session.connection()  # Core on the session's connection: no autoflush, no ORM execute layer
+    prev_seq, prev_hash = _head(conn)
     at = utcnow()
     values = _plain(detail)
     at_local = at.astimezone(VN_TZ).isoformat(timespec="seconds")
     station = at_station[:40] if at_station else station_of(actor)
-    seq = head.seq + 1
+    seq = prev_seq + 1
     entity = None if entity is None else str(entity)[:100]
     digest = hashlib.sha256(canonical(seq, at, at_local, actor.username, station, action, entity, values,
-                                      head.hash)).hexdigest()
-    session.add(AuditEntry(seq=seq, at=at, at_local=at_local, actor=actor.username, station=station, action=action,
-                           entity=entity, detail=values, prev_hash=head.hash, hash=digest))
-    head.seq = seq
-    head.hash = digest
+                                      prev_hash)).hexdigest()
+    conn.execute(_INSERT, {"seq": seq, "at": at, "at_local": at_local, "actor": actor.username, "station": station,
+                           "action": action, "entity": entity, "detail": values, "prev_hash": prev_hash,
+                           "hash": digest})
+    conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": digest, "new_at": at})
 
 
 def enqueue(
