@@ -64,8 +64,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     ctx = None
+    from app.fsmode import private_files, tighten
+
+    private_files()  # the data dir's files (database, store, backups, logs) are readable by this user only
     try:
         ctx = Context(args)
+        tighten(ctx.data_dir)
         from app.logs import setup_logging
 
         setup_logging(ctx.data_dir / "logs", to_stderr=args.verbose)
