@@ -248,3 +248,32 @@ def test_cli_verify_show_head(capsys, data_dir):
     assert code == 1 and "entry 2" in err and "changed" in err
     code, _, err = _cli(capsys, "audit", "verify", "--expect", "nonsense")
     assert code == 2
+
+
+def test_prints_reprints_and_print_jobs_are_audited(seeded, officer, tmp_path):
+    from app.services import archive, dossiers
+    from app.services import print_queue as pq
+    from tests.sync.conftest import INTAKE
+
+    with seeded.write() as s:
+        d = dossiers.receive(s, officer, dossiers.parse_intake(INTAKE))
+        archive.reprint_or_render(s, tmp_path, officer, d, "form:receipt", lambda: b"%PDF-1.4 first")
+    with seeded.write() as s:
+        d = dossiers.get_dossier(s, d.code)
+        _data, _row, reprinted = archive.reprint_or_render(s, tmp_path, officer, d, "form:receipt", lambda: b"%PDF-1.4 x")
+        assert reprinted
+        job = pq.enqueue(s, station="counter-1", printer="receipt_printer", kind="slip:receipt", content_type="escpos",
+                         data=b"\x1b@slip", dossier_code=d.code, by=officer)
+    with seeded.write() as s:
+        claimed = pq.claim_next(s, "counter-1", "receipt_printer")
+        pq.mark_done(s, claimed.id)
+    with seeded.write() as s:
+        pq.retry(s, job, by=officer)
+    with seeded.read() as s:
+        items = audit_chain.entries(s, DIRECTOR, object_id=d.code)
+        verdict = audit_chain.verify(s, DIRECTOR)
+    actions = [e["action"] for e in items]
+    assert actions[0] == "dossier.received"
+    assert actions[1:] == ["document.print", "document.reprint", "print.queued", "print.queued", "print.reprint"]
+    assert {e["station"] for e in items if e["action"].startswith("print.")} == {"counter-1"}
+    assert verdict.ok
