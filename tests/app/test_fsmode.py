@@ -19,7 +19,15 @@ def loose_umask():
     os.umask(before)
 
 
-def test_cli_creates_private_files_and_folders(capsys, data_dir, loose_umask, tmp_path):
+@pytest.fixture
+def logs_here():
+    from tests.app.helpers import fresh_logging
+
+    with fresh_logging():
+        yield
+
+
+def test_cli_creates_private_files_and_folders(logs_here, capsys, data_dir, loose_umask, tmp_path):
     os.chmod(data_dir, 0o755)
     assert main(["demo", "seed"]) == 0
     capsys.readouterr()

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+
 from app.cli import main
 
 APPLICANTS = [
@@ -31,7 +33,15 @@ def secrets() -> list[str]:
     return values
 
 
-def test_a_scripted_run_logs_and_audits_no_personal_data(capsys, data_dir, tmp_path):
+@pytest.fixture
+def logs_here():
+    from tests.app.helpers import fresh_logging
+
+    with fresh_logging():
+        yield
+
+
+def test_a_scripted_run_logs_and_audits_no_personal_data(logs_here, capsys, data_dir, tmp_path):
     # The log is at the level the product writes (INFO, set by app.logs.setup_logging at each command).
     assert run(capsys, "demo", "seed")[0] == 0
     codes = []
