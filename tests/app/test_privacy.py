@@ -98,3 +98,17 @@ def test_anonymize_past_retention_and_acknowledged_only(seeded, officer, tmp_pat
     assert (entry["action"], entry["object"], entry["detail"]) == ("dossier.anonymize", acked, {"files_deleted": 1})
     with seeded.write() as s:  # nothing left to do
         assert privacy.anonymize(s, fstore, DIRECTOR, now=later)["dossiers"] == []
+
+
+def test_cli_privacy_anonymize(capsys, data_dir):
+    import json
+
+    from app.cli import main
+
+    assert main(["demo", "seed"]) == 0
+    capsys.readouterr()
+    assert main(["privacy", "anonymize", "--dry-run", "--json"]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert plan == {"retention_years": 20, "dry_run": True, "dossiers": [], "files_deleted": 0}
+    assert main(["privacy", "anonymize"]) == 0
+    assert "anonymized 0 dossier(s) older than 20 years" in capsys.readouterr().out
