@@ -398,6 +398,8 @@ MESSAGES: dict[str, str] = {
     "scanner_failed_after": "scanner {scanner}: {kind} after {pages} page(s): {message}; nothing stored",
     "scan_no_pages": "scanner {scanner}: no page scanned (all blank or the feeder empty)",
     "out_not_a_folder": "--out {path}: not a folder",
+    # --- personal data (services/privacy.py)
+    "export_reason_required": "an export of personal data needs a reason (at least {min} characters)",
     # --- sync (services/province.py, cli/sync.py)
     "online_dossier_not_found": "no online dossier {code!r}",
     "online_dossier_handled": "online dossier {code} was already handled ({status})",

@@ -90,6 +90,12 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "report.view": ("director",),
     "report.view_own": ("officer",),
     "report.export": ("director",),
+    # personal data (Law 91/2025/QH15): seeing a dossier's applicant in full, and every export of it
+    "dossier.view_personal": _COUNTER,
+    "dossier.export": _COUNTER,
+    # the tamper-evident audit log and data retention
+    "audit.view": ("director",),
+    "privacy.anonymize": ("director",),
 }
 
 

@@ -90,6 +90,8 @@ CENTER = _vars(
     Var("ratings.scale", 3, int, "satisfaction levels asked: 3 (Rất hài lòng / Hài lòng / Không hài lòng) or 5"),
     Var("complaints.answer_days", 10, int, "working days to answer a complaint or feedback (phản ánh, kiến nghị)"),
     Var("sync.url", "", str, "provincial dossier system endpoint (https://...); credentials live in the OS keyring"),
+    Var("privacy.retention_years", 20, int, "years after a dossier is closed before its personal data and files are "
+        "anonymized (motcua privacy anonymize), once the province has acknowledged it"),
 )
 
 

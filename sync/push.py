@@ -26,9 +26,13 @@ from typing import Any
 from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.orm import aliased
 
+from app.actors import Actor
 from app.store.models import OutboxMessage
 from app.store.models_sync import SyncState
 from sync.adapter import Call, ProvinceAdapter, SendFailure
+
+#: who the audit names for the sync worker's batches (a scheduled job: see app.actors.SYSTEM)
+SYNC_ACTOR = Actor("sync", "system", "Đồng bộ")
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +176,9 @@ def _send_calls(adapter, service: str, pending: list[tuple[int, Call]], outcomes
 
 def _record(store, worker: str, items, outcomes, report: PushReport, *, now, rng) -> None:
     now = _now(now)
+    from app.services.audit import audit
+
+    counts = {"sent": report.sent, "attention": report.attention, "retry": report.retry}
     with store.write() as session:
         for item_id, _key, calls in items:
             outcome, reason, detail, retry_after = outcomes[item_id]
@@ -191,6 +198,11 @@ def _record(store, worker: str, items, outcomes, report: PushReport, *, now, rng
                 row.status, row.reason, row.last_error = "pending", reason, (detail or "")[:500]
                 row.next_attempt_at = now + timedelta(seconds=backoff(row.attempts, retry_after=retry_after, rng=rng))
                 report.retry += 1
+        ids = [item_id for item_id, _key, _calls in items]
+        # one audit entry per batch sent (outbox ids and outcomes only)
+        audit(session, SYNC_ACTOR, "sync.push", None, items=len(ids), first=min(ids, default=None),
+              last=max(ids, default=None), sent=report.sent - counts["sent"],
+              attention=report.attention - counts["attention"], retry=report.retry - counts["retry"])
 
 
 def retry(store, item: int | None = None) -> int:

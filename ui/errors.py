@@ -446,6 +446,7 @@ CODE_TEXTS: dict[str, str] = {
     "report_period_kind": _CLI,
     "report_period_too_long": QT_TRANSLATE_NOOP("errors", "A report covers at most {max_days} days."),
     "report_out_kind": QT_TRANSLATE_NOOP("errors", "Reports are saved as .xlsx or .pdf files."),
+    "export_reason_required": QT_TRANSLATE_NOOP("errors", "An export of personal data needs a reason (at least {min} characters)."),
 }
 
 # A sentence for a code given for one field (``exc.field``, or its last part) rather than the code alone.

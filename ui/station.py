@@ -94,7 +94,9 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     Một cửa"), and in a small dialog's title bar it cuts the dialog's own words.
     """
     from app import __version__
+    from app.fsmode import private_files
 
+    private_files()  # files the station creates (database, stored scans, logs) are this user's only
     app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
     app.setApplicationName("motcua")
     app.setApplicationVersion(__version__)

@@ -24,7 +24,7 @@ log = logging.getLogger("motcua.cli")
 # One module per command group; each holds argparse definitions and thin handlers that import their heavy
 # dependencies inside, so that building the parser stays cheap (``motcua --version`` starts fast).
 COMMAND_GROUPS = ("db", "reference", "prints", "stations", "dossier", "queue", "sync", "files", "devices", "backup",
-                  "fees", "feedback", "users", "reports")
+                  "fees", "feedback", "users", "reports", "audit", "privacy")
 
 
 class Parser(argparse.ArgumentParser):
@@ -66,8 +66,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     ctx = None
+    from app.fsmode import private_files, tighten
+
+    private_files()  # the data dir's files (database, store, backups, logs) are readable by this user only
     try:
         ctx = Context(args)
+        tighten(ctx.data_dir)
         from app.logs import setup_logging
 
         setup_logging(ctx.data_dir / "logs", to_stderr=args.verbose)

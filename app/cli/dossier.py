@@ -58,10 +58,10 @@ def cmd_receive_online(ctx, args) -> int:
 
 
 def cmd_show(ctx, args) -> int:
-    from app.services import dossiers
+    from app.services import dossiers, privacy
 
-    with ctx.store(readonly=True).read() as session:
-        data = dossiers.dossier_json(dossiers.get_dossier(session, args.code))
+    with ctx.store().write() as session:  # showing the applicant in full is audited (dossier.view_personal)
+        data = dossiers.dossier_json(privacy.view_personal(session, ctx.officer(), args.code, purpose="cli.show"))
     if args.json:
         emit(data)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.cli.output import emit, print_line
+from app.cli.output import emit, field_text, print_line
 from app.errors import ValidationError
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
@@ -130,9 +130,13 @@ def cmd_export(ctx, args) -> int:
     if out.exists() and not out.is_dir():
         raise ValidationError("out_not_a_folder", path=str(out))
     out.mkdir(parents=True, exist_ok=True)
+    from app.services import privacy
+
     written = []
-    with ctx.store().read() as session:
-        for item in files.dossier_files(session, args.code):
+    with ctx.store().write() as session:  # the export is audited (who, why, how many files) with the reading
+        items = files.dossier_files(session, args.code)
+        privacy.record_export(session, ctx.officer(), args.code, "files", args.reason, count=len(items))
+        for item in items:
             data = files.read_item(session, _files(ctx), args.code, item["item"])
             target = out / f"{item['item']}.pdf"
             tmp = target.with_name(f".{target.name}.tmp")
@@ -175,6 +179,7 @@ def register(sub, add) -> None:
     p = add(group, "export", cmd_export, "one PDF per digitized item of a dossier, named by item code")
     p.add_argument("code")
     p.add_argument("--out", required=True)
+    p.add_argument("--reason", required=True, type=field_text("reason"), help="why the files leave the center (audited)")
     add(group, "verify", cmd_verify, "find missing, damaged or extra stored files (exit 1 when any)")
     p = add(group, "gc", cmd_gc, "remove stored files no dossier refers to, after a grace period")
     p.add_argument("--older-than", type=int, default=7, metavar="DAYS")

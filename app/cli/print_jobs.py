@@ -88,9 +88,9 @@ def cmd_print_retry(ctx, args) -> int:
         wanted = pq.content_type_of(target) if args.printer else job["content_type"]
         if wanted != job["content_type"]:
             data = rerender(ctx, session, job, wanted, target)
-            result = pq.retry(session, args.job, printer=target, content_type=wanted, data=data)
+            result = pq.retry(session, args.job, printer=target, content_type=wanted, data=data, by=ctx.officer())
         else:
-            result = pq.retry(session, args.job, printer=target)
+            result = pq.retry(session, args.job, printer=target, by=ctx.officer())
     emit(result) if args.json else print_line(f"job {result['id']} queued on {result['printer']}")
     return 0
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.actors import Actor
 from app.errors import StoreError
+from app.services.audit import audit
 from app.store.models import ArchivedDocument
 
 
@@ -61,11 +62,15 @@ def reprint_or_render(session: Session, data_dir: Path, actor: Actor, dossier, k
         last_event = max((e.recorded_at for e in dossier.events), default=None)
         if last_event is None or last_event <= row.created_at:
             try:
-                return read(data_dir, row, session), row, True
+                data = read(data_dir, row, session)
+                audit(session, actor, "document.reprint", dossier.code, kind=kind, sha256=row.sha256)
+                return data, row, True
             except (OSError, StoreError):
                 pass  # not on this station (or damaged): render it again
     data = render()
-    return data, keep(session, data_dir, actor, data, kind=kind, dossier_id=dossier.id), False
+    row = keep(session, data_dir, actor, data, kind=kind, dossier_id=dossier.id)
+    audit(session, actor, "document.print", dossier.code, kind=kind, sha256=row.sha256)
+    return data, row, False
 
 
 def read(data_dir: Path, row: ArchivedDocument, session: Session | None = None) -> bytes:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.actors import Actor
 from app.errors import NotFoundError
 from app.services.outbox_events import EVENT_KIND, dossier_event
-from app.services.audit import enqueue
+from app.services.audit import audit, enqueue
 from app.store.models import (
     Dossier,
     DossierEvent,
@@ -57,6 +57,8 @@ def add_event(
     session.add(event)
     dossier.events.append(event)
     dossier.updated_at = recorded_at
+    # Every dossier change is accountable: one chained audit entry (the code and the event, no personal data).
+    audit(session, actor, f"dossier.{kind}", dossier.code, event=seq, status=event.status)
     if outbox:
         enqueue(session, EVENT_KIND, str(dossier.id), f"{dossier.id}:{seq}", dossier_event(dossier, event, actor, rows=rows),
                 version=seq)

@@ -28,7 +28,9 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.actors import SYSTEM, Actor
 from app.errors import NotFoundError, RuleError, ValidationError
+from app.services.audit import audit
 from app.store.models_print import PrintJob
 from app.store.types import utcnow
 
@@ -94,8 +96,11 @@ def enqueue(
     ticket: str | None = None,
     title: str = "",
     copies: int = 1,
+    by: Actor | None = None,
 ) -> int:
-    """Add a job (state ``queued``) and return its id; it is kept once the caller's unit of work commits."""
+    """Add a job (state ``queued``) and return its id; it is kept once the caller's unit of work commits.
+    Audited (``print.queued``: the job, its kind, the dossier code or ticket number) as ``by`` (default: the
+    station's system actor)."""
     if content_type not in CONTENT_TYPES:
         raise ValidationError("print_content_type_unknown", known=CONTENT_TYPES, content_type=content_type)
     if not data:
@@ -110,6 +115,8 @@ def enqueue(
     )
     session.add(job)
     session.flush()
+    audit(session, by or SYSTEM, "print.queued", dossier_code or ticket, at_station=station, job=job.id, kind=kind,
+          printer=printer, copies=copies)
     return job.id
 
 
@@ -232,8 +239,9 @@ def retry(
     printer: str | None = None,
     content_type: str | None = None,
     data: bytes | None = None,
+    by: Actor | None = None,
 ) -> dict[str, Any]:
-    """The officer's decision: print ``job_id`` again, on ``printer`` if given (journey 9: "or the
+    """The officer's decision (audited as ``by``: ``print.reprint`` or ``print.retry``): print ``job_id`` again, on ``printer`` if given (journey 9: "or the
     officer sends it to the A4 printer"). A waiting or failed job is re-queued (it keeps its place, its
     id being the oldest); a job that may have printed is queued again only by this explicit call; a
     done job is copied into a new job (a reprint). ``content_type``/``data`` replace the bytes when the
@@ -250,8 +258,10 @@ def retry(
         new_id = enqueue(
             session, station=job.station, printer=target, kind=job.kind, content_type=content_type or job.content_type,
             data=data if data is not None else job.payload, dossier_code=job.dossier_code, ticket=job.ticket,
-            title=job.title, copies=job.copies,
+            title=job.title, copies=job.copies, by=by,
         )
+        audit(session, by or SYSTEM, "print.reprint", job.dossier_code or job.ticket, at_station=job.station,
+              job=job_id, new_job=new_id)
         return get(session, new_id)
     job.printer = target
     if data is not None:
@@ -259,6 +269,8 @@ def retry(
         job.sha256, job.size = hashlib.sha256(job.payload).hexdigest(), len(job.payload)
     job.state, job.in_doubt = "queued", False
     session.flush()
+    audit(session, by or SYSTEM, "print.retry", job.dossier_code or job.ticket, at_station=job.station, job=job_id,
+          printer=target)
     return _view(job)
 
 
@@ -270,13 +282,14 @@ def cancel(session: Session, job_id: int, reason: str = "") -> None:
     )
 
 
-def confirm_printed(session: Session, job_id: int) -> dict[str, Any]:
-    """The officer saw that a job which may have printed did print: it is done."""
+def confirm_printed(session: Session, job_id: int, *, by: Actor | None = None) -> dict[str, Any]:
+    """The officer saw that a job which may have printed did print: it is done (audited as ``by``)."""
     job = _job(session, job_id, lock=True)
     if not (job.state == "sending" and job.in_doubt):
         raise RuleError("print_job_not_in_doubt", job_id=job_id)
     job.state, job.in_doubt, job.done_at = "done", False, utcnow()
     session.flush()
+    audit(session, by or SYSTEM, "print.confirmed", job.dossier_code or job.ticket, at_station=job.station, job=job_id)
     return _view(job)
 
 

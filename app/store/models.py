@@ -368,15 +368,22 @@ class OutboxMessage(Base):
 
 
 class AuditEntry(Base):
-    """Who did what outside the dossier history (imports, settings, back-dated records)."""
+    """Who did what, hash-chained and append-only (``app.services.audit``): ``seq`` counts from 1 without
+    gaps, ``hash`` is SHA-256 over the entry's canonical form including ``prev_hash``. Ids only, never
+    personal data. On PostgreSQL a trigger refuses UPDATE and DELETE (migration 0014)."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    at_local: Mapped[str] = mapped_column(String(40), default="")  # Vietnam time, ISO 8601 with +07:00
     actor: Mapped[str] = mapped_column(String(60))
+    station: Mapped[str | None] = mapped_column(String(40))  # e.g. "counter-3"
     action: Mapped[str] = mapped_column(String(60))
-    entity: Mapped[str | None] = mapped_column(String(100))
+    entity: Mapped[str | None] = mapped_column(String(100))  # the object's id (dossier code, ticket number...)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class HandoverRound(Base):
@@ -505,3 +512,4 @@ from app.store import models_fees  # noqa: E402,F401  (fees: payments, receipts,
 from app.store import models_feedback  # noqa: E402,F401  (the complaints register)
 from app.store.models_users import User  # noqa: E402,F401  (users and sign-in, issue 12)
 from app.store import models_reports as _models_reports  # noqa: E402,F401  (the reports' indexes)
+from app.store import models_audit  # noqa: E402,F401  (the audit chain's head)

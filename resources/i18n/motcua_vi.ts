@@ -3145,6 +3145,10 @@
         <translation>Tệp của thành phần hồ sơ phải là PDF.</translation>
     </message>
     <message>
+        <source>An export of personal data needs a reason (at least {min} characters).</source>
+        <translation>Xuất dữ liệu cá nhân phải ghi rõ lý do (ít nhất {min} ký tự).</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>The document&apos;s file is larger than {mb} MB.</source>
         <translation>Tệp của thành phần hồ sơ lớn hơn {mb} MB.</translation>

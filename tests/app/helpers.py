@@ -40,3 +40,26 @@ def run_in_processes(target, args_list: list[tuple], *, timeout: float = 180) ->
         p.join(60)
         assert p.exitcode == 0
     return results
+
+
+def fresh_logging():
+    """A context in which ``app.logs.setup_logging`` configures logging again (to this test's data dir);
+    the handlers it adds are closed and the earlier configuration restored afterwards."""
+    import contextlib
+    import logging
+
+    @contextlib.contextmanager
+    def manage():
+        root = logging.getLogger()
+        handlers, configured, level = list(root.handlers), getattr(root, "_motcua_configured", False), root.level
+        root._motcua_configured = False  # type: ignore[attr-defined]
+        try:
+            yield
+        finally:
+            for handler in [h for h in root.handlers if h not in handlers]:
+                root.removeHandler(handler)
+                handler.close()
+            root._motcua_configured = configured  # type: ignore[attr-defined]
+            root.setLevel(level)
+
+    return manage()

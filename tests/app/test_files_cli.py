@@ -46,7 +46,7 @@ def test_attach_list_export_verify(capsys, code, data_dir, tmp_path):
     listed = jrun(capsys, "dossier", "files", code)
     assert [(f["item"], f["pages"]) for f in listed] == [("TP1", 2), ("TP3", 2)]
     out = tmp_path / "export"
-    jrun(capsys, "files", "export", code, "--out", str(out))
+    jrun(capsys, "files", "export", code, "--out", str(out), "--reason", "citizen asked for a copy")
     assert sorted(p.name for p in out.iterdir()) == ["TP1.pdf", "TP3.pdf"]
     with pikepdf.open(out / "TP1.pdf") as doc:
         assert len(doc.pages) == 2

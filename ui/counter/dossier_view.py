@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.actors import Actor
 from app.errors import StaleVersionError
 from app.lifecycle import CLOCK_RUNNING
-from app.services import dossiers
+from app.services import dossiers, privacy
 from ui.common import (
     OVERDUE,
     SOON,
@@ -54,7 +54,7 @@ from ui.i18n import (
     status_name,
 )
 from ui.models import Column, CounterContext, DictTableModel
-from ui.tasks import QueryOp, StoreOp, TaskManager
+from ui.tasks import StoreOp, TaskManager
 
 ACTION_KEYS = {
     "transfer": "Ctrl+Shift+C", "request_supplement": "Ctrl+Shift+B", "supplement_complete": "Ctrl+Shift+D",
@@ -230,8 +230,10 @@ class DossierView(QWidget):
             self.data = None
             for button in self.action_buttons.values():
                 button.setEnabled(False)
-        QueryOp(parent=self, op=lambda session: dossiers.dossier_json(dossiers.get_dossier(session, code)), tasks=self.tasks) \
-            .success(self.show_dossier).run_in_background()
+        actor = self.actor()
+        # Showing the applicant in full is a permission and an audit entry (app.services.privacy.view_personal).
+        StoreOp(parent=self, op=lambda session: dossiers.dossier_json(privacy.view_personal(session, actor, code, purpose="counter")),
+                changes={"audit": True}, tasks=self.tasks).success(self.show_dossier).run_in_background()
 
     def reload(self) -> None:
         if self.code:

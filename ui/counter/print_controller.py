@@ -172,11 +172,11 @@ class PrintController(QObject):
         """Queue the rendered form (committed first), then send it."""
         from app.services import print_queue as pq
 
-        station, title = self.station, f"{result['form']}-{result['code']}"
+        station, title, by = self.station, f"{result['form']}-{result['code']}", self.actor()
 
         def enqueue(session) -> int:
             return pq.enqueue(session, station=station, printer=printer, kind=f"form:{result['form']}", content_type="pdf",
-                              data=result["pdf"], dossier_code=result["code"], title=title, copies=copies)
+                              data=result["pdf"], dossier_code=result["code"], title=title, copies=copies, by=by)
 
         def queued(job: int) -> None:
             self._results[job] = result
@@ -268,8 +268,9 @@ class PrintController(QObject):
     def _decided(self, job: dict, again: bool) -> None:
         from app.services import print_queue as pq
 
-        job_id = job["id"]
-        op = (lambda session: pq.retry(session, job_id)) if again else (lambda session: pq.confirm_printed(session, job_id))
+        job_id, by = job["id"], self.actor()
+        op = (lambda session: pq.retry(session, job_id, by=by)) if again else \
+            (lambda session: pq.confirm_printed(session, job_id, by=by))
         StoreOp(parent=self._window, op=op, changes={"print_jobs": True}, tasks=self.tasks).success(
             lambda queued: self.pump(queued["printer"]) if again else self.refresh()
         ).run_in_background()
