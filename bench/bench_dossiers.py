@@ -23,7 +23,7 @@ from pathlib import Path
 
 from bench.util import CACHE, median_of, percentile
 
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5
 TOTAL = 1_000_000
 OPEN = 50_000
 

@@ -17,32 +17,65 @@ from PySide6.QtWidgets import QApplication, QWidget
 ENV = "MOTCUA_STARTUP_PROBE"
 
 
-class _FirstPaint(QObject):
-    def __init__(self, out: Path, window: QWidget) -> None:
-        super().__init__(window)
+class _Probe(QObject):
+    """Application-wide: notes the first paint of each top-level window (by class name); with
+    ``MOTCUA_STARTUP_PROBE_SIGNIN=user:password`` it types them into the sign-in dialog when that is painted
+    (the officer's part, taken as instant); it quits once the station's window was painted."""
+
+    def __init__(self, out: Path, app: QApplication) -> None:
+        super().__init__(app)
         self.out = out
-        self.done = False
+        self.seen: dict[str, float] = {}
+        self.window: QWidget | None = None
+        self.credentials = os.environ.get(ENV + "_SIGNIN", "")
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if not self.done and event.type() == QEvent.Type.Paint:
-            self.done = True
-            # after this paint reached the screen: the next turn of the event loop
-            QTimer.singleShot(0, self.report)
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.isWindow():
+            name = type(watched).__name__
+            if name not in self.seen:
+                self.seen[name] = time.time()
+                QTimer.singleShot(0, lambda w=watched, n=name: self.painted(w, n))
         return False
 
+    def painted(self, widget: QWidget, name: str) -> None:
+        if name == "SignInDialog" and self.credentials and hasattr(widget, "submit"):
+            user, _, password = self.credentials.partition(":")
+            widget.user_field.setText(user)
+            widget.password_field.setText(password)
+            widget.submit()
+        if self.window is not None and widget is self.window:
+            self.report()
+
     def report(self) -> None:
-        self.out.write_text(json.dumps({"painted_at": time.time(), "pid": os.getpid()}))
+        first = min(self.seen.values())
+        self.out.write_text(json.dumps({"painted_at": self.seen[type(self.window).__name__], "first_painted_at": first,
+                                        "windows": self.seen, "pid": os.getpid()}))
         QApplication.quit()
 
 
-def install(window: QWidget) -> None:
-    """Watch ``window``'s first paint when the probe is asked for (a no-op otherwise)."""
+_probe: _Probe | None = None
+
+
+def start(app: QApplication) -> None:
+    """Watch every window's first paint when the probe is asked for (a no-op otherwise): at start-up."""
+    global _probe
     out = os.environ.get(ENV)
-    if not out:
+    if not out or _probe is not None:
         return
-    probe = _FirstPaint(Path(out), window)
-    window.installEventFilter(probe)
-    if window.isVisible():
+    _probe = _Probe(Path(out), app)
+    app.installEventFilter(_probe)
+
+
+def install(window: QWidget) -> None:
+    """The station's own window: the probe reports (and quits) once it was painted."""
+    if _probe is None:
+        start(QApplication.instance())
+    if _probe is None:
+        return
+    _probe.window = window
+    if type(window).__name__ in _probe.seen:
+        QTimer.singleShot(0, _probe.report)
+    else:
         window.update()
 
 
@@ -62,3 +95,46 @@ def hello_main() -> int:
 
 if __name__ == "__main__":
     raise SystemExit(hello_main())
+
+
+STALL_ENV = "MOTCUA_STALL_PROBE"
+
+
+class StallWatch(QObject):
+    """The GUI thread's longest stall: a 10 ms timer on the GUI thread notes the longest gap between two of
+    its ticks beyond its interval (a slot, a paint or a query that kept the event loop busy). With
+    ``MOTCUA_STALL_PROBE=FILE`` a station writes ``{"max_stall_ms", "ticks", "over_100ms"}`` there when it
+    closes (``bench/bench_startup.py``: ``gui_max_stall_ms``)."""
+
+    INTERVAL_MS = 10
+
+    def __init__(self, out: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.out = out
+        self.max_gap = 0.0
+        self.over = 0
+        self.ticks = 0
+        self._last = time.perf_counter()
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.INTERVAL_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        gap = (now - self._last) * 1000 - self.INTERVAL_MS
+        self._last = now
+        self.ticks += 1
+        self.max_gap = max(self.max_gap, gap)
+        self.over += gap > 100
+
+    def write(self) -> None:
+        self.timer.stop()
+        self.out.write_text(json.dumps({"max_stall_ms": round(self.max_gap, 1), "ticks": self.ticks,
+                                        "over_100ms": self.over}))
+
+
+def watch_stalls(app: QApplication) -> StallWatch | None:
+    """Start the stall watch when ``MOTCUA_STALL_PROBE`` asks for it (None otherwise)."""
+    out = os.environ.get(STALL_ENV)
+    return StallWatch(Path(out), app) if out else None

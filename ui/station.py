@@ -100,6 +100,9 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
     app.setApplicationName("motcua")
     app.setApplicationVersion(__version__)
+    from ui import startup_probe
+
+    startup_probe.start(app)  # only with MOTCUA_STARTUP_PROBE (the start-up benchmark)
     return app
 
 
@@ -187,9 +190,12 @@ class Station:
         from ui import startup_probe
 
         startup_probe.install(window)  # only with MOTCUA_STARTUP_PROBE (the start-up benchmark)
+        stalls = startup_probe.watch_stalls(self.app)  # only with MOTCUA_STALL_PROBE (gui_max_stall_ms)
         try:
             return self.app.exec()
         finally:
+            if stalls is not None:
+                stalls.write()
             self.shutdown()
 
     def shutdown(self) -> None:
