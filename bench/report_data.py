@@ -27,7 +27,7 @@ def context(session: Session) -> dict[str, list]:
 
     procs = [(r.id, r.department_id) for r in session.execute(select(Procedure.id, Procedure.department_id))]
     depts = {r.id: r.name for r in session.execute(select(Department.id, Department.name))}
-    officers = [r.username for r in session.execute(select(User.username).where(User.role == "officer"))]
+    officers = [r.username for r in session.execute(select(User.username, User.roles)) if "officer" in r.roles.split()]
     services = [r.code for r in session.execute(select(QueueService.code))]
     return {"procedures": procs, "departments": depts, "officers": officers or ["canbo1"],
             "services": services or list(SERVICES_FALLBACK)}

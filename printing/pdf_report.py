@@ -105,7 +105,7 @@ def charts(doc: dict[str, Any], width: float) -> list[Drawing]:
         out.append(pie_chart("Mức độ hài lòng", [LEVEL_NAMES.get(k, k) for k in sat], list(sat.values()), half))
     fees = ((doc.get("sections") or {}).get("fees") or {}).get("by_counter")
     if fees:
-        items = sorted(fees.items()) if isinstance(fees, dict) else [(r["counter"], r["amount"]) for r in fees]
+        items = sorted(fees.items()) if isinstance(fees, dict) else [(r["counter"], r.get("amount", r.get("total", 0))) for r in fees]
         out.append(bar_chart("Phí, lệ phí theo quầy (nghìn đồng)", [f"Quầy {k}" for k, _ in items],
                              [round(v / 1000.0, 1) for _, v in items], half, color=PALETTE[2]))
     return out

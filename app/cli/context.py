@@ -16,7 +16,7 @@ import sys
 
 CLI_ACTOR_NAME = "cli"
 USER_ENV = "MOTCUA_USER"
-PASSWORD_ENV = "MOTCUA_PASSWORD"
+PASSWORD_ENV = "MOTCUA_PASSWORD"  # secrets: allow (the variable's name)
 #: commands that run without a signed-in user (``args.command``, ``args.sub``)
 NO_SIGN_IN = {("db", "upgrade"), ("db", "status"), ("demo", "seed"), ("user", "add"),
               ("counter", None), ("kiosk", None), ("display", None)}
@@ -108,11 +108,23 @@ class Context:
         if password is None:
             password = self.stdin_line(f"password for {name}: ")
         store = self._store
+        station = self.settings.get("station.counter")
+        if store is not None and store.readonly:
+            # A reading command: the sign-in itself is still recorded (lock-out counters, the audit), through a
+            # short-lived writer on the same database; the command's own store stays read-only.
+            from app.store.session import Store
+
+            writer = Store.open(self.db_url, migrate=False)
+            try:
+                self._actor = users.sign_in(writer, name, password, station=station)
+            finally:
+                writer.close()
+            return self._actor
 
         class _Plain:  # sign in through the store's own write, not the guarded one
             write = staticmethod(getattr(self, "_plain_write", store.write))
 
-        self._actor = users.sign_in(_Plain, name, password, station=self.settings.get("station.counter"))
+        self._actor = users.sign_in(_Plain, name, password, station=station)
         return self._actor
 
     def database_exists(self) -> bool:

@@ -23,8 +23,9 @@
         <translation>Bảng hiển thị số thứ tự</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Connection lost — reconnecting…</source>
+        <extracomment>full screen at the center (``run_display``): closing needs a technician&apos;s sign-in</extracomment>
         <translation>Mất kết nối — đang kết nối lại…</translation>
     </message>
     <message>
@@ -33,7 +34,7 @@
         <translation>Số vừa gọi</translation>
     </message>
     <message numerus="yes">
-        <location line="+157"/>
+        <location line="+181"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n người đang chờ</numerusform>
@@ -163,7 +164,7 @@
         <translation>Không in được vé — vui lòng ghi nhớ số của bạn</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+114"/>
         <source>Priority: %1</source>
         <translation>Ưu tiên: %1</translation>
     </message>
@@ -171,12 +172,12 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="+106"/>
+        <location filename="../../ui/kiosk/window.py" line="+107"/>
         <source>Take a number</source>
         <translation>Lấy số thứ tự</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Please choose a service</source>
         <translation>Xin mời chọn dịch vụ</translation>
     </message>
@@ -268,24 +269,9 @@
         <translation>Đang in vé…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Please take your ticket</source>
         <translation>Mời bạn nhận vé</translation>
-    </message>
-    <message>
-        <location line="+97"/>
-        <source>Technician</source>
-        <translation>Kỹ thuật viên</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Technician PIN:</source>
-        <translation>Mã PIN kỹ thuật viên:</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Wrong PIN</source>
-        <translation>Sai mã PIN</translation>
     </message>
 </context>
 <context>

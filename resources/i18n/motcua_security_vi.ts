@@ -68,7 +68,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/security/lock.py" line="+118"/>
+        <location filename="../../ui/security/lock.py" line="+135"/>
         <source>Signed in: %1</source>
         <translation>Đang đăng nhập: %1</translation>
     </message>
@@ -76,8 +76,9 @@
 <context>
     <name>LockPanel</name>
     <message>
-        <location line="-73"/>
+        <location line="-84"/>
         <source>The screen is locked</source>
+        <extracomment>what never reaches the locked window (its shortcuts, clicks and keys), only the lock panel</extracomment>
         <translation>Màn hình đã khóa</translation>
     </message>
     <message>

@@ -251,9 +251,9 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../ui/setup/devices_page.py" line="+22"/>
+        <location filename="../../ui/setup/devices_page.py" line="+33"/>
         <source>Receipt printer</source>
-        <extracomment>Integrator: the devices helper&apos;s discovery goes here.</extracomment>
+        <extracomment>the discovery behind &quot;Find devices&quot; (tests replace it)</extracomment>
         <translation>Máy in biên nhận</translation>
     </message>
     <message>

@@ -145,42 +145,42 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+87"/>
+        <location line="+90"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+87"/>
+        <location line="-90"/>
+        <location line="+90"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+87"/>
+        <location line="-90"/>
+        <location line="+90"/>
         <source>Change</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+86"/>
+        <location line="-89"/>
+        <location line="+89"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+87"/>
+        <location line="-89"/>
+        <location line="+90"/>
         <source>Tries</source>
         <translation>Số lần gửi</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+87"/>
+        <location line="-90"/>
+        <location line="+90"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-86"/>
         <source>Send again (Ctrl+R)</source>
         <translation>Gửi lại (Ctrl+R)</translation>
     </message>
@@ -205,7 +205,7 @@
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Waiting %1 · needs attention %2 · sent %3</source>
         <translation>Chờ gửi %1 · cần xử lý %2 · đã gửi %3</translation>
     </message>

@@ -560,7 +560,7 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="+104"/>
+        <location filename="../../ui/counter/window.py" line="+107"/>
         <source>One-stop counter %1</source>
         <extracomment>(form key of printing.FORMS: &quot;receipt&quot;, &quot;supplement&quot;, &quot;refusal&quot;, &quot;apology&quot;, &quot;stop&quot;; dossier code)</extracomment>
         <translation>Một cửa — Quầy %1</translation>
@@ -581,17 +581,17 @@
         <translation>Bảng theo dõi hạn</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+47"/>
         <source>Counter %1</source>
         <translation>Quầy %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+53"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
@@ -656,15 +656,17 @@
         <translation>&amp;Bảng theo dõi hạn</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>&amp;Tools</source>
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>&amp;Devices...</source>
         <translation>&amp;Thiết bị...</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -769,6 +771,7 @@
         <translation>Biểu mẫu tiếp nhận còn dữ liệu chưa lưu. Vẫn thoát?</translation>
     </message>
     <message>
+        <location line="-287"/>
         <source>Set-&amp;up...</source>
         <translation>&amp;Cài đặt...</translation>
     </message>
@@ -871,7 +874,7 @@
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../ui/counter/dossier_view.py" line="+87"/>
+        <location filename="../../ui/counter/dossier_view.py" line="+88"/>
         <source>← Back to the list</source>
         <translation>← Quay lại danh sách</translation>
     </message>
@@ -979,7 +982,7 @@
         <translation>Số tiền</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Documents</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
@@ -999,7 +1002,7 @@
         <translation>Hồ sơ: %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+66"/>
         <source>ID</source>
         <translation>CCCD</translation>
     </message>
@@ -1039,7 +1042,7 @@
         <translation>Theo quy định của HĐND tỉnh</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Receipt and appointment (form 01)</source>
         <translation>Giấy tiếp nhận và hẹn trả (mẫu 01)</translation>
     </message>
@@ -1788,12 +1791,12 @@
         <translation>Đang gửi lệnh in...</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Sent to the printer: %1</source>
         <translation>Đã gửi in: %1</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>May have printed</source>
         <translation>Có thể đã in</translation>
     </message>
@@ -2291,7 +2294,7 @@
         <translation>Dòng lệnh nhận được dữ liệu không dùng được.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>The database file is on a network share; call the technician.</source>
         <translation>Tệp cơ sở dữ liệu nằm trên ổ mạng; liên hệ kỹ thuật viên.</translation>
     </message>
@@ -2356,12 +2359,12 @@
         <translation>Hồ sơ này chưa có ngày hẹn để gia hạn.</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-60"/>
         <source>This procedure has no processing time in the catalog: enter the appointment.</source>
         <translation>Thủ tục chưa có thời hạn giải quyết trong danh mục: hãy nhập ngày hẹn trả.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>The center&apos;s agency identifier is not configured; call the technician.</source>
         <translation>Chưa cấu hình mã định danh của cơ quan; liên hệ kỹ thuật viên.</translation>
     </message>
@@ -2381,12 +2384,12 @@
         <translation>Trả kết quả qua bưu chính cần có số hiệu bưu gửi.</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-65"/>
         <source>Please enter the reason.</source>
         <translation>Vui lòng nhập lý do.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>List every missing document.</source>
         <translation>Liệt kê đầy đủ các giấy tờ còn thiếu.</translation>
     </message>
@@ -2416,37 +2419,37 @@
         <translation>Thời điểm tiếp nhận không thể ở tương lai.</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-72"/>
         <source>The date of birth is not valid.</source>
         <translation>Ngày sinh không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>The ID number must have 9 or 12 digits.</source>
         <translation>Số CCCD/CMND phải có 9 hoặc 12 chữ số.</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-65"/>
         <source>The phone number is not valid.</source>
         <translation>Số điện thoại không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>The e-mail address is not valid.</source>
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+315"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ tên chủ hồ sơ.</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-405"/>
         <source>The dossier was just changed by someone else. Please reload and try again.</source>
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+379"/>
+        <location line="+452"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
@@ -2456,7 +2459,7 @@
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="-385"/>
+        <location line="-458"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
@@ -2471,7 +2474,7 @@
         <translation>Không sử dụng được cơ sở dữ liệu; liên hệ kỹ thuật viên.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>The appointment of this procedure is computed from the catalog.</source>
         <translation>Ngày hẹn trả của thủ tục này được tính theo danh mục.</translation>
     </message>
@@ -2481,7 +2484,7 @@
         <translation>Ngày hẹn trả không được trước thời điểm tiếp nhận.</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+295"/>
         <source>Digitized papers need {minimum} dpi or more.</source>
         <translation>Giấy tờ số hóa cần độ phân giải từ {minimum} dpi trở lên.</translation>
     </message>
@@ -2501,12 +2504,12 @@
         <translation>Không quét được trang nào (toàn trang trắng, hoặc khay nạp giấy trống).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Choose the procedure.</source>
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-383"/>
         <source>A number of copies must be a whole number, 0 or more.</source>
         <translation>Số bản phải là số nguyên từ 0 trở lên.</translation>
     </message>
@@ -2536,7 +2539,7 @@
         <translation>Không sao lưu được cơ sở dữ liệu của trung tâm trên máy này; hãy gọi kỹ thuật viên.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>Fill in this field.</source>
         <translation>Hãy nhập thông tin này.</translation>
     </message>
@@ -2776,12 +2779,12 @@
         <translation>Tệp không tồn tại.</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-202"/>
         <source>The file is not valid JSON.</source>
         <translation>Tệp không đúng định dạng JSON.</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+206"/>
         <source>The file is too large (at most {mb} MB).</source>
         <translation>Tệp quá lớn (tối đa {mb} MB).</translation>
     </message>
@@ -3017,7 +3020,7 @@
         <translation>Mã định danh cơ quan không hợp lệ (ví dụ 000.17.22.H56).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
@@ -3049,7 +3052,7 @@
     <message>
         <location line="+1"/>
         <source>A user name is lower-case letters without accents, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
-        <translation>Tên đăng nhập gồm chữ thường không dấu, chữ số, '.', '_' hoặc '-'.</translation>
+        <translation>Tên đăng nhập gồm chữ thường không dấu, chữ số, &apos;.&apos;, &apos;_&apos; hoặc &apos;-&apos;.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3083,23 +3086,27 @@
         <translation>Không ghi được tệp (đĩa đầy hoặc không có quyền ghi).</translation>
     </message>
     <message>
+        <location line="-30"/>
         <source>The device address is not valid.</source>
         <translation>Địa chỉ thiết bị không hợp lệ.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>This device is not set up on this station.</source>
         <translation>Thiết bị này chưa được cài đặt ở máy này.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>The device&apos;s self-test failed: {detail}</source>
         <translation>Thiết bị không qua được bài tự kiểm tra: {detail}</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>The diagnostics file could not be written (disk full or no permission).</source>
         <translation>Không ghi được tệp chẩn đoán (đĩa đầy hoặc không có quyền ghi).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+28"/>
         <source>A register covers at most {max_days} days; print it a year at a time.</source>
         <translation>Sổ theo dõi in tối đa {max_days} ngày; hãy in từng năm.</translation>
     </message>
@@ -3109,18 +3116,17 @@
         <translation>Bản sao lưu được tạo bởi phiên bản chương trình mới hơn; hãy khôi phục bằng phiên bản đó.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>No backup folder is set; call the technician.</source>
-        <translation>Chưa đặt thư mục sao lưu; hãy gọi kỹ thuật viên.</translation>
+        <location line="+46"/>
         <source>A report covers at most {max_days} days.</source>
         <translation>Báo cáo tối đa {max_days} ngày.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Reports are saved as .xlsx or .pdf files.</source>
         <translation>Báo cáo được lưu dưới dạng tệp .xlsx hoặc .pdf.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-37"/>
         <source>The backup folder is not there (is the USB disk plugged in?).</source>
         <translation>Không thấy thư mục sao lưu (ổ USB đã cắm chưa?).</translation>
     </message>
@@ -3145,16 +3151,22 @@
         <translation>Tệp của thành phần hồ sơ phải là PDF.</translation>
     </message>
     <message>
+        <location line="+32"/>
         <source>An export of personal data needs a reason (at least {min} characters).</source>
         <translation>Xuất dữ liệu cá nhân phải ghi rõ lý do (ít nhất {min} ký tự).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
         <source>The document&apos;s file is larger than {mb} MB.</source>
         <translation>Tệp của thành phần hồ sơ lớn hơn {mb} MB.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
+        <source>No backup folder is set; call the technician.</source>
+        <translation>Chưa đặt thư mục sao lưu; hãy gọi kỹ thuật viên.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The document has no pages.</source>
         <translation>Tài liệu không có trang nào.</translation>
     </message>
@@ -3214,7 +3226,7 @@
         <translation>Mục này không ở trạng thái chờ gửi.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Enter the submitter&apos;s full name.</source>
         <translation>Nhập họ tên người nộp hộ.</translation>
     </message>
@@ -3244,16 +3256,19 @@
         <translation>Nếu lỗi lặp lại, hãy báo kỹ thuật viên thời điểm xảy ra lỗi.</translation>
     </message>
     <message>
+        <location line="-457"/>
         <source>Cannot connect to the database ({detail}); check the server, the name and the password.</source>
         <translation>Không kết nối được cơ sở dữ liệu ({detail}); hãy kiểm tra máy chủ, tên và mật khẩu.</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Enter the server, the database name and the user.</source>
         <translation>Hãy nhập máy chủ, tên cơ sở dữ liệu và người dùng.</translation>
     </message>
     <message>
-        <source>Hand-over round "{value}" is not a time such as 09:00.</source>
-        <translation>Đợt bàn giao "{value}" không phải là giờ hợp lệ (ví dụ 09:00).</translation>
+        <location line="+1"/>
+        <source>Hand-over round &quot;{value}&quot; is not a time such as 09:00.</source>
+        <translation>Đợt bàn giao &quot;{value}&quot; không phải là giờ hợp lệ (ví dụ 09:00).</translation>
     </message>
 </context>
 <context>

@@ -178,7 +178,12 @@ def test_missing_providers_are_skipped_and_present_ones_fill_the_tables(loaded, 
     store, _ = loaded
     with store.read() as s:
         doc = reports.summary(s, DIRECTOR, FIRST, LAST, compare=False)
-        assert doc["providers"] == {"fees": "missing", "ratings": "missing", "complaints": "missing"}
+        # the fees, ratings and complaints rooms provide their sections
+        assert doc["providers"] == {"fees": "ok", "ratings": "ok", "complaints": "ok"}
+        assert {"by_means", "receipts"} <= set(doc["sections"]["fees"])
+        # a provider whose module is not there is skipped and named
+        monkeypatch.setattr(reports, "PROVIDERS", (("fees", "app.services.no_such_room:report_section"),))
+        assert reports.summary(s, DIRECTOR, FIRST, LAST, compare=False)["providers"] == {"fees": "missing"}
         # a provider that exists: a real module function named by its path
         monkeypatch.setattr(reports, "PROVIDERS", (("complaints", "tests.app.report_provider:complaints"),))
         doc = reports.summary(s, DIRECTOR, FIRST, LAST, compare=False)

@@ -103,12 +103,13 @@ SECRET = st.text(alphabet="abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ2345
 @given(secret=SECRET)
 def test_redact_blanks_passwords_and_tokens_wherever_they_show(secret):
     texts = [
-        f"postgresql://motcua:{secret}@10.0.0.2:5432/motcua",
+        f"postgresql://motcua:{secret}@10.0.0.2:5432/motcua",  # secrets: allow (test fixture)
         f"https://dvc.example/api?x=1&access_token={secret}",
         f"sync failed: password={secret} for user a",
         f"header Authorization: Bearer {secret}x",
         f'token: "{secret}"',
     ]
     for text in texts:
-        assert secret not in redact(text), text
+        # (a secret that is also a piece of the text around it, "postgr" say, cannot tell)
+        assert redact(text).count(secret) == text.replace(secret, "", 1).count(secret), text
     assert redact("serial:usb=1a86:7523?protocol=stx-xor&keys=1:A,2:B") == "serial:usb=1a86:7523?protocol=stx-xor&keys=1:A,2:B"

@@ -163,13 +163,13 @@ SECRETS = ("S3cretPW", "TOK999", "hunter22", "abcdefTOKEN123", "Pin-4711", "envp
 
 def test_diagnostics_zip_has_the_devices_versions_and_log_but_no_secret(capsys, data_dir, monkeypatch):
     (data_dir / "station.toml").write_text(
-        'db_url = "postgresql://tech:S3cretPW@db.local/motcua"\n'
+        'db_url = "postgresql://tech:S3cretPW@db.local/motcua"\n'  # secrets: allow (test fixture)
         '[devices]\nreceipt_printer = "tcp://10.0.0.5:9100?timeout=3&token=TOK999"\n', encoding="utf-8")
     logs = data_dir / "logs"
     logs.mkdir()
     (logs / "motcua.log").write_text(
         "sync: password=hunter22 sent\nAuthorization: Bearer abcdefTOKEN123\nkiosk pin: Pin-4711\n", encoding="utf-8")
-    monkeypatch.setenv("MOTCUA_DB", "postgresql://u:envpass77@127.0.0.1/x")
+    monkeypatch.setenv("MOTCUA_DB", "postgresql://u:envpass77@127.0.0.1/x")  # secrets: allow (test fixture)
     out_path = data_dir / "diag" / "station.zip"
     code, out, err = run(capsys, "devices", "diagnostics", "--out", str(out_path), "--json", "--wait", "0.5")
     assert code == 0, err
@@ -186,7 +186,7 @@ def test_diagnostics_zip_has_the_devices_versions_and_log_but_no_secret(capsys, 
     assert {row["kind"] for row in devices} >= {"ticket_printer", "scanner", "voice"}
     assert "pyserial" in json.loads(texts["versions.json"])
     settings = json.loads(texts["settings.json"])
-    assert settings["settings"]["db_url"] == "postgresql://tech:(hidden)@db.local/motcua"
+    assert settings["settings"]["db_url"] == "postgresql://tech:(hidden)@db.local/motcua"  # secrets: allow (test fixture)
     assert "MOTCUA_DB" in settings["environment_overrides"]
     assert any(row["name"] == "ticket_printer" and row["ok"] for row in json.loads(texts["self_tests.json"]))
 
