@@ -156,3 +156,18 @@ def dossier_sync_state(session, dossier_id: str) -> str:
         if state in states:
             return "pending" if state == "sending" else state
     return "none"
+
+
+def dossier_sync_detail(session, dossier_id: str) -> dict[str, Any]:
+    """The dossier's state and its files: how many the province has acknowledged out of those its items carry.
+    The state is ``sent`` only when every item is, and an item is sent only with all its files."""
+    from sync.adapter import ATTACHMENT
+
+    wanted, acked = set(), set()
+    for wire in session.scalars(select(OutboxMessage.wire).where(OutboxMessage.aggregate_id == str(dossier_id))):
+        for call in (wire or {}).get("calls", []):
+            if call["service"] == ATTACHMENT:
+                wanted.add(call["key"])
+                if call.get("acked"):
+                    acked.add(call["key"])
+    return {"state": dossier_sync_state(session, dossier_id), "files": len(wanted), "files_acked": len(acked)}
