@@ -276,6 +276,14 @@ class SimStore:
         items = [{"seq": r[0], "type": r[1], "MaHoSo": r[2], "data": json.loads(r[3])} for r in rows]
         return items, (rows[-1][0] if rows else cursor), more
 
+    def reset(self) -> None:
+        """Forget everything (tests and demos start again on one running server)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        for table in ("items", "dossiers", "history", "changes", "counters", "uploads", "upload_chunks"):
+            self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+        self.db.execute("COMMIT")
+        self.min_cursor = 0
+
     def compact(self) -> int:
         self.min_cursor = self.db.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
         return self.min_cursor
@@ -512,6 +520,10 @@ async def admin(request: web.Request) -> web.Response:
     if action == "expire-tokens":
         sim.tokens.clear()
         return _json({"expired": True})
+    if action == "reset":
+        sim.store.reset()
+        sim.faults.rate = 0.0
+        return _json({"reset": True})
     if action == "compact":
         return _json({"min_cursor": sim.store.compact()})
     return _error(404, "E_ADMIN", f"unknown admin action {action}")

@@ -31,6 +31,7 @@ def push_in_child(path: str, url: str, batch: int, started) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.soak
 def test_kill_9_during_push_loses_and_doubles_nothing(tmp_path, sqlite_store, admin, officer, sim):
     from app.services import demo, dossiers
 
