@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>OnlineDossiersPanel</name>
+    <message>
+        <location filename="../../ui/sync/counter.py" line="+90"/>
+        <source>Province code</source>
+        <translation>Mã hồ sơ tỉnh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived</source>
+        <translation>Thời điểm đến</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No online dossier is waiting.</source>
+        <translation>Không có hồ sơ trực tuyến nào đang chờ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Receive at the counter</source>
+        <translation>&amp;Tiếp nhận tại quầy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Receiving the online dossier...</source>
+        <translation>Đang tiếp nhận hồ sơ trực tuyến...</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location line="-92"/>
+        <source>Last success (the province&apos;s clock): %1</source>
+        <translation>Lần thành công gần nhất (theo giờ hệ thống tỉnh): %1</translation>
+    </message>
+</context>
+<context>
     <name>SyncTexts</name>
     <message>
         <location filename="../../ui/sync/texts.py" line="+13"/>
@@ -75,14 +126,43 @@
         <translation>Hệ thống tỉnh báo xung đột với dữ liệu của tỉnh</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>A scanned file of this dossier is missing on this station</source>
+        <translation>Một tệp số hóa của hồ sơ này bị thiếu trên máy này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A scanned file of this dossier is damaged on this station</source>
+        <translation>Một tệp số hóa của hồ sơ này bị hỏng trên máy này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A file arrived damaged at the province; it will be sent again</source>
+        <translation>Tệp đến hệ thống tỉnh bị lỗi; sẽ gửi lại</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Refused by the province (code %1)</source>
         <translation>Bị hệ thống tỉnh từ chối (mã %1)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Sync: sending %n</source>
+        <translation>
+            <numerusform>Đồng bộ: đang gửi %n</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Sync not set up · %n waiting</source>
+        <translation>
+            <numerusform>Chưa cấu hình đồng bộ · %n đang chờ</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -109,6 +189,38 @@
         <location line="+1"/>
         <source>Synced</source>
         <translation>Đã đồng bộ</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Station clock differs from the province&apos;s by %n minute(s)</source>
+        <translation>
+            <numerusform>Đồng hồ máy lệch %n phút so với hệ thống tỉnh</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sent to the province</source>
+        <translation>Đã gửi lên tỉnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be sent to the province</source>
+        <translation>Đang chờ gửi lên tỉnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync needs attention (see the sync window)</source>
+        <translation>Đồng bộ cần xử lý (xem cửa sổ đồng bộ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to send</source>
+        <translation>Không có gì để gửi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>files %1/%2 confirmed</source>
+        <translation>tệp đã xác nhận %1/%2</translation>
     </message>
 </context>
 <context>

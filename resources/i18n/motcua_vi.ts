@@ -359,13 +359,13 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="+101"/>
+        <location filename="../../ui/counter/window.py" line="+104"/>
         <source>One-stop counter %1</source>
         <extracomment>(form key of printing.FORMS: &quot;receipt&quot;, &quot;supplement&quot;, &quot;refusal&quot;, &quot;apology&quot;, &quot;stop&quot;; dossier code)</extracomment>
         <translation>Một cửa — Quầy %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>Intake</source>
         <translation>Tiếp nhận</translation>
     </message>
@@ -380,12 +380,17 @@
         <translation>Bảng theo dõi hạn</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>Online dossiers</source>
+        <translation>Hồ sơ trực tuyến</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Counter %1</source>
         <translation>Quầy %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -445,7 +450,7 @@
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Loading the catalog...</source>
         <translation>Đang tải danh mục thủ tục...</translation>
     </message>
@@ -460,26 +465,14 @@
         <translation>Cán bộ: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
-        <source>Offline · %n waiting to be sent</source>
-        <translation>
-            <numerusform>Ngoại tuyến · %n chờ gửi</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The link to the province is not set up yet; changes wait in the outbox.</source>
-        <translation>Chưa kết nối hệ thống của tỉnh; các thay đổi đang chờ gửi.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
+        <location line="+8"/>
         <source>%n print job(s) waiting — click to print again</source>
         <translation>
             <numerusform>%n bản in đang chờ — bấm để in lại</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Hand-over round</source>
         <translation>Đợt bàn giao</translation>
     </message>
@@ -639,7 +632,7 @@
         <translation>Đọc lại hồ sơ</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Print / reprint…</source>
         <translation>In / in lại…</translation>
     </message>
@@ -745,7 +738,7 @@
         <translation>Hồ sơ: %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+60"/>
         <source>ID</source>
         <translation>CCCD</translation>
     </message>
@@ -780,7 +773,7 @@
         <translation>Hẹn trả lần đầu %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>As set by the province</source>
         <translation>Theo quy định của HĐND tỉnh</translation>
     </message>
@@ -1591,8 +1584,9 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/common.py" line="+99"/>
+        <location filename="../../ui/common.py" line="+106"/>
         <source>Reason:</source>
+        <extracomment>a click on the indicator (the counter opens the sync window)</extracomment>
         <translation>Lý do:</translation>
     </message>
     <message>

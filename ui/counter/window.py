@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from app.actors import Actor
 from app.services import handover
-from app.services import sync_status
 from ui.common import StatusIndicator, local_now, shortcut_rows
 from ui.counter.board import BoardPanel
 from ui.counter.dossier_view import DossierView
@@ -39,6 +38,8 @@ from ui.counter.intake_controller import IntakeController
 from ui.counter.print_controller import PrintController
 from ui.i18n import arg
 from ui.queue.panel import QueuePanel
+from ui.sync.controller import SyncController, center_adapter_factory
+from ui.sync.counter import OnlineDossiersPanel, SyncStatusBar
 from ui.models import CounterContext, load_context
 from ui.tasks import QueryOp, StoreOp, TaskManager
 
@@ -46,7 +47,7 @@ log = logging.getLogger(__name__)
 
 CLOCK_MS = 15_000
 DIALECTS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
-INTAKE, DOSSIERS, BOARD = range(3)
+INTAKE, DOSSIERS, BOARD, ONLINE = range(4)
 # Wide enough for a priority group's name on one line ("Người cao tuổi") and the counter's buttons.
 QUEUE_PANEL_WIDTH = 270
 
@@ -85,9 +86,11 @@ class CounterWindow(QMainWindow):
         devices=None,
         executor: Executor | None = None,
         device_executor: Executor | None = None,
+        sync=None,
     ) -> None:
         """``tasks`` and ``devices`` (a ``ui.station.StationDevices``) come from the station bootstrap;
-        without ``tasks`` the window makes its own from ``executor`` / ``device_executor`` (tests)."""
+        without ``tasks`` the window makes its own from ``executor`` / ``device_executor`` (tests). ``sync``: a
+        ``ui.sync.controller.SyncController``; by default one for the center's provincial URL."""
         super().__init__()
         self.setObjectName("counterWindow")
         self.store = store
@@ -101,6 +104,11 @@ class CounterWindow(QMainWindow):
         self.setWindowTitle(arg(self.tr("One-stop counter %1"), self._actor.counter))
         self.resize(1440, 900)
 
+        from PySide6.QtCore import QCoreApplication
+
+        from ui.sync import install_sync_translator
+
+        install_sync_translator(QCoreApplication.instance(), settings.get("ui.language"))
         self.queue_panel = QueuePanel(
             store=store, counter_number=self._actor.counter, actor=self._actor, tasks=self.tasks, parent=self
         )
@@ -114,12 +122,14 @@ class CounterWindow(QMainWindow):
         self.dossier_stack.addWidget(self.dossier_list)
         self.dossier_stack.addWidget(self.dossier_view)
         self.board = BoardPanel(self.tasks, parent=self)
+        self.online_panel = OnlineDossiersPanel(self.tasks, self.actor, parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("counterTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.intake_form, self.tr("Intake"))
         self.tabs.addTab(self.dossier_stack, self.tr("Dossiers"))
         self.tabs.addTab(self.board, self.tr("Deadline board"))
+        self.tabs.addTab(self.online_panel, self.tr("Online dossiers"))
         self.tabs.setStyleSheet("QTabBar::tab { padding: 6px 18px; font-size: 11pt; }")
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.queue_panel)
@@ -130,9 +140,12 @@ class CounterWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self._build_status_bar()
+        self.sync = sync if sync is not None else SyncController(store, self.tasks, center_adapter_factory(store), parent=self)
+        self.sync_bar = SyncStatusBar(self.sync, self.sync_indicator, self.skew_label, store=store, tasks=self.tasks, parent=self)
         self._build_menus()
         self._connect()
         self.load_context()
+        self.sync.start()
 
     # -- construction ----------------------------------------------------------------------------------
 
@@ -148,6 +161,9 @@ class CounterWindow(QMainWindow):
         self.sync_indicator.setObjectName("syncIndicator")
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("clockLabel")
+        self.skew_label = QLabel(self)
+        self.skew_label.setObjectName("clockSkewLabel")
+        self.skew_label.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.pending_prints_button = QPushButton(self)
         self.pending_prints_button.setObjectName("pendingPrints")
         self.pending_prints_button.setFlat(True)
@@ -156,7 +172,8 @@ class CounterWindow(QMainWindow):
         self.pending_prints_button.clicked.connect(lambda: self.printing.retry_pending())
         bar.addWidget(self.pending_prints_button)
         self._show_officer()
-        for widget in (self.officer_label, self.counter_label, self.database_label, self.sync_indicator, self.clock_label):
+        for widget in (self.officer_label, self.counter_label, self.database_label, self.sync_indicator, self.skew_label,
+                       self.clock_label):
             widget.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(widget)
         self._clock = QTimer(self)
@@ -211,6 +228,10 @@ class CounterWindow(QMainWindow):
         for view in (self.dossier_list, self.dossier_view, self.board):
             self.tasks.changes_applied.connect(view.on_changes)
         self.tasks.changes_applied.connect(lambda *_: self.refresh_pending())
+        self.online_panel.received.connect(self.open_dossier)
+        # A finished run may have pulled online dossiers: the list re-reads itself while it is shown.
+        self.sync.state_changed.connect(
+            lambda state: self.online_panel.refresh() if not state.get("running") and self.tabs.currentIndex() == ONLINE else None)
         self.tabs.currentChanged.connect(self._tab_shown)
 
     # -- the acting officer and the context --------------------------------------------------------------
@@ -243,15 +264,8 @@ class CounterWindow(QMainWindow):
         self.officer_label.setText(arg(self.tr("Officer: %1"), name))
 
     def refresh_pending(self) -> None:
-        """The sync placeholder: how many changes wait in the outbox (the sync room will own this)."""
-        QueryOp(parent=self, op=sync_status.pending_count, tasks=self.tasks).success(self._show_pending).failure(lambda exc: None).run_in_background()
-
-    def _show_pending(self, count: int) -> None:
-        self.sync_indicator.set_state(
-            "warn" if count else "idle",
-            self.tr("Offline · %n waiting to be sent", "", int(count or 0)),
-            self.tr("The link to the province is not set up yet; changes wait in the outbox."),
-        )
+        """A change was saved: the sync indicator re-reads the outbox's counts (on the store thread)."""
+        self.sync.refresh_status()
 
     def _show_pending_prints(self, count: int) -> None:
         self.pending_prints_button.setVisible(bool(count))
@@ -275,6 +289,8 @@ class CounterWindow(QMainWindow):
             self.dossier_list.refresh()
         elif index == BOARD:
             self.board.refresh()
+        elif index == ONLINE:
+            self.online_panel.refresh()
 
     def new_intake(self) -> None:
         """F5 / Ctrl+N: a fresh intake form (the banner of the last save stays until the next one)."""
@@ -387,6 +403,7 @@ class CounterWindow(QMainWindow):
         """Stop the timers and the workers (a running store transaction finishes first); idempotent.
         The station bootstrap calls it again after the event loop, whichever way the window ended."""
         self._clock.stop()
+        self.sync.stop()
         self.board.timer.stop()
         self.queue_panel.shutdown()
         self.tasks.shutdown(wait=True)
