@@ -2,9 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../ui/sync/conflicts.py" line="+29"/>
+        <source>Sync conflicts</source>
+        <translation>Xung đột đồng bộ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Here</source>
+        <translation>Tại máy này</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>At the province</source>
+        <translation>Tại hệ thống tỉnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province&apos;s note</source>
+        <translation>Ghi chú của tỉnh</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No conflict waits.</source>
+        <translation>Không có xung đột nào đang chờ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep this station&apos;s change</source>
+        <translation>Giữ thay đổi của máy này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the province&apos;s status</source>
+        <translation>Lấy trạng thái của tỉnh</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The province changed these dossiers while this station&apos;s changes were still waiting to be sent. Nothing was overwritten; choose which stands.</source>
+        <translation>Hệ thống tỉnh đã thay đổi các hồ sơ này trong khi thay đổi của máy này còn chờ gửi. Không có gì bị ghi đè; hãy chọn bên được giữ.</translation>
+    </message>
+</context>
+<context>
     <name>OnlineDossiersPanel</name>
     <message>
-        <location filename="../../ui/sync/counter.py" line="+90"/>
+        <location filename="../../ui/sync/counter.py" line="+91"/>
         <source>Province code</source>
         <translation>Mã hồ sơ tỉnh</translation>
     </message>
@@ -246,7 +294,7 @@
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sync with the province</source>
         <translation>Đồng bộ với hệ thống tỉnh</translation>
     </message>
@@ -257,42 +305,42 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+87"/>
+        <location line="+101"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+87"/>
+        <location line="-101"/>
+        <location line="+101"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+87"/>
+        <location line="-101"/>
+        <location line="+101"/>
         <source>Change</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+86"/>
+        <location line="-100"/>
+        <location line="+100"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+87"/>
+        <location line="-100"/>
+        <location line="+101"/>
         <source>Tries</source>
         <translation>Số lần gửi</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+87"/>
+        <location line="-101"/>
+        <location line="+101"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-97"/>
         <source>Send again (Ctrl+R)</source>
         <translation>Gửi lại (Ctrl+R)</translation>
     </message>
@@ -312,12 +360,17 @@
         <translation>Xuất…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Conflicts…</source>
+        <translation>Xung đột…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+53"/>
         <source>Waiting %1 · needs attention %2 · sent %3</source>
         <translation>Chờ gửi %1 · cần xử lý %2 · đã gửi %3</translation>
     </message>

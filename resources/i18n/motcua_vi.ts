@@ -385,7 +385,7 @@
         <translation>Hồ sơ trực tuyến</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Counter %1</source>
         <translation>Quầy %1</translation>
     </message>
@@ -2025,17 +2025,17 @@
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+237"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ tên chủ hồ sơ.</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-321"/>
         <source>The dossier was just changed by someone else. Please reload and try again.</source>
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+364"/>
+        <location line="+368"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
@@ -2045,7 +2045,7 @@
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-374"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
@@ -2090,12 +2090,12 @@
         <translation>Không quét được trang nào (toàn trang trắng, hoặc khay nạp giấy trống).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Choose the procedure.</source>
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-299"/>
         <source>A number of copies must be a whole number, 0 or more.</source>
         <translation>Số bản phải là số nguyên từ 0 trở lên.</translation>
     </message>
@@ -2514,6 +2514,26 @@
         <location line="+1"/>
         <source>This online dossier was already handled.</source>
         <translation>Hồ sơ trực tuyến này đã được xử lý.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose to keep this station&apos;s change or take the province&apos;s.</source>
+        <translation>Hãy chọn giữ thay đổi của máy này hoặc lấy của tỉnh.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This sync conflict does not exist.</source>
+        <translation>Xung đột đồng bộ này không tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This sync conflict was already resolved.</source>
+        <translation>Xung đột đồng bộ này đã được xử lý.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dossier is closed here; the province&apos;s status cannot be taken.</source>
+        <translation>Hồ sơ đã kết thúc tại đây; không thể lấy trạng thái của tỉnh.</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -5,6 +5,7 @@ province received at the counter."""
 from __future__ import annotations
 
 import pytest
+import requests
 from PySide6.QtCore import Qt
 
 from app.actors import Actor
@@ -78,3 +79,40 @@ def test_an_online_dossier_is_received_from_its_list_and_shows_its_sync_state(qt
     window.open_dossier(opened[0])
     assert view.sync_label.text() == "Đã gửi lên tỉnh"
     assert sim.stats()["dossiers"] == 1
+
+
+def test_a_conflict_is_shown_and_the_officer_takes_the_provinces_status(qtbot, window, seeded_store, sim):
+    from sqlalchemy import select
+
+    from app.errors import RuleError
+    from app.services import dossiers, province
+    from app.store.models_sync import SyncConflict
+    from sync.pull import pull_once
+    from sync.push import retry
+    from sync.worker import status
+    from tests.sync.conftest import MON
+
+    (code,) = receive_many(seeded_store, OFFICER, 1)
+    window.sync.run_now()
+    with seeded_store.write() as s:  # a local change not yet sent
+        dossiers.act(s, OFFICER, code, "transfer", dossiers.ActionInput(to="Phòng Văn hóa - Xã hội"), now=MON)
+    sim.admin("set-status", code=code, status="finished", note="Đã ký kết quả")
+    assert pull_once(seeded_store, window.sync.adapter())["conflict"] == 1
+    assert status(seeded_store)["conflicts"] == 1
+    dialog = window.sync_bar.open_window().open_conflicts()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == code
+    assert dialog.table.item(0, 3).text() == "Đã ký kết quả"
+    dialog.resolve("take_remote")
+    assert dialog.table.rowCount() == 0 and status(seeded_store)["conflicts"] == 0
+    with seeded_store.read() as s:
+        assert dossiers.get_dossier(s, code).status == "finished"
+    with pytest.raises(RuleError) as caught, seeded_store.write() as s:
+        province.resolve_conflict(s, OFFICER, s.scalar(select(SyncConflict.id)), "keep_local")
+    assert caught.value.code == "sync_conflict_resolved"
+    # Both sides end on the province's status once the queued changes go (the transfer, then the decision).
+    retry(seeded_store)
+    window.sync.run_now()
+    assert status(seeded_store)["pending"] == 0
+    held = requests.get(f"{sim.url}/api/v1/TraCuuHoSo", params={"MaHoSo": code},
+                        headers={"Authorization": f"Bearer {window.sync.adapter().token}"}, timeout=5).json()["data"]
+    assert held["TrangThaiHoSo"] == 9

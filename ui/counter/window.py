@@ -141,7 +141,8 @@ class CounterWindow(QMainWindow):
 
         self._build_status_bar()
         self.sync = sync if sync is not None else SyncController(store, self.tasks, center_adapter_factory(store), parent=self)
-        self.sync_bar = SyncStatusBar(self.sync, self.sync_indicator, self.skew_label, store=store, tasks=self.tasks, parent=self)
+        self.sync_bar = SyncStatusBar(self.sync, self.sync_indicator, self.skew_label, store=store, tasks=self.tasks, parent=self,
+                                      actor=self.actor)
         self._build_menus()
         self._connect()
         self.load_context()

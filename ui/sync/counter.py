@@ -36,8 +36,9 @@ class SyncStatusBar(QObject):
     the indicator opens the sync window."""
 
     def __init__(self, controller, indicator: StatusIndicator, skew_label: QLabel, *, store, tasks: TaskManager,
-                 parent: QWidget) -> None:
+                 parent: QWidget, actor: Callable | None = None) -> None:
         super().__init__(parent)
+        self.actor = actor
         self.controller, self.indicator, self.skew_label = controller, indicator, skew_label
         self.store, self.tasks, self.window = store, tasks, None
         self.skew_label.hide()
@@ -59,7 +60,7 @@ class SyncStatusBar(QObject):
         from ui.sync.window import SyncWindow
 
         if self.window is None:
-            self.window = SyncWindow(self.store, self.tasks, self.controller, parent=self.parent())
+            self.window = SyncWindow(self.store, self.tasks, self.controller, parent=self.parent(), actor=self.actor)
         self.window.refresh()
         self.window.show()
         self.window.raise_()
