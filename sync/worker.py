@@ -96,13 +96,14 @@ def make_adapter(url: str, *, ca_bundle: str | None = None, timeout: tuple[float
     return NationalAdapter(url, username=username, password=password, ca_bundle=ca_bundle, timeout=timeout)
 
 
-def run_once(store, adapter, *, batch_size: int = 200, pull: bool = True) -> dict[str, Any]:
-    """Take the lock, take over orphaned rows, push everything ready, then pull. What happened, as JSON."""
+def run_once(store, adapter, *, batch_size: int = 200, pull: bool = True, files=None) -> dict[str, Any]:
+    """Take the lock, take over orphaned rows, push everything ready, then pull. What happened, as JSON.
+    ``files``: the content store the dossiers' files are read from (default: the one beside ``store``)."""
     from sync.pull import pull_once
 
     with center_lock(store):
         taken = take_over(store)
-        report = push_once(store, adapter, worker_id(), batch_size=batch_size)
+        report = push_once(store, adapter, worker_id(), batch_size=batch_size, files=files)
         result: dict[str, Any] = {"pushed": report.to_json(), "taken_over": taken}
         if pull and not (report.batches and report.sent == 0 and report.retry):
             try:

@@ -140,7 +140,14 @@ class CounterWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self._build_status_bar()
-        self.sync = sync if sync is not None else SyncController(store, self.tasks, center_adapter_factory(store), parent=self)
+        if sync is None:
+            from pathlib import Path
+
+            from app.filestore import content_store
+
+            sync = SyncController(store, self.tasks, center_adapter_factory(store), parent=self,
+                                  files=content_store(store.dialect, Path(settings.data_dir)))
+        self.sync = sync
         self.sync_bar = SyncStatusBar(self.sync, self.sync_indicator, self.skew_label, store=store, tasks=self.tasks, parent=self,
                                       actor=self.actor)
         self._build_menus()

@@ -30,9 +30,11 @@ class SyncController(QObject):
 
     def __init__(self, store, tasks: TaskManager, adapter_factory: Callable[[], Any] | None, *,
                  parent: QObject | None = None, run_interval_ms: int = RUN_INTERVAL_MS,
-                 probe_interval_ms: int = PROBE_INTERVAL_MS) -> None:
+                 probe_interval_ms: int = PROBE_INTERVAL_MS, files=None) -> None:
+        """``files``: the content store the dossiers' files are uploaded from (default: beside ``store``)."""
         super().__init__(parent)
         self.store = store
+        self.files = files
         self.tasks = tasks
         self.adapter_factory = adapter_factory
         self.online: bool | None = None
@@ -78,7 +80,7 @@ class SyncController(QObject):
             if adapter is None:
                 return {"unconfigured": True}, {**status(self.store), "unconfigured": True}
             try:
-                result = run_once(self.store, adapter)
+                result = run_once(self.store, adapter, files=self.files)
             except SyncBusy:
                 result = {"busy": True}
             return result, status(self.store)
