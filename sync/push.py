@@ -87,6 +87,7 @@ def claim(store, adapter: ProvinceAdapter, worker: str, *, limit: int, now: date
         for row in session.scalars(stmt):
             if row.wire is None:
                 calls = adapter.render(row.payload, row.idempotency_key)
+                link_online(session, row, calls)
                 calls[1:1] = attachment_calls(session, row)  # after the record, before the history item
                 row.wire = {"calls": [c.to_json() for c in calls]}
             row.status = "sending"
@@ -122,6 +123,19 @@ def attachment_calls(session, row: OutboxMessage) -> list[Call]:
         calls.append(Call(ATTACHMENT, key, {"key": key, "MaHoSo": code, "sha256": digest, "size": int(size),
                                             "name": name[:200], "kind": kind}))
     return calls
+
+
+def link_online(session, row: OutboxMessage, calls: list[Call]) -> None:
+    """A dossier received from an online dossier names it in its record (``MaHoSoTrucTuyen``), so the
+    province's online record follows it (its status goes back by this push)."""
+    from app.store.models_sync import OnlineDossier
+
+    dossier = row.payload.get("dossier") or {}
+    if dossier.get("channel") != "online" or not calls or calls[0].service != "DongBoHoSoMC":
+        return
+    online = session.scalar(select(OnlineDossier.province_code).where(OnlineDossier.dossier_code == dossier.get("code")))
+    if online:
+        calls[0].body["data"]["MaHoSoTrucTuyen"] = online
 
 
 def files_of(store):

@@ -48,6 +48,7 @@ CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NU
 CREATE TABLE IF NOT EXISTS uploads (id TEXT PRIMARY KEY, key TEXT UNIQUE NOT NULL, code TEXT NOT NULL,
                                     sha256 TEXT NOT NULL, size INTEGER NOT NULL, name TEXT NOT NULL,
                                     received INTEGER NOT NULL DEFAULT 0, complete INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS online_links (online_code TEXT PRIMARY KEY, code TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS upload_chunks (upload_id TEXT NOT NULL, start INTEGER NOT NULL, data BLOB NOT NULL,
                                           PRIMARY KEY (upload_id, start));
 """
@@ -124,6 +125,14 @@ class SimStore:
                 (code, data.get("UUID"), json.dumps(data, ensure_ascii=False), data.get("TrangThaiHoSo"),
                  data.get("KenhThucHien"), time.time()),
             )
+            online = data.get("MaHoSoTrucTuyen")
+            if online and self.db.execute("SELECT 1 FROM dossiers WHERE code = ? AND channel = 2 AND uuid IS NULL",
+                                          (online,)).fetchone():
+                # The online record follows the dossier the center received from it.
+                self.db.execute("INSERT OR IGNORE INTO online_links VALUES (?, ?)", (online, code))
+                self.db.execute("UPDATE dossiers SET status = ?, data = json_set(data, '$.TrangThaiHoSo', ?,"
+                                " '$.MaHoSoTiepNhan', ?) WHERE code = ?",
+                                (data.get("TrangThaiHoSo"), data.get("TrangThaiHoSo"), code, online))
         else:
             self.db.execute("INSERT INTO history (code, data, origin) VALUES (?, ?, 'station')",
                             (code, json.dumps(data, ensure_ascii=False)))
@@ -144,7 +153,9 @@ class SimStore:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
         return {
             "dossiers": one("SELECT count(*) FROM dossiers WHERE channel IS NOT 2 OR uuid IS NOT NULL"),
-            "online_dossiers": one("SELECT count(*) FROM dossiers WHERE channel = 2 AND uuid IS NULL"),
+            "online_dossiers": one("SELECT count(*) FROM dossiers WHERE channel = 2 AND uuid IS NULL"
+                                   " AND code NOT IN (SELECT online_code FROM online_links)"),
+            "online_received": one("SELECT count(*) FROM online_links"),
             "events": one("SELECT count(*) FROM history WHERE origin = 'station'"),
             "duplicates_rejected": self.counter("duplicates_rejected"),
             "attachments": one("SELECT count(*) FROM uploads WHERE complete = 1"),
@@ -279,7 +290,7 @@ class SimStore:
     def reset(self) -> None:
         """Forget everything (tests and demos start again on one running server)."""
         self.db.execute("BEGIN IMMEDIATE")
-        for table in ("items", "dossiers", "history", "changes", "counters", "uploads", "upload_chunks"):
+        for table in ("items", "dossiers", "history", "changes", "counters", "uploads", "upload_chunks", "online_links"):
             self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
         self.db.execute("COMMIT")
         self.min_cursor = 0

@@ -85,3 +85,11 @@ def test_an_online_dossier_is_received_at_the_counter(seeded, officer, sim, adap
         province.receive_online(s, officer, province_code, now=MON)
     assert push_once(seeded, adapter, "w1", now=MON).sent == 1
     assert sim.stats()["dossiers"] == 1
+    # The province's online record follows the dossier received from it (its status went back by the push).
+    stats = sim.stats()
+    assert stats["online_dossiers"] == 0 and stats["online_received"] == 1
+    import requests
+
+    held = requests.get(f"{sim.url}/api/v1/TraCuuHoSo", params={"MaHoSo": province_code},
+                        headers={"Authorization": f"Bearer {adapter.token}"}, timeout=5).json()["data"]
+    assert held["TrangThaiHoSo"] == 2 and held["MaHoSoTiepNhan"] == code
