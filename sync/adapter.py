@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import requests
 
 from sync.contract import ContractError, parse_answer
-from sync.national import render_dossier, render_history
+from sync.national import render_dossier, render_history, render_online_supplement
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +130,10 @@ class NationalAdapter:
     def render(self, event: dict[str, Any], key: str) -> list[Call]:
         """A domain event as the national calls: the dossier record (a resend after the first event is an
         update) and its processing-history item, each under a key derived from the outbox item's."""
+        if event.get("schema") == "online.supplement/1":  # an online record the province already holds
+            record, history = render_online_supplement(event)
+            return [Call("DongBoHoSoMC", f"{key}:hs", {"key": f"{key}:hs", "isUpdating": True, "data": record}),
+                    Call("CapNhatTienDoHoSoMC", f"{key}:td", {"key": f"{key}:td", "data": history})]
         first = event["event"]["seq"] == 1
         return [
             Call("DongBoHoSoMC", f"{key}:hs", {"key": f"{key}:hs", "isUpdating": not first, "data": render_dossier(event)}),

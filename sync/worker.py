@@ -143,7 +143,7 @@ def list_items(store, *, states: tuple[str, ...] = ("pending", "sending", "atten
         rows = session.scalars(select(OutboxMessage).where(OutboxMessage.status.in_(states))
                                .order_by(OutboxMessage.id.desc()).limit(limit))
         return [{
-            "id": r.id, "status": r.status, "kind": r.kind, "code": (r.payload.get("dossier") or {}).get("code"),
+            "id": r.id, "status": r.status, "kind": r.kind, "code": (r.payload.get("dossier") or r.payload.get("online") or {}).get("code"),
             "event": (r.payload.get("event") or {}).get("kind"), "attempts": r.attempts, "reason": r.reason,
             "detail": r.last_error, "created_at": r.created_at.isoformat() if r.created_at else None,
             "next_attempt_at": r.next_attempt_at.isoformat() if r.next_attempt_at else None,

@@ -133,3 +133,29 @@ def resolve_conflict(session: Session, actor: Actor, conflict_id: int, resolutio
     row.resolved_at, row.resolution, row.resolved_by, row.note = now, resolution, actor.username, note
     return {"id": row.id, "code": row.dossier_code, "resolution": resolution,
             "status": dossier.status if dossier else None}
+
+
+def request_online_supplement(session: Session, actor: Actor, province_code: str, *, reason: str,
+                              now: datetime | None = None) -> dict[str, Any]:
+    """The papers of an online dossier are incomplete: it is not received here; the applicant is asked for a
+    supplement and the province's online record says so (an outbox item, sent by push)."""
+    from app.errors import NotFoundError, RuleError, ValidationError
+    from app.services.audit import enqueue
+    from app.services.outbox_events import ONLINE_KIND, online_supplement_event
+
+    actor.require("dossier.online_supplement")
+    now = now or datetime.now(timezone.utc)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("reason_required", what="a supplement request")
+    online = session.get(OnlineDossier, province_code.strip())
+    if online is None:
+        raise NotFoundError("online_dossier_not_found", code=province_code)
+    if online.status != "waiting":
+        raise RuleError("online_dossier_handled", code=province_code, status=online.status)
+    online.status, online.handled_by, online.handled_at = "supplement", actor.username, now
+    enqueue(session, ONLINE_KIND, f"online:{online.province_code}", f"online:{online.province_code}:supplement:{now:%Y%m%d%H%M%S}",
+            online_supplement_event(online.province_code, online.data, reason,
+                                    {"username": actor.username, "display_name": actor.display_name, "role": actor.role},
+                                    now), version=1)
+    return {"province_code": online.province_code, "status": online.status}
