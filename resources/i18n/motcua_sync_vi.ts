@@ -83,19 +83,34 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Ask for a &amp;supplement…</source>
+        <translation>Yêu cầu &amp;bổ sung…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Receiving the online dossier...</source>
         <translation>Đang tiếp nhận hồ sơ trực tuyến...</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ask for a supplement</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is missing (sent to the applicant through the province):</source>
+        <translation>Còn thiếu gì (gửi cho người nộp qua hệ thống tỉnh):</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location line="-92"/>
+        <location line="-107"/>
         <source>Last success (the province&apos;s clock): %1</source>
         <translation>Lần thành công gần nhất (theo giờ hệ thống tỉnh): %1</translation>
     </message>

@@ -79,6 +79,15 @@ def test_an_online_dossier_is_received_from_its_list_and_shows_its_sync_state(qt
     window.open_dossier(opened[0])
     assert view.sync_label.text() == "Đã gửi lên tỉnh"
     assert sim.stats()["dossiers"] == 1
+    # A second one with missing papers: the officer asks for a supplement instead; it leaves the list.
+    sim.admin("add-online", **INTAKE)
+    window.sync.run_now()
+    window.show_tab(3)
+    assert panel.table.rowCount() == 1
+    panel.ask_supplement("Thiếu bản sao CCCD")
+    assert panel.table.rowCount() == 0
+    window.sync.run_now()
+    assert sim.stats()["online_dossiers"] == 1 and sim.stats()["dossiers"] == 1  # still online at the province
 
 
 def test_a_conflict_is_shown_and_the_officer_takes_the_provinces_status(qtbot, window, seeded_store, sim):

@@ -98,11 +98,14 @@ class OnlineDossiersPanel(QWidget):
         self.empty_label = QLabel(self.tr("No online dossier is waiting."), self)
         self.receive_button = QPushButton(self.tr("&Receive at the counter"), self)
         self.receive_button.clicked.connect(self.receive_selected)
+        self.supplement_button = QPushButton(self.tr("Ask for a &supplement…"), self)
+        self.supplement_button.clicked.connect(lambda: self.ask_supplement())
         self.refresh_button = QPushButton(self.tr("Re&fresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
         buttons = QHBoxLayout()
         buttons.addWidget(self.empty_label, 1)
         buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.supplement_button)
         buttons.addWidget(self.receive_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -125,6 +128,7 @@ class OnlineDossiersPanel(QWidget):
                 self.table.setItem(i, j, QTableWidgetItem(str(value)))
         self.empty_label.setVisible(not rows)
         self.receive_button.setEnabled(bool(rows))
+        self.supplement_button.setEnabled(bool(rows))
         if rows and not self.table.selectedItems():
             self.table.selectRow(0)
 
@@ -143,6 +147,23 @@ class OnlineDossiersPanel(QWidget):
 
         StoreOp(parent=self, op=op, changes=lambda new: {"dossiers": [new], "online": [code]}, tasks=self.tasks) \
             .success(self._received).with_progress(self.tr("Receiving the online dossier...")).run_in_background()
+
+    def ask_supplement(self, reason: str | None = None) -> None:
+        """The papers are incomplete: the applicant is asked for a supplement (the reason goes to the province)."""
+        code = self.selected_code()
+        if code is None:
+            return
+        if reason is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            reason, ok = QInputDialog.getMultiLineText(self, self.tr("Ask for a supplement"),
+                                                       self.tr("What is missing (sent to the applicant through the province):"))
+            if not ok:
+                return
+        from app.services import province
+
+        StoreOp(parent=self, op=lambda session: province.request_online_supplement(session, self.actor(), code, reason=reason),
+                changes={"online": [code]}, tasks=self.tasks).success(lambda _r: self.refresh()).run_in_background()
 
     def _received(self, new_code: str) -> None:
         self.refresh()
