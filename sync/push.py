@@ -84,11 +84,14 @@ def claim(store, adapter: ProvinceAdapter, worker: str, *, limit: int, now: date
     with store.write() as session:
         if session.get_bind().dialect.name == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True, of=OutboxMessage)
-        for row in session.scalars(stmt):
+        rows = list(session.scalars(stmt))
+        with_files = _with_files(session, [r for r in rows if r.wire is None])
+        for row in rows:
             if row.wire is None:
                 calls = adapter.render(row.payload, row.idempotency_key)
                 link_online(session, row, calls)
-                calls[1:1] = attachment_calls(session, row)  # after the record, before the history item
+                if str(row.aggregate_id) in with_files:
+                    calls[1:1] = attachment_calls(session, row)  # after the record, before the history item
                 row.wire = {"calls": [c.to_json() for c in calls]}
             row.status = "sending"
             row.claimed_by = worker
@@ -96,6 +99,25 @@ def claim(store, adapter: ProvinceAdapter, worker: str, *, limit: int, now: date
             row.attempts = (row.attempts or 0) + 1
             claimed.append((row.id, row.idempotency_key, [Call.from_json(c) for c in row.wire["calls"]]))
     return claimed
+
+
+def _with_files(session, rows: list[OutboxMessage]) -> set[str]:
+    """Which of these rows' dossiers hold any file (two queries for a whole claim, not two per row)."""
+    import uuid
+
+    ids = set()
+    for row in rows:
+        try:
+            ids.add(uuid.UUID(str(row.aggregate_id)))
+        except ValueError:
+            continue
+    if not ids:
+        return set()
+    found = set(session.scalars(select(DossierFile.dossier_id).where(DossierFile.dossier_id.in_(ids),
+                                                                      DossierFile.replaced_at.is_(None)).distinct()))
+    found |= set(session.scalars(select(ArchivedDocument.dossier_id).where(ArchivedDocument.dossier_id.in_(ids),
+                                                                           ArchivedDocument.path.like("store:%")).distinct()))
+    return {str(i) for i in found}
 
 
 def attachment_calls(session, row: OutboxMessage) -> list[Call]:
