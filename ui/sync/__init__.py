@@ -33,3 +33,11 @@ def install_sync_translator(app: QCoreApplication | None, language: str | None) 
     app.installTranslator(translator)
     _installed[language] = translator
     return translator
+
+
+def remove_sync_translators(app: QCoreApplication | None) -> None:
+    """Take the sync catalog off ``app`` again (tests that switch languages)."""
+    for translator in _installed.values():
+        if app is not None:
+            app.removeTranslator(translator)
+    _installed.clear()
