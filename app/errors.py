@@ -403,6 +403,10 @@ MESSAGES: dict[str, str] = {
     # --- sync (services/province.py, cli/sync.py)
     "online_dossier_not_found": "no online dossier {code!r}",
     "online_dossier_handled": "online dossier {code} was already handled ({status})",
+    "sync_resolution_unknown": "unknown resolution; known: {known}",
+    "sync_conflict_not_found": "no sync conflict {id}",
+    "sync_conflict_resolved": "sync conflict {id} was already resolved ({resolution})",
+    "sync_conflict_final": "dossier {code} is {status} here: the province's status cannot be taken",
     "sync_url_missing": "no provincial sync URL: set the center setting sync.url or give --url",
     "sync_config_refused": "the provincial link is refused: {reason}",
     "sync_busy": "another sync worker of this center is running",

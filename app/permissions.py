@@ -56,6 +56,8 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "dossier.correct": _COUNTER,
     "dossier.cancel": _COUNTER,
     "dossier.receive_online": _COUNTER,
+    "sync.resolve_conflict": _COUNTER,
+    "dossier.online_supplement": _COUNTER,
     # digitized document items (scans and imported files)
     "document.digitize": _COUNTER,
     # a citizen's rating from the keypad at a counter

@@ -18,12 +18,14 @@ from urllib.parse import urlsplit
 import requests
 
 from sync.contract import ContractError, parse_answer
-from sync.national import render_dossier, render_history
+from sync.national import render_dossier, render_history, render_online_supplement
 
 log = logging.getLogger(__name__)
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 SERVICES = ("DongBoHoSoMC", "CapNhatTienDoHoSoMC")
+ATTACHMENT = "attachment"  # the service name of a file's upload call (not a national batch service)
+CHUNK_BYTES = 256 * 1024
 
 
 class SendFailure(Exception):
@@ -99,6 +101,8 @@ class ProvinceAdapter(Protocol):
 
     def probe(self) -> Any: ...
 
+    def upload(self, call: Call, data: bytes) -> ItemResult: ...
+
 
 @dataclass
 class NationalAdapter:
@@ -111,6 +115,7 @@ class NationalAdapter:
     timeout: tuple[float, float] = (3.05, 15.0)
     session: requests.Session = field(default_factory=requests.Session)
     token: str | None = None
+    chunk_bytes: int = CHUNK_BYTES
 
     def __post_init__(self) -> None:
         parts = urlsplit(self.base_url)
@@ -125,6 +130,10 @@ class NationalAdapter:
     def render(self, event: dict[str, Any], key: str) -> list[Call]:
         """A domain event as the national calls: the dossier record (a resend after the first event is an
         update) and its processing-history item, each under a key derived from the outbox item's."""
+        if event.get("schema") == "online.supplement/1":  # an online record the province already holds
+            record, history = render_online_supplement(event)
+            return [Call("DongBoHoSoMC", f"{key}:hs", {"key": f"{key}:hs", "isUpdating": True, "data": record}),
+                    Call("CapNhatTienDoHoSoMC", f"{key}:td", {"key": f"{key}:td", "data": history})]
         first = event["event"]["seq"] == 1
         return [
             Call("DongBoHoSoMC", f"{key}:hs", {"key": f"{key}:hs", "isUpdating": not first, "data": render_dossier(event)}),
@@ -196,6 +205,38 @@ class NationalAdapter:
                 results[r["key"]] = ItemResult(r["key"], r["error_code"] in ("0", "00"), r["error_code"], r["message"],
                                                bool(r.get("duplicate")))
         return BatchAnswer(results, server_date)
+
+    def upload(self, call: Call, data: bytes) -> ItemResult:
+        """Upload one file in chunks, resuming from the offset the server holds (never from zero after a
+        dropped connection). Success only on the server's ``complete`` that echoes the call's key; the server
+        checks the SHA-256 of the whole file (a mismatch restarts it from 0 and is retried here as a failure)."""
+        for _attempt in range(3):  # a 409 (the server's offset moved under us) asks the server again
+            answer = self._authorized("POST", "/api/v1/attachments", "AttachmentStart", json=call.body,
+                                      headers={"Idempotency-Key": call.key})[0]
+            if answer["key"] != call.key or answer["size"] != len(data):
+                raise SendFailure("contract", "the upload answer does not echo our file", retry=True)
+            duplicate = answer["complete"]
+            try:
+                while not answer["complete"]:
+                    offset = answer["offset"]
+                    part = data[offset:offset + self.chunk_bytes]
+                    if not part:
+                        raise SendFailure("contract", f"server offset {offset} past the file's end", retry=True)
+                    answer = self._authorized(
+                        "PUT", f"/api/v1/attachments/{answer['upload_id']}", "AttachmentChunk", data=part,
+                        headers={"Upload-Offset": str(offset), "Content-Type": "application/octet-stream"})[0]
+                    if not answer["complete"] and answer["offset"] <= offset:
+                        raise SendFailure("contract", "the upload offset did not advance", retry=True)
+            except SendFailure as exc:
+                if exc.status == 409:
+                    continue
+                if exc.status == 422 and "E_SHA256" in exc.detail:
+                    raise SendFailure("checksum", exc.detail, retry=True, status=422) from None
+                raise
+            if answer["key"] != call.key:
+                raise SendFailure("contract", "the upload answer does not echo our key", retry=True)
+            return ItemResult(call.key, True, "0", answer["message"], duplicate=duplicate)
+        raise SendFailure("contract", "the upload offset kept moving", retry=True)
 
     def changes(self, cursor: str, limit: int = 200) -> ChangesPage:
         try:

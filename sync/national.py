@@ -85,3 +85,17 @@ def render_history(event: dict[str, Any]) -> dict[str, Any]:
         "NgayBatDau": wire_time(d["clock_started_at"]),
         "NgayKetThucTheoQuyDinh": wire_time(d["due_at"]),
     }
+
+
+def render_online_supplement(event: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(record, history item) putting the province's online record in "supplement requested"."""
+    o = event["online"]
+    actor = o.get("actor") or {}
+    record = {"MaHoSo": o["code"], "MaTTHC": o.get("procedure_code") or "-", "KenhThucHien": 2,
+              "TrangThaiHoSo": STATUS_CODES["supplement_requested"], "NgayTiepNhan": o.get("registered_at") or wire_time(o["at"]),
+              "GhiChu": o["reason"], "UUID": None}
+    history = {"MaHoSo": o["code"], "NguoiXuLy": actor.get("display_name") or actor.get("username"),
+               "ChucDanh": actor.get("role"), "ThoiDiemXuLy": wire_time(o["at"]), "PhongBanXuLy": None,
+               "NoiDungXuLy": o["reason"], "TrangThai": STATUS_CODES["supplement_requested"], "NgayBatDau": None,
+               "NgayKetThucTheoQuyDinh": None}
+    return record, history

@@ -27,9 +27,11 @@ from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy.orm import aliased
 
 from app.actors import Actor
-from app.store.models import OutboxMessage
+from app.filestore import FileCorrupt, FileMissing, content_store, sha256
+from app.store.models import ArchivedDocument, OutboxMessage
+from app.store.models_files import DossierFile
 from app.store.models_sync import SyncState
-from sync.adapter import Call, ProvinceAdapter, SendFailure
+from sync.adapter import ATTACHMENT, Call, ProvinceAdapter, SendFailure
 
 #: who the audit names for the sync worker's batches (a scheduled job: see app.actors.SYSTEM)
 SYNC_ACTOR = Actor("sync", "system", "Đồng bộ")
@@ -56,12 +58,13 @@ class PushReport:
     attention: int = 0
     duplicates: int = 0
     batches: int = 0
+    files: int = 0
     failures: list[str] = field(default_factory=list)
     server_date: Any = None
 
     def to_json(self) -> dict[str, Any]:
         return {"sent": self.sent, "retry": self.retry, "attention": self.attention, "duplicates": self.duplicates,
-                "batches": self.batches, "failures": self.failures[:20]}
+                "files": self.files, "batches": self.batches, "failures": self.failures[:20]}
 
 
 def _now(now: datetime | None) -> datetime:
@@ -85,15 +88,89 @@ def claim(store, adapter: ProvinceAdapter, worker: str, *, limit: int, now: date
     with store.write() as session:
         if session.get_bind().dialect.name == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True, of=OutboxMessage)
-        for row in session.scalars(stmt):
+        rows = list(session.scalars(stmt))
+        with_files = _with_files(session, [r for r in rows if r.wire is None])
+        for row in rows:
             if row.wire is None:
-                row.wire = {"calls": [c.to_json() for c in adapter.render(row.payload, row.idempotency_key)]}
+                calls = adapter.render(row.payload, row.idempotency_key)
+                link_online(session, row, calls)
+                if str(row.aggregate_id) in with_files:
+                    calls[1:1] = attachment_calls(session, row)  # after the record, before the history item
+                row.wire = {"calls": [c.to_json() for c in calls]}
             row.status = "sending"
             row.claimed_by = worker
             row.lease_until = now + timedelta(seconds=lease_s)
             row.attempts = (row.attempts or 0) + 1
             claimed.append((row.id, row.idempotency_key, [Call.from_json(c) for c in row.wire["calls"]]))
     return claimed
+
+
+def _with_files(session, rows: list[OutboxMessage]) -> set[str]:
+    """Which of these rows' dossiers hold any file (two queries for a whole claim, not two per row)."""
+    import uuid
+
+    ids = set()
+    for row in rows:
+        try:
+            ids.add(uuid.UUID(str(row.aggregate_id)))
+        except ValueError:
+            continue
+    if not ids:
+        return set()
+    found = set(session.scalars(select(DossierFile.dossier_id).where(DossierFile.dossier_id.in_(ids),
+                                                                      DossierFile.replaced_at.is_(None)).distinct()))
+    found |= set(session.scalars(select(ArchivedDocument.dossier_id).where(ArchivedDocument.dossier_id.in_(ids),
+                                                                           ArchivedDocument.path.like("store:%")).distinct()))
+    return {str(i) for i in found}
+
+
+def attachment_calls(session, row: OutboxMessage) -> list[Call]:
+    """The upload calls of the files the dossier holds when its item is first claimed: the current scanned
+    items and the archived forms kept in the content store. A file's key names the dossier, the file and its
+    digest, so the same file under a later item is acknowledged at once by the server (stored once)."""
+    code = (row.payload.get("dossier") or {}).get("code")
+    if not code:
+        return []
+    import uuid
+
+    try:
+        dossier_id = uuid.UUID(str(row.aggregate_id))
+    except ValueError:
+        return []
+    files = [("item", f.item_code, f.sha256, f.size) for f in session.scalars(
+        select(DossierFile).where(DossierFile.dossier_id == dossier_id, DossierFile.replaced_at.is_(None))
+        .order_by(DossierFile.item_code, DossierFile.id))]
+    files += [("form", a.kind, a.sha256, a.size) for a in session.scalars(
+        select(ArchivedDocument).where(ArchivedDocument.dossier_id == dossier_id, ArchivedDocument.path.like("store:%"))
+        .order_by(ArchivedDocument.created_at, ArchivedDocument.sha256))]
+    calls = []
+    for kind, name, digest, size in files:
+        key = f"att:{code}:{kind}:{name}:{digest}"[:200]
+        calls.append(Call(ATTACHMENT, key, {"key": key, "MaHoSo": code, "sha256": digest, "size": int(size),
+                                            "name": name[:200], "kind": kind}))
+    return calls
+
+
+def link_online(session, row: OutboxMessage, calls: list[Call]) -> None:
+    """A dossier received from an online dossier names it in its record (``MaHoSoTrucTuyen``), so the
+    province's online record follows it (its status goes back by this push)."""
+    from app.store.models_sync import OnlineDossier
+
+    dossier = row.payload.get("dossier") or {}
+    if dossier.get("channel") != "online" or not calls or calls[0].service != "DongBoHoSoMC":
+        return
+    online = session.scalar(select(OnlineDossier.province_code).where(OnlineDossier.dossier_code == dossier.get("code")))
+    if online:
+        calls[0].body["data"]["MaHoSoTrucTuyen"] = online
+
+
+def files_of(store):
+    """The content store beside ``store``: the center's PostgreSQL, or the files folder next to the station's
+    SQLite file (``DATA_DIR/files``)."""
+    from pathlib import Path
+
+    database = store.engine.url.database or ""
+    return content_store(store.dialect, Path(database).parent if store.dialect == "sqlite" else Path("."))
 
 
 def take_over(store, *, now: datetime | None = None) -> int:
@@ -108,16 +185,23 @@ def take_over(store, *, now: datetime | None = None) -> int:
 
 
 def push_once(store, adapter: ProvinceAdapter, worker: str, *, batch_size: int = 200, max_batches: int = 1000,
-              now: datetime | None = None, rng: random.Random | None = None) -> PushReport:
-    """Push until nothing is ready (or ``max_batches``). Returns what happened."""
+              now: datetime | None = None, rng: random.Random | None = None, files=None) -> PushReport:
+    """Push until nothing is ready (or ``max_batches``). Returns what happened. ``files``: the content store
+    the dossiers' files are read from (default: the one beside ``store``)."""
     report = PushReport()
     rng = rng or random.Random()
+    files = files if files is not None else files_of(store)
+
+    def read(digest: str) -> bytes:
+        with store.read() as session:  # a short read; the upload happens after it, with no transaction open
+            return files.get(session, digest)
+
     for _ in range(max_batches):
         items = claim(store, adapter, worker, limit=batch_size, now=now)
         if not items:
             break
         report.batches += 1
-        outcomes = _send(adapter, items, report)
+        outcomes = _send(adapter, items, report, read)
         _record(store, worker, items, outcomes, report, now=now, rng=rng)
         if all(o[0] == "retry" for o in outcomes.values()):
             break  # the link is down or refusing: no point taking more now
@@ -127,12 +211,16 @@ def push_once(store, adapter: ProvinceAdapter, worker: str, *, batch_size: int =
     return report
 
 
-def _send(adapter: ProvinceAdapter, items, report: PushReport) -> dict[int, tuple[str, str | None, str | None, float | None]]:
+def _send(adapter: ProvinceAdapter, items, report: PushReport, read) -> dict[int, tuple[str, str | None, str | None, float | None]]:
     """Per item: (outcome, reason code, detail, retry_after) with outcome ``sent`` | ``retry`` | ``attention``.
-    Calls are acknowledged in place (``Call.acked``). The record call of every item goes first; the history call
-    of an item only after its record was acknowledged."""
+    Calls are acknowledged in place (``Call.acked``). The record call of every item goes first, then its files
+    (each upload resumes where the server stands), and its history call only after both were acknowledged: an
+    item (and so its dossier) is sent only when its record and all its files are."""
     outcomes: dict[int, tuple[str, str | None, str | None, float | None]] = {}
-    for service in ("DongBoHoSoMC", "CapNhatTienDoHoSoMC"):
+    for service in ("DongBoHoSoMC", ATTACHMENT, "CapNhatTienDoHoSoMC"):
+        if service == ATTACHMENT:
+            _send_files(adapter, items, outcomes, report, read)
+            continue
         pending = []
         for item_id, _key, calls in items:
             if item_id in outcomes:
@@ -146,6 +234,39 @@ def _send(adapter: ProvinceAdapter, items, report: PushReport) -> dict[int, tupl
         if item_id not in outcomes:
             outcomes[item_id] = ("sent", None, None, None) if all(c.acked for c in calls) else ("retry", "incomplete", None, None)
     return outcomes
+
+
+def _send_files(adapter, items, outcomes, report: PushReport, read) -> None:
+    for item_id, _key, calls in items:
+        if item_id in outcomes:
+            continue
+        for call in calls:
+            if call.acked:
+                continue
+            if call.service != ATTACHMENT:
+                break  # the record is not acknowledged yet: its files wait
+            digest = call.body["sha256"]
+            try:
+                data = read(digest)
+                if sha256(data) != digest:
+                    raise FileCorrupt("stored_file_corrupt", digest=digest[:12])
+            except (FileMissing, FileCorrupt) as exc:
+                outcomes[item_id] = ("attention", "file_missing" if isinstance(exc, FileMissing) else "file_corrupt",
+                                     f"{call.body['name']}: {digest[:12]}", None)
+                break
+            try:
+                result = adapter.upload(call, data)
+            except SendFailure as exc:
+                report.failures.append(str(exc))
+                outcomes[item_id] = ("retry" if exc.retry else "attention", exc.kind, exc.detail, exc.retry_after)
+                if exc.retry and exc.kind in ("network", "server", "rate", "tls", "auth"):
+                    for other_id, _k, _c in items:  # the link is down: the other items' files wait too
+                        outcomes.setdefault(other_id, ("retry", exc.kind, exc.detail, exc.retry_after))
+                    return
+                break
+            call.acked = True
+            report.files += 1
+            report.duplicates += result.duplicate
 
 
 def _send_calls(adapter, service: str, pending: list[tuple[int, Call]], outcomes, report: PushReport) -> None:

@@ -45,6 +45,12 @@ CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT, code T
 CREATE TABLE IF NOT EXISTS changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL, type TEXT NOT NULL,
                                     data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS uploads (id TEXT PRIMARY KEY, key TEXT UNIQUE NOT NULL, code TEXT NOT NULL,
+                                    sha256 TEXT NOT NULL, size INTEGER NOT NULL, name TEXT NOT NULL,
+                                    received INTEGER NOT NULL DEFAULT 0, complete INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS online_links (online_code TEXT PRIMARY KEY, code TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS upload_chunks (upload_id TEXT NOT NULL, start INTEGER NOT NULL, data BLOB NOT NULL,
+                                          PRIMARY KEY (upload_id, start));
 """
 
 
@@ -119,6 +125,14 @@ class SimStore:
                 (code, data.get("UUID"), json.dumps(data, ensure_ascii=False), data.get("TrangThaiHoSo"),
                  data.get("KenhThucHien"), time.time()),
             )
+            online = data.get("MaHoSoTrucTuyen")
+            if online and self.db.execute("SELECT 1 FROM dossiers WHERE code = ? AND channel = 2 AND uuid IS NULL",
+                                          (online,)).fetchone():
+                # The online record follows the dossier the center received from it.
+                self.db.execute("INSERT OR IGNORE INTO online_links VALUES (?, ?)", (online, code))
+                self.db.execute("UPDATE dossiers SET status = ?, data = json_set(data, '$.TrangThaiHoSo', ?,"
+                                " '$.MaHoSoTiepNhan', ?) WHERE code = ?",
+                                (data.get("TrangThaiHoSo"), data.get("TrangThaiHoSo"), code, online))
         else:
             self.db.execute("INSERT INTO history (code, data, origin) VALUES (?, ?, 'station')",
                             (code, json.dumps(data, ensure_ascii=False)))
@@ -139,14 +153,88 @@ class SimStore:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
         return {
             "dossiers": one("SELECT count(*) FROM dossiers WHERE channel IS NOT 2 OR uuid IS NOT NULL"),
-            "online_dossiers": one("SELECT count(*) FROM dossiers WHERE channel = 2 AND uuid IS NULL"),
+            "online_dossiers": one("SELECT count(*) FROM dossiers WHERE channel = 2 AND uuid IS NULL"
+                                   " AND code NOT IN (SELECT online_code FROM online_links)"),
+            "online_received": one("SELECT count(*) FROM online_links"),
             "events": one("SELECT count(*) FROM history WHERE origin = 'station'"),
             "duplicates_rejected": self.counter("duplicates_rejected"),
-            "attachments": 0,
+            "attachments": one("SELECT count(*) FROM uploads WHERE complete = 1"),
+            "attachment_bytes": self.counter("attachment_bytes"),
             "requests": self.counter("requests"),
             "faults": self.counter("faults"),
             "items_received": self.counter("items_received"),
         }
+
+    # --- attachments: resumable, verified by SHA-256 ------------------------------------------------------
+
+    def _upload_json(self, row, message: str = "ok") -> dict[str, Any]:
+        upload_id, key, _code, _sha, size, _name, received, complete = row
+        return {"error_code": "0", "message": message, "key": key, "upload_id": upload_id, "offset": received,
+                "size": size, "complete": bool(complete)}
+
+    def _upload(self, where: str, value: str):
+        return self.db.execute(f"SELECT id, key, code, sha256, size, name, received, complete FROM uploads WHERE {where} = ?",
+                               (value,)).fetchone()
+
+    def start_upload(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """Declare (or look up) a file's upload: (HTTP status, answer)."""
+        row = self._upload("key", body["key"])
+        if row is not None:
+            if (row[2], row[3], row[4]) != (body["MaHoSo"], body["sha256"], body["size"]):
+                return 422, {"error_code": "E_KEY_REUSED", "message": "khóa đã dùng cho tệp khác"}
+            if row[7]:
+                self.bump("duplicates_rejected")
+            return 200, self._upload_json(row, "đã nhận trước đó" if row[7] else "tiếp tục tải lên")
+        if not self.db.execute("SELECT 1 FROM dossiers WHERE code = ?", (body["MaHoSo"],)).fetchone():
+            return 404, {"error_code": "E_NOT_FOUND", "message": "hồ sơ chưa có: gửi hồ sơ trước"}
+        upload_id = secrets.token_hex(12)
+        self.db.execute("INSERT INTO uploads (id, key, code, sha256, size, name) VALUES (?, ?, ?, ?, ?, ?)",
+                        (upload_id, body["key"], body["MaHoSo"], body["sha256"], body["size"], body["name"]))
+        return 200, self._upload_json(self._upload("id", upload_id), "bắt đầu tải lên")
+
+    def put_chunk(self, upload_id: str, offset: int, data: bytes) -> tuple[int, dict[str, Any]]:
+        row = self._upload("id", upload_id)
+        if row is None:
+            return 404, {"error_code": "E_NOT_FOUND", "message": "không có phiên tải lên này"}
+        received, size = row[6], row[4]
+        if row[7]:
+            return 200, self._upload_json(row, "đã nhận trước đó")
+        if offset != received:
+            return 409, {"error_code": "E_OFFSET", "message": "vị trí không khớp", "offset": received}
+        if not data or received + len(data) > size:
+            return 400, {"error_code": "E_CHUNK", "message": "đoạn rỗng hoặc vượt kích thước tệp"}
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("INSERT INTO upload_chunks VALUES (?, ?, ?)", (upload_id, offset, data))
+            received += len(data)
+            self.bump("attachment_bytes", len(data))
+            status = 200
+            if received == size:
+                whole = b"".join(r[0] for r in self.db.execute(
+                    "SELECT data FROM upload_chunks WHERE upload_id = ? ORDER BY start", (upload_id,)))
+                if hashlib.sha256(whole).hexdigest() != row[3]:
+                    self.db.execute("DELETE FROM upload_chunks WHERE upload_id = ?", (upload_id,))
+                    self.db.execute("UPDATE uploads SET received = 0 WHERE id = ?", (upload_id,))
+                    status = 422
+                else:
+                    self.db.execute("UPDATE uploads SET received = ?, complete = 1 WHERE id = ?", (received, upload_id))
+            else:
+                self.db.execute("UPDATE uploads SET received = ? WHERE id = ?", (received, upload_id))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        if status == 422:
+            return 422, {"error_code": "E_SHA256", "message": "mã băm SHA-256 không khớp: tải lại từ đầu"}
+        return 200, self._upload_json(self._upload("id", upload_id))
+
+    def upload_data(self, key: str) -> bytes | None:
+        """A complete file's bytes (for tests and demos)."""
+        row = self._upload("key", key)
+        if row is None or not row[7]:
+            return None
+        return b"".join(r[0] for r in self.db.execute(
+            "SELECT data FROM upload_chunks WHERE upload_id = ? ORDER BY start", (row[0],)))
 
     def _change(self, code: str, kind: str, data: dict[str, Any]) -> int:
         cur = self.db.execute("INSERT INTO changes (code, type, data) VALUES (?, ?, ?)",
@@ -198,6 +286,14 @@ class SimStore:
         rows = rows[:limit]
         items = [{"seq": r[0], "type": r[1], "MaHoSo": r[2], "data": json.loads(r[3])} for r in rows]
         return items, (rows[-1][0] if rows else cursor), more
+
+    def reset(self) -> None:
+        """Forget everything (tests and demos start again on one running server)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        for table in ("items", "dossiers", "history", "changes", "counters", "uploads", "upload_chunks", "online_links"):
+            self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+        self.db.execute("COMMIT")
+        self.min_cursor = 0
 
     def compact(self) -> int:
         self.min_cursor = self.db.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
@@ -340,6 +436,49 @@ def _check_batch(service: str, body: Any) -> str | None:
     return None
 
 
+async def attachment_start(request: web.Request) -> web.Response:
+    sim = request.app[SIM_KEY]
+    if not request.headers.get("Idempotency-Key"):
+        return _error(400, "E_KEY", "thiếu Idempotency-Key")
+    try:
+        body = await request.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return _error(400, "E_JSON", "không phải JSON")
+    problem = _check_attachment(body)
+    if problem:
+        return _error(422, "E_INVALID", problem)
+    status, answer = sim.store.start_upload(body)
+    return _json(answer, status)
+
+
+def _check_attachment(body: Any) -> str | None:
+    if not isinstance(body, dict):
+        return "body"
+    for name in ("key", "MaHoSo", "name"):
+        if not isinstance(body.get(name), str) or not body[name] or len(body[name]) > 200:
+            return name
+    sha = body.get("sha256")
+    if not isinstance(sha, str) or len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
+        return "sha256"
+    size = body.get("size")
+    if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= 200 * 1024 * 1024:
+        return "size"
+    return None
+
+
+async def attachment_chunk(request: web.Request) -> web.Response:
+    sim = request.app[SIM_KEY]
+    try:
+        offset = int(request.headers.get("Upload-Offset", ""))
+    except ValueError:
+        return _error(400, "E_OFFSET", "thiếu Upload-Offset")
+    if offset < 0:
+        return _error(400, "E_OFFSET", "Upload-Offset âm")
+    data = await request.read()
+    status, answer = sim.store.put_chunk(request.match_info["upload_id"], offset, data)
+    return _json(answer, status)
+
+
 async def lookup(request: web.Request) -> web.Response:
     code = request.query.get("MaHoSo", "")
     data = request.app[SIM_KEY].store.lookup(code) if code else None
@@ -392,6 +531,10 @@ async def admin(request: web.Request) -> web.Response:
     if action == "expire-tokens":
         sim.tokens.clear()
         return _json({"expired": True})
+    if action == "reset":
+        sim.store.reset()
+        sim.faults.rate = 0.0
+        return _json({"reset": True})
     if action == "compact":
         return _json({"min_cursor": sim.store.compact()})
     return _error(404, "E_ADMIN", f"unknown admin action {action}")
@@ -409,6 +552,8 @@ def make_app(data_dir: Path, *, fault_rate: float = 0.0, latency_ms: int = 0, se
     app.router.add_get("/api/v1/TraCuuHoSo", lookup)
     app.router.add_get("/api/v1/LayDanhSachTTHC", catalog)
     app.router.add_get("/api/v1/changes", changes)
+    app.router.add_post("/api/v1/attachments", attachment_start)
+    app.router.add_put("/api/v1/attachments/{upload_id}", attachment_chunk)
     app.router.add_get("/stats", stats)
     app.router.add_post("/admin/{action}", admin)
     return app

@@ -96,13 +96,14 @@ def make_adapter(url: str, *, ca_bundle: str | None = None, timeout: tuple[float
     return NationalAdapter(url, username=username, password=password, ca_bundle=ca_bundle, timeout=timeout)
 
 
-def run_once(store, adapter, *, batch_size: int = 200, pull: bool = True) -> dict[str, Any]:
-    """Take the lock, take over orphaned rows, push everything ready, then pull. What happened, as JSON."""
+def run_once(store, adapter, *, batch_size: int = 200, pull: bool = True, files=None) -> dict[str, Any]:
+    """Take the lock, take over orphaned rows, push everything ready, then pull. What happened, as JSON.
+    ``files``: the content store the dossiers' files are read from (default: the one beside ``store``)."""
     from sync.pull import pull_once
 
     with center_lock(store):
         taken = take_over(store)
-        report = push_once(store, adapter, worker_id(), batch_size=batch_size)
+        report = push_once(store, adapter, worker_id(), batch_size=batch_size, files=files)
         result: dict[str, Any] = {"pushed": report.to_json(), "taken_over": taken}
         if pull and not (report.batches and report.sent == 0 and report.retry):
             try:
@@ -142,7 +143,7 @@ def list_items(store, *, states: tuple[str, ...] = ("pending", "sending", "atten
         rows = session.scalars(select(OutboxMessage).where(OutboxMessage.status.in_(states))
                                .order_by(OutboxMessage.id.desc()).limit(limit))
         return [{
-            "id": r.id, "status": r.status, "kind": r.kind, "code": (r.payload.get("dossier") or {}).get("code"),
+            "id": r.id, "status": r.status, "kind": r.kind, "code": (r.payload.get("dossier") or r.payload.get("online") or {}).get("code"),
             "event": (r.payload.get("event") or {}).get("kind"), "attempts": r.attempts, "reason": r.reason,
             "detail": r.last_error, "created_at": r.created_at.isoformat() if r.created_at else None,
             "next_attempt_at": r.next_attempt_at.isoformat() if r.next_attempt_at else None,
@@ -156,3 +157,18 @@ def dossier_sync_state(session, dossier_id: str) -> str:
         if state in states:
             return "pending" if state == "sending" else state
     return "none"
+
+
+def dossier_sync_detail(session, dossier_id: str) -> dict[str, Any]:
+    """The dossier's state and its files: how many the province has acknowledged out of those its items carry.
+    The state is ``sent`` only when every item is, and an item is sent only with all its files."""
+    from sync.adapter import ATTACHMENT
+
+    wanted, acked = set(), set()
+    for wire in session.scalars(select(OutboxMessage.wire).where(OutboxMessage.aggregate_id == str(dossier_id))):
+        for call in (wire or {}).get("calls", []):
+            if call["service"] == ATTACHMENT:
+                wanted.add(call["key"])
+                if call.get("acked"):
+                    acked.add(call["key"])
+    return {"state": dossier_sync_state(session, dossier_id), "files": len(wanted), "files_acked": len(acked)}

@@ -221,11 +221,18 @@ class StatusIndicator(QLabel):
     """A coloured dot and a short text for the status bar (e.g. the province link)."""
 
     COLOURS = {"ok": "#2e7d32", "warn": "#c98a00", "error": "#c62828", "idle": "#777777"}
+    #: a click on the indicator (the counter opens the sync window)
+    clicked = Signal()
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = "idle"
         self.set_state("idle", "")
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
     def set_state(self, state: str, text: str, tooltip: str = "") -> None:
         self.state = state

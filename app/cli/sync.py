@@ -27,7 +27,10 @@ def cmd_sync_run(ctx, args) -> int:
     url = _url(ctx, args)
     try:
         adapter = make_adapter(url, ca_bundle=args.ca_bundle)
-        result = run_once(ctx.store(), adapter, batch_size=args.batch)
+        from app.filestore import content_store
+
+        store = ctx.store()
+        result = run_once(store, adapter, batch_size=args.batch, files=content_store(store.dialect, ctx.data_dir))
     except ConfigError as exc:
         raise ValidationError("sync_config_refused", reason=str(exc)) from None
     except SyncBusy:

@@ -88,3 +88,17 @@ def event_snapshot(e: DossierEvent, actor: Actor) -> dict[str, Any]:
 
 def dossier_event(d: Dossier, e: DossierEvent, actor: Actor, *, rows=None) -> dict[str, Any]:
     return {"schema": SCHEMA, "dossier": dossier_snapshot(d, rows=rows), "event": event_snapshot(e, actor)}
+
+
+ONLINE_SUPPLEMENT_SCHEMA = "online.supplement/1"
+ONLINE_KIND = "online.supplement"
+
+
+def online_supplement_event(province_code: str, data: dict[str, Any], reason: str, by: dict[str, Any],
+                            at: datetime) -> dict[str, Any]:
+    """An officer asked the applicant of an online dossier (not received here) for a supplement: the
+    province's online record goes to "supplement requested" by push."""
+    return {"schema": ONLINE_SUPPLEMENT_SCHEMA, "online": {
+        "code": province_code, "procedure_code": (data.get("intake") or {}).get("procedure_code"),
+        "registered_at": data.get("NgayTiepNhan"), "reason": reason, "at": iso(at),
+        "actor": by}}

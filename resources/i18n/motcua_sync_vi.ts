@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../ui/sync/conflicts.py" line="+29"/>
+        <source>Sync conflicts</source>
+        <translation>Xung đột đồng bộ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Here</source>
+        <translation>Tại máy này</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>At the province</source>
+        <translation>Tại hệ thống tỉnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province&apos;s note</source>
+        <translation>Ghi chú của tỉnh</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No conflict waits.</source>
+        <translation>Không có xung đột nào đang chờ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep this station&apos;s change</source>
+        <translation>Giữ thay đổi của máy này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the province&apos;s status</source>
+        <translation>Lấy trạng thái của tỉnh</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The province changed these dossiers while this station&apos;s changes were still waiting to be sent. Nothing was overwritten; choose which stands.</source>
+        <translation>Hệ thống tỉnh đã thay đổi các hồ sơ này trong khi thay đổi của máy này còn chờ gửi. Không có gì bị ghi đè; hãy chọn bên được giữ.</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineDossiersPanel</name>
+    <message>
+        <location filename="../../ui/sync/counter.py" line="+91"/>
+        <source>Province code</source>
+        <translation>Mã hồ sơ tỉnh</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived</source>
+        <translation>Thời điểm đến</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No online dossier is waiting.</source>
+        <translation>Không có hồ sơ trực tuyến nào đang chờ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Receive at the counter</source>
+        <translation>&amp;Tiếp nhận tại quầy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask for a &amp;supplement…</source>
+        <translation>Yêu cầu &amp;bổ sung…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Receiving the online dossier...</source>
+        <translation>Đang tiếp nhận hồ sơ trực tuyến...</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ask for a supplement</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is missing (sent to the applicant through the province):</source>
+        <translation>Còn thiếu gì (gửi cho người nộp qua hệ thống tỉnh):</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location line="-107"/>
+        <source>Last success (the province&apos;s clock): %1</source>
+        <translation>Lần thành công gần nhất (theo giờ hệ thống tỉnh): %1</translation>
+    </message>
+</context>
+<context>
     <name>SyncTexts</name>
     <message>
         <location filename="../../ui/sync/texts.py" line="+13"/>
@@ -75,14 +189,43 @@
         <translation>Hệ thống tỉnh báo xung đột với dữ liệu của tỉnh</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>A scanned file of this dossier is missing on this station</source>
+        <translation>Một tệp số hóa của hồ sơ này bị thiếu trên máy này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A scanned file of this dossier is damaged on this station</source>
+        <translation>Một tệp số hóa của hồ sơ này bị hỏng trên máy này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A file arrived damaged at the province; it will be sent again</source>
+        <translation>Tệp đến hệ thống tỉnh bị lỗi; sẽ gửi lại</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Refused by the province (code %1)</source>
         <translation>Bị hệ thống tỉnh từ chối (mã %1)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Sync: sending %n</source>
+        <translation>
+            <numerusform>Đồng bộ: đang gửi %n</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Sync not set up · %n waiting</source>
+        <translation>
+            <numerusform>Chưa cấu hình đồng bộ · %n đang chờ</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -110,6 +253,38 @@
         <source>Synced</source>
         <translation>Đã đồng bộ</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Station clock differs from the province&apos;s by %n minute(s)</source>
+        <translation>
+            <numerusform>Đồng hồ máy lệch %n phút so với hệ thống tỉnh</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sent to the province</source>
+        <translation>Đã gửi lên tỉnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to be sent to the province</source>
+        <translation>Đang chờ gửi lên tỉnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync needs attention (see the sync window)</source>
+        <translation>Đồng bộ cần xử lý (xem cửa sổ đồng bộ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to send</source>
+        <translation>Không có gì để gửi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>files %1/%2 confirmed</source>
+        <translation>tệp đã xác nhận %1/%2</translation>
+    </message>
 </context>
 <context>
     <name>SyncWindow</name>
@@ -134,7 +309,7 @@
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sync with the province</source>
         <translation>Đồng bộ với hệ thống tỉnh</translation>
     </message>
@@ -145,42 +320,42 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+90"/>
+        <location line="+104"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+90"/>
+        <location line="-104"/>
+        <location line="+104"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+90"/>
+        <location line="-104"/>
+        <location line="+104"/>
         <source>Change</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+89"/>
+        <location line="-103"/>
+        <location line="+103"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+90"/>
+        <location line="-103"/>
+        <location line="+104"/>
         <source>Tries</source>
         <translation>Số lần gửi</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+90"/>
+        <location line="-104"/>
+        <location line="+104"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-100"/>
         <source>Send again (Ctrl+R)</source>
         <translation>Gửi lại (Ctrl+R)</translation>
     </message>
@@ -200,12 +375,17 @@
         <translation>Xuất…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Conflicts…</source>
+        <translation>Xung đột…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+56"/>
         <source>Waiting %1 · needs attention %2 · sent %3</source>
         <translation>Chờ gửi %1 · cần xử lý %2 · đã gửi %3</translation>
     </message>

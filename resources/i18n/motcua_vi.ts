@@ -560,13 +560,13 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../ui/counter/window.py" line="+107"/>
+        <location filename="../../ui/counter/window.py" line="+110"/>
         <source>One-stop counter %1</source>
         <extracomment>(form key of printing.FORMS: &quot;receipt&quot;, &quot;supplement&quot;, &quot;refusal&quot;, &quot;apology&quot;, &quot;stop&quot;; dossier code)</extracomment>
         <translation>Một cửa — Quầy %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>Intake</source>
         <translation>Tiếp nhận</translation>
     </message>
@@ -581,12 +581,17 @@
         <translation>Bảng theo dõi hạn</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+1"/>
+        <source>Online dossiers</source>
+        <translation>Hồ sơ trực tuyến</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Counter %1</source>
         <translation>Quầy %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -676,7 +681,7 @@
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Loading the catalog...</source>
         <translation>Đang tải danh mục thủ tục...</translation>
     </message>
@@ -691,26 +696,14 @@
         <translation>Cán bộ: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
-        <source>Offline · %n waiting to be sent</source>
-        <translation>
-            <numerusform>Ngoại tuyến · %n chờ gửi</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The link to the province is not set up yet; changes wait in the outbox.</source>
-        <translation>Chưa kết nối hệ thống của tỉnh; các thay đổi đang chờ gửi.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
+        <location line="+8"/>
         <source>%n print job(s) waiting — click to print again</source>
         <translation>
             <numerusform>%n bản in đang chờ — bấm để in lại</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>Hand-over round</source>
         <translation>Đợt bàn giao</translation>
     </message>
@@ -771,7 +764,7 @@
         <translation>Biểu mẫu tiếp nhận còn dữ liệu chưa lưu. Vẫn thoát?</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-286"/>
         <source>Set-&amp;up...</source>
         <translation>&amp;Cài đặt...</translation>
     </message>
@@ -896,7 +889,7 @@
         <translation>Đọc lại hồ sơ</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Print / reprint…</source>
         <translation>In / in lại…</translation>
     </message>
@@ -1002,7 +995,7 @@
         <translation>Hồ sơ: %1</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>ID</source>
         <translation>CCCD</translation>
     </message>
@@ -1037,7 +1030,7 @@
         <translation>Hẹn trả lần đầu %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>As set by the province</source>
         <translation>Theo quy định của HĐND tỉnh</translation>
     </message>
@@ -1999,8 +1992,9 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/common.py" line="+99"/>
+        <location filename="../../ui/common.py" line="+106"/>
         <source>Reason:</source>
+        <extracomment>a click on the indicator (the counter opens the sync window)</extracomment>
         <translation>Lý do:</translation>
     </message>
     <message>
@@ -2439,17 +2433,17 @@
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+315"/>
+        <location line="+319"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ tên chủ hồ sơ.</translation>
     </message>
     <message>
-        <location line="-405"/>
+        <location line="-409"/>
         <source>The dossier was just changed by someone else. Please reload and try again.</source>
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+452"/>
+        <location line="+456"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
@@ -2459,7 +2453,7 @@
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="-458"/>
+        <location line="-462"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
@@ -2504,12 +2498,12 @@
         <translation>Không quét được trang nào (toàn trang trắng, hoặc khay nạp giấy trống).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Choose the procedure.</source>
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-387"/>
         <source>A number of copies must be a whole number, 0 or more.</source>
         <translation>Số bản phải là số nguyên từ 0 trở lên.</translation>
     </message>
@@ -3116,7 +3110,7 @@
         <translation>Bản sao lưu được tạo bởi phiên bản chương trình mới hơn; hãy khôi phục bằng phiên bản đó.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>A report covers at most {max_days} days.</source>
         <translation>Báo cáo tối đa {max_days} ngày.</translation>
     </message>
@@ -3126,7 +3120,7 @@
         <translation>Báo cáo được lưu dưới dạng tệp .xlsx hoặc .pdf.</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-41"/>
         <source>The backup folder is not there (is the USB disk plugged in?).</source>
         <translation>Không thấy thư mục sao lưu (ổ USB đã cắm chưa?).</translation>
     </message>
@@ -3151,12 +3145,12 @@
         <translation>Tệp của thành phần hồ sơ phải là PDF.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>An export of personal data needs a reason (at least {min} characters).</source>
         <translation>Xuất dữ liệu cá nhân phải ghi rõ lý do (ít nhất {min} ký tự).</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-35"/>
         <source>The document&apos;s file is larger than {mb} MB.</source>
         <translation>Tệp của thành phần hồ sơ lớn hơn {mb} MB.</translation>
     </message>
@@ -3204,6 +3198,26 @@
         <location line="+1"/>
         <source>This online dossier was already handled.</source>
         <translation>Hồ sơ trực tuyến này đã được xử lý.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose to keep this station&apos;s change or take the province&apos;s.</source>
+        <translation>Hãy chọn giữ thay đổi của máy này hoặc lấy của tỉnh.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This sync conflict does not exist.</source>
+        <translation>Xung đột đồng bộ này không tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This sync conflict was already resolved.</source>
+        <translation>Xung đột đồng bộ này đã được xử lý.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dossier is closed here; the province&apos;s status cannot be taken.</source>
+        <translation>Hồ sơ đã kết thúc tại đây; không thể lấy trạng thái của tỉnh.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3256,7 +3270,7 @@
         <translation>Nếu lỗi lặp lại, hãy báo kỹ thuật viên thời điểm xảy ra lỗi.</translation>
     </message>
     <message>
-        <location line="-457"/>
+        <location line="-461"/>
         <source>Cannot connect to the database ({detail}); check the server, the name and the password.</source>
         <translation>Không kết nối được cơ sở dữ liệu ({detail}); hãy kiểm tra máy chủ, tên và mật khẩu.</translation>
     </message>

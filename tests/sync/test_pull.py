@@ -85,3 +85,35 @@ def test_an_online_dossier_is_received_at_the_counter(seeded, officer, sim, adap
         province.receive_online(s, officer, province_code, now=MON)
     assert push_once(seeded, adapter, "w1", now=MON).sent == 1
     assert sim.stats()["dossiers"] == 1
+    # The province's online record follows the dossier received from it (its status went back by the push).
+    stats = sim.stats()
+    assert stats["online_dossiers"] == 0 and stats["online_received"] == 1
+    import requests
+
+    held = requests.get(f"{sim.url}/api/v1/TraCuuHoSo", params={"MaHoSo": province_code},
+                        headers={"Authorization": f"Bearer {adapter.token}"}, timeout=5).json()["data"]
+    assert held["TrangThaiHoSo"] == 2 and held["MaHoSoTiepNhan"] == code
+
+
+def test_an_online_dossier_with_missing_papers_gets_a_supplement_request_sent_back(seeded, officer, sim, adapter):
+    import pytest
+    import requests
+
+    from app.errors import RuleError, ValidationError
+
+    province_code = sim.admin("add-online", **INTAKE)["code"]
+    pull_once(seeded, adapter)
+    with pytest.raises(ValidationError), seeded.write() as s:
+        province.request_online_supplement(s, officer, province_code, reason=" ")
+    with seeded.write() as s:
+        assert province.request_online_supplement(s, officer, province_code, reason="Thiếu bản sao CCCD",
+                                                  now=MON)["status"] == "supplement"
+    with seeded.read() as s:
+        assert province.waiting_online(s) == []
+    with pytest.raises(RuleError), seeded.write() as s:
+        province.receive_online(s, officer, province_code, now=MON)
+    assert push_once(seeded, adapter, "w1", now=MON).sent == 1
+    held = requests.get(f"{sim.url}/api/v1/TraCuuHoSo", params={"MaHoSo": province_code},
+                        headers={"Authorization": f"Bearer {adapter.token}"}, timeout=5).json()["data"]
+    assert held["TrangThaiHoSo"] == 5 and held["QuaTrinhXuLy"][-1]["NoiDungXuLy"] == "Thiếu bản sao CCCD"
+    assert sim.stats()["dossiers"] == 0  # still the province's online record, not a dossier of ours

@@ -130,6 +130,7 @@ def test_backoff_is_capped_jittered_and_honours_retry_after():
     assert backoff(1, retry_after=120, rng=rng) >= 120
 
 
+@pytest.mark.soak
 def test_thirty_percent_faults_converge_with_no_duplicates(seeded, officer, sim, adapter):
     adapter.timeout = (0.5, 0.5)  # a hung request costs the client half a second, not the default 15
     total = SOAK_DOSSIERS if seeded.dialect == "sqlite" else 100

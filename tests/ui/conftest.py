@@ -43,6 +43,9 @@ def counter_vi(qapp):
     yield installed
     for translator in installed:
         qapp.removeTranslator(translator)
+    from ui.sync import remove_sync_translators
+
+    remove_sync_translators(qapp)  # the counter window installs the sync catalog itself
 
 
 @pytest.fixture

@@ -102,6 +102,9 @@ class DossierView(QWidget):
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
+        self.sync_label = QLabel(self)  # the dossier's own sync state (read on the store thread)
+        self.sync_label.setObjectName("dossierSyncLabel")
+        self.sync_label.setStyleSheet("color: #555;")
         self.procedure_label = QLabel(self)
         self.procedure_label.setWordWrap(True)
         self.applicant_label = QLabel(self)
@@ -116,6 +119,7 @@ class DossierView(QWidget):
         top.addWidget(self.back_button)
         top.addWidget(self.code_label)
         top.addWidget(self.status_label)
+        top.addWidget(self.sync_label)
         top.addStretch(1)
         self.print_button = QPushButton(self.tr("Print / reprint…"), self)
         self.print_button.setObjectName("printButton")
@@ -250,6 +254,12 @@ class DossierView(QWidget):
             return ""
         return (self.context.users.get(username) if self.context else None) or username
 
+    def _show_sync_state(self, dossier_id: str):
+        def show(text: str) -> None:
+            if self.data and self.data.get("id") == dossier_id:  # still the dossier on screen
+                self.sync_label.setText(text)
+        return show
+
     def show_dossier(self, data: dict[str, Any]) -> None:
         self.data = data
         self.dossier_shown.emit(data)
@@ -273,6 +283,11 @@ class DossierView(QWidget):
         if data.get("original_due_at"):
             info.append(arg(self.tr("First appointment %1"), format_dt(data["original_due_at"])))
         self.info_label.setText(" · ".join(info))
+        self.sync_label.setText("")
+        if data.get("id"):
+            from ui.sync.counter import load_dossier_sync_state
+
+            load_dossier_sync_state(self.tasks, data["id"], self._show_sync_state(data["id"]), parent=self)
         self.events.set_rows([self._event_row(e) for e in data["events"]])
         self.events_view.resizeColumnsToContents()
         self.events_view.resizeRowsToContents()

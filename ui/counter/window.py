@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from app.actors import Actor
 from app.services import handover
-from app.services import sync_status
 from ui.backup import BackupMonitor
 from ui.common import StatusIndicator, format_money, local_now, shortcut_rows
 from ui.counter.board import BoardPanel
@@ -41,6 +40,8 @@ from ui.counter.intake_controller import IntakeController
 from ui.counter.print_controller import PrintController
 from ui.i18n import arg
 from ui.queue.panel import QueuePanel
+from ui.sync.controller import SyncController, center_adapter_factory
+from ui.sync.counter import OnlineDossiersPanel, SyncStatusBar
 from ui.models import CounterContext, load_context
 from ui.tasks import QueryOp, StoreOp, TaskManager
 
@@ -48,7 +49,7 @@ log = logging.getLogger(__name__)
 
 CLOCK_MS = 15_000
 DIALECTS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
-INTAKE, DOSSIERS, BOARD = range(3)
+INTAKE, DOSSIERS, BOARD, ONLINE = range(4)
 # Wide enough for a priority group's name on one line ("Người cao tuổi") and the counter's buttons.
 QUEUE_PANEL_WIDTH = 270
 
@@ -88,10 +89,12 @@ class CounterWindow(QMainWindow):
         devices=None,
         executor: Executor | None = None,
         device_executor: Executor | None = None,
+        sync=None,
     ) -> None:
         """``actor``: the user signed in at this counter (``ui.security.sign_in_at_start``; tests sign in a
         demo account). ``tasks`` and ``devices`` (a ``ui.station.StationDevices``) come from the station
-        bootstrap; without ``tasks`` the window makes its own from ``executor`` / ``device_executor`` (tests)."""
+        bootstrap; without ``tasks`` the window makes its own from ``executor`` / ``device_executor`` (tests).
+        ``sync``: a ``ui.sync.controller.SyncController``; by default one for the center's provincial URL."""
         super().__init__()
         self.setObjectName("counterWindow")
         self.store = store
@@ -107,6 +110,11 @@ class CounterWindow(QMainWindow):
         self.setWindowTitle(arg(self.tr("One-stop counter %1"), self._actor.counter))
         self.resize(1440, 900)
 
+        from PySide6.QtCore import QCoreApplication
+
+        from ui.sync import install_sync_translator
+
+        install_sync_translator(QCoreApplication.instance(), settings.get("ui.language"))
         self.queue_panel = QueuePanel(
             store=store, counter_number=self._actor.counter, actor=self._actor, tasks=self.tasks, parent=self
         )
@@ -120,12 +128,14 @@ class CounterWindow(QMainWindow):
         self.dossier_stack.addWidget(self.dossier_list)
         self.dossier_stack.addWidget(self.dossier_view)
         self.board = BoardPanel(self.tasks, parent=self)
+        self.online_panel = OnlineDossiersPanel(self.tasks, self.actor, parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("counterTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.intake_form, self.tr("Intake"))
         self.tabs.addTab(self.dossier_stack, self.tr("Dossiers"))
         self.tabs.addTab(self.board, self.tr("Deadline board"))
+        self.tabs.addTab(self.online_panel, self.tr("Online dossiers"))
         self.tabs.setStyleSheet("QTabBar::tab { padding: 6px 18px; font-size: 11pt; }")
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.queue_panel)
@@ -136,6 +146,16 @@ class CounterWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self._build_status_bar()
+        if sync is None:
+            from pathlib import Path
+
+            from app.filestore import content_store
+
+            sync = SyncController(store, self.tasks, center_adapter_factory(store), parent=self,
+                                  files=content_store(store.dialect, Path(settings.data_dir)))
+        self.sync = sync
+        self.sync_bar = SyncStatusBar(self.sync, self.sync_indicator, self.skew_label, store=store, tasks=self.tasks, parent=self,
+                                      actor=self.actor)
         self._build_menus()
         self._connect()
         from ui.security.station import SessionControls
@@ -147,6 +167,7 @@ class CounterWindow(QMainWindow):
         from ui.devices.status import STATION_KINDS
 
         self.device_status.check(self.tasks, settings, STATION_KINDS["counter"])
+        self.sync.start()
 
     def open_devices(self):
         """The technician's Devices window over this station's settings (technician only)."""
@@ -182,6 +203,9 @@ class CounterWindow(QMainWindow):
         self.backup_indicator.setObjectName("backupIndicator")
         self.clock_label = QLabel(self)
         self.clock_label.setObjectName("clockLabel")
+        self.skew_label = QLabel(self)
+        self.skew_label.setObjectName("clockSkewLabel")
+        self.skew_label.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.pending_prints_button = QPushButton(self)
         self.pending_prints_button.setObjectName("pendingPrints")
         self.pending_prints_button.setFlat(True)
@@ -194,7 +218,7 @@ class CounterWindow(QMainWindow):
         self.device_status = DeviceStatusLine(self)  # "Máy in biên nhận: hết giấy" (journey 1)
         bar.addWidget(self.device_status)
         self._show_officer()
-        for widget in (self.officer_label, self.counter_label, self.database_label, self.sync_indicator,
+        for widget in (self.officer_label, self.counter_label, self.database_label, self.sync_indicator, self.skew_label,
                        self.backup_indicator, self.clock_label):
             widget.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(widget)
@@ -273,6 +297,10 @@ class CounterWindow(QMainWindow):
         for view in (self.dossier_list, self.dossier_view, self.board):
             self.tasks.changes_applied.connect(view.on_changes)
         self.tasks.changes_applied.connect(lambda *_: self.refresh_pending())
+        self.online_panel.received.connect(self.open_dossier)
+        # A finished run may have pulled online dossiers: the list re-reads itself while it is shown.
+        self.sync.state_changed.connect(
+            lambda state: self.online_panel.refresh() if not state.get("running") and self.tabs.currentIndex() == ONLINE else None)
         self.tabs.currentChanged.connect(self._tab_shown)
 
     # -- the acting officer and the context --------------------------------------------------------------
@@ -313,15 +341,8 @@ class CounterWindow(QMainWindow):
         self.officer_label.setText(arg(self.tr("Officer: %1"), name))
 
     def refresh_pending(self) -> None:
-        """The sync placeholder: how many changes wait in the outbox (the sync room will own this)."""
-        QueryOp(parent=self, op=sync_status.pending_count, tasks=self.tasks).success(self._show_pending).failure(lambda exc: None).run_in_background()
-
-    def _show_pending(self, count: int) -> None:
-        self.sync_indicator.set_state(
-            "warn" if count else "idle",
-            self.tr("Offline · %n waiting to be sent", "", int(count or 0)),
-            self.tr("The link to the province is not set up yet; changes wait in the outbox."),
-        )
+        """A change was saved: the sync indicator re-reads the outbox's counts (on the store thread)."""
+        self.sync.refresh_status()
 
     def _show_pending_prints(self, count: int) -> None:
         self.pending_prints_button.setVisible(bool(count))
@@ -345,6 +366,8 @@ class CounterWindow(QMainWindow):
             self.dossier_list.refresh()
         elif index == BOARD:
             self.board.refresh()
+        elif index == ONLINE:
+            self.online_panel.refresh()
 
     def new_intake(self) -> None:
         """F5 / Ctrl+N: a fresh intake form (the banner of the last save stays until the next one)."""
@@ -528,6 +551,7 @@ class CounterWindow(QMainWindow):
         self._clock.stop()
         self.backup.stop()
         self.session.stop()
+        self.sync.stop()
         self.board.timer.stop()
         self.queue_panel.shutdown()
         if getattr(self, "devices_window", None) is not None:

@@ -30,9 +30,11 @@ class SyncController(QObject):
 
     def __init__(self, store, tasks: TaskManager, adapter_factory: Callable[[], Any] | None, *,
                  parent: QObject | None = None, run_interval_ms: int = RUN_INTERVAL_MS,
-                 probe_interval_ms: int = PROBE_INTERVAL_MS) -> None:
+                 probe_interval_ms: int = PROBE_INTERVAL_MS, files=None) -> None:
+        """``files``: the content store the dossiers' files are uploaded from (default: beside ``store``)."""
         super().__init__(parent)
         self.store = store
+        self.files = files
         self.tasks = tasks
         self.adapter_factory = adapter_factory
         self.online: bool | None = None
@@ -74,8 +76,11 @@ class SyncController(QObject):
         self._emit()
 
         def job():
+            adapter = self.adapter()
+            if adapter is None:
+                return {"unconfigured": True}, {**status(self.store), "unconfigured": True}
             try:
-                result = run_once(self.store, self.adapter())
+                result = run_once(self.store, adapter, files=self.files)
             except SyncBusy:
                 result = {"busy": True}
             return result, status(self.store)
@@ -86,6 +91,9 @@ class SyncController(QObject):
     def _ran(self, value) -> None:
         result, current = value
         self.running = False
+        if result.get("unconfigured"):
+            self._got_status(current)
+            return
         pushed = result.get("pushed") or {}
         failed_to_reach = pushed.get("batches") and not pushed.get("sent") and pushed.get("retry")
         self._set_online(not failed_to_reach)
@@ -110,8 +118,11 @@ class SyncController(QObject):
         from sync.adapter import SendFailure
 
         def job():
+            adapter = self.adapter()
+            if adapter is None:
+                return False
             try:
-                self.adapter().probe()
+                adapter.probe()
                 return True
             except SendFailure:
                 return False
@@ -129,3 +140,18 @@ class SyncController(QObject):
 
     def _emit(self) -> None:
         self.state_changed.emit({**self.last_status, "online": self.online, "running": self.running})
+
+
+def center_adapter_factory(store) -> Callable[[], Any]:
+    """An adapter for the center's provincial URL (the setting ``sync.url``), made on a worker thread at the
+    first run; None while no URL is set (the indicator says the link is not set up)."""
+
+    def make():
+        from app.services import center
+        from sync.worker import make_adapter
+
+        with store.read() as session:
+            url = center.get(session, "sync.url")
+        return make_adapter(url) if url else None
+
+    return make

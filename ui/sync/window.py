@@ -38,9 +38,10 @@ STATES = (
 
 
 class SyncWindow(QDialog):
-    def __init__(self, store, tasks: TaskManager, controller=None, *, parent=None) -> None:
+    def __init__(self, store, tasks: TaskManager, controller=None, *, parent=None, actor=None) -> None:
         super().__init__(parent)
-        self.store, self.tasks, self.controller = store, tasks, controller
+        self.store, self.tasks, self.controller, self.actor = store, tasks, controller, actor
+        self.conflicts_dialog = None
         self.items: list[dict] = []
         self.setWindowTitle(self.tr("Sync with the province"))
         self.resize(980, 560)
@@ -60,6 +61,8 @@ class SyncWindow(QDialog):
         self.retry_all_button = QPushButton(self.tr("Send all again"), clicked=lambda: self._retry(None))
         self.run_button = QPushButton(self.tr("Sync now (F9)"), clicked=self._run_now)
         self.export_button = QPushButton(self.tr("Export…"), clicked=self.export)
+        self.conflicts_button = QPushButton(self.tr("Conflicts…"), clicked=self.open_conflicts)
+        self.conflicts_button.setEnabled(actor is not None)
         QShortcut(QKeySequence("Ctrl+R"), self, self.retry_selected)
         QShortcut(QKeySequence("F9"), self, self._run_now)
         top = QHBoxLayout()
@@ -68,7 +71,7 @@ class SyncWindow(QDialog):
         top.addStretch(1)
         top.addWidget(self.summary)
         buttons = QHBoxLayout()
-        for b in (self.run_button, self.retry_button, self.retry_all_button, self.export_button):
+        for b in (self.run_button, self.retry_button, self.retry_all_button, self.export_button, self.conflicts_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -79,6 +82,18 @@ class SyncWindow(QDialog):
             controller.state_changed.connect(self._show_status)
             self._show_status({**controller.last_status, "online": controller.online, "running": controller.running})
         self.refresh()
+
+    def open_conflicts(self):
+        """The conflicts a pull found (needs the acting officer: resolving is a change of the dossier)."""
+        from ui.sync.conflicts import ConflictsDialog
+
+        if self.actor is None:
+            return None
+        if self.conflicts_dialog is None:
+            self.conflicts_dialog = ConflictsDialog(self.tasks, self.actor, parent=self)
+        self.conflicts_dialog.refresh()
+        self.conflicts_dialog.show()
+        return self.conflicts_dialog
 
     def state_names(self) -> dict[str, str]:
         return {key: self.tr(label) for key, label in STATES}
