@@ -170,6 +170,8 @@ SERVICE_TABLE = {
     "reports.summary": "report.view report.view_own",
     "setup.apply_center": "center.set",
     "setup.apply_queue": "queue.set_counter",
+    "province.request_online_supplement": "dossier.online_supplement",
+    "province.resolve_conflict": "sync.resolve_conflict",
     "users.create_user": "user.add",
     "users.sign_out": "user.sign_out",
     "users.change_password": "user.change_password",

@@ -176,14 +176,15 @@ def test_the_status_line_names_the_first_problem(qtbot):
     assert problems_line(rows[2:]) == ""
 
 
-def test_the_counter_opens_the_devices_window_only_for_device_configure(qtbot, qapp, seeded_store, station_settings, counter_vi):
+def test_the_counter_opens_the_devices_window_only_for_device_configure(qtbot, qapp, seeded_store, station_settings, counter_vi,
+                                                                        signed_in):
     import dataclasses
 
     from ui.counter import build_counter_window
     from ui.tasks import InlineExecutor
 
     station_settings.set("devices.receipt_printer", "sim://?fault=paper_out")
-    counter = build_counter_window(seeded_store, station_settings, executor=InlineExecutor())
+    counter = build_counter_window(seeded_store, station_settings, executor=InlineExecutor(), actor=signed_in)
     qtbot.addWidget(counter)
     try:
         assert counter.devices_action is None and counter.open_devices() is None  # an officer

@@ -27,13 +27,13 @@ def sim(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, seeded_store, station_settings, counter_vi, sim):
+def window(qtbot, seeded_store, station_settings, counter_vi, sim, signed_in):
     from ui.counter.window import CounterWindow
 
     tasks = TaskManager(seeded_store, executor=InlineExecutor())
     adapter = NationalAdapter(sim.url, username="motcua", password="motcua", timeout=(1, 3))
     controller = SyncController(seeded_store, tasks, lambda: adapter)
-    win = CounterWindow(store=seeded_store, settings=station_settings, tasks=tasks, sync=controller)
+    win = CounterWindow(store=seeded_store, settings=station_settings, tasks=tasks, sync=controller, actor=signed_in)
     qtbot.addWidget(win)
     win.show()
     yield win
