@@ -24,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = 5
+SESSION_ROUNDS = 3
 
 
 def _start_ms(argv: list[str], env: dict[str, str], probe: Path) -> tuple[float, float]:
@@ -61,7 +62,26 @@ def run() -> dict[str, float]:
         # the copy is migrated once (once per center, not per start) and has the demo accounts
         subprocess.run([*cli, "demo", "seed"], env=env, cwd=ROOT, check=True, capture_output=True, timeout=600)
         figures["counter_start_ms"], figures["counter_signed_in_ms"] = _median([*cli, "counter"], env, probe)
+        figures.update(_stalls(db, Path(tmp) / "session", env))
     return figures
+
+
+def _stalls(db: Path, data: Path, env: dict[str, str]) -> dict[str, float]:
+    """``gui_max_stall_ms``: the scripted counter session of tests/ui/long_session.py (sign-in, F2, intake
+    with its receipt printed, the dossier found in the list and opened, transfer, finish, return, a hand-over
+    round, the deadline board, F1, a print preview; ROUNDS times) on the million-dossier database, with the
+    GUI-thread stall watch of ui/startup_probe.py; budget 100 ms."""
+    from app.settings import StationSettings
+
+    data.mkdir()
+    StationSettings(data, {"station.counter": 3, "ui.language": "vi"}).save()
+    shutil.copyfile(db, data / "motcua.sqlite3")
+    out = data / "stalls.json"
+    subprocess.run([sys.executable, "-m", "tests.ui.long_session", str(data), str(SESSION_ROUNDS)],
+                   env={**env, "MOTCUA_STALL_PROBE": str(out)}, cwd=ROOT, check=True, timeout=900,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen = json.loads(out.read_text())
+    return {"gui_max_stall_ms": seen["max_stall_ms"], "gui_stalls_over_100ms": seen["over_100ms"]}
 
 
 if __name__ == "__main__":

@@ -103,7 +103,7 @@ def make_context(data_dir: Path) -> GalleryContext:
     with store.write() as session:
         queue.call_next(session, officer, 1)
         queue.call_next(session, Actor("canbo2", "officer", counter=2), 2)
-    settings = StationSettings(data_dir, {"station.counter": 1, "station.officer": "canbo1", "ui.language": "vi"})
+    settings = StationSettings(data_dir, {"station.counter": 1, "ui.language": "vi"})
     return GalleryContext(store=store, settings=settings, data_dir=data_dir,
                           tasks=TaskManager(store, executor=InlineExecutor()))
 
@@ -115,7 +115,10 @@ def _counter(ctx: GalleryContext, tab: int = 0):
     from ui.counter import build_counter_window
     from ui.tasks import InlineExecutor
 
-    window = build_counter_window(ctx.store, ctx.settings, executor=InlineExecutor())
+    from app.services import users
+
+    officer = users.sign_in(ctx.store, "canbo1", "demo", station=ctx.settings.get("station.counter"))  # a demo account
+    window = build_counter_window(ctx.store, ctx.settings, executor=InlineExecutor(), actor=officer)
     window.show_tab(tab)
     return window
 

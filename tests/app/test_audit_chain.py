@@ -230,10 +230,12 @@ def test_cli_verify_show_head(capsys, data_dir):
     assert report["ok"] is True and report["entries"] == report["head_seq"] > 0
     code, out, _ = _cli(capsys, "audit", "head", "--json")
     head = json.loads(out)
-    assert head["seq"] == report["head_seq"] and len(head["hash"]) == 64
+    # (every command signs in, and each sign-in is an entry of its own)
+    assert head["seq"] == report["head_seq"] + 1 and len(head["hash"]) == 64
     code, out, _ = _cli(capsys, "audit", "show", "--json")
     shown = json.loads(out)
-    assert code == 0 and [e["seq"] for e in shown] == list(range(1, head["seq"] + 1))
+    assert code == 0 and [e["seq"] for e in shown] == list(range(1, head["seq"] + 2))
+    assert shown[-1]["action"] == "user.sign_in"
     obj = shown[0]["object"]
     code, out, _ = _cli(capsys, "audit", "show", "--object", obj, "--json")
     assert {e["object"] for e in json.loads(out)} == {obj}

@@ -139,6 +139,15 @@ def context(qapp, tmp_path_factory):
     ctx.store.close()
     for translator in installed:
         qapp.removeTranslator(translator)
+    # the windows install the sync and devices catalogs themselves: later tests read English
+    from ui.devices import _installed as devices_installed
+    from ui.devices import forget_translator
+    from ui.sync import remove_sync_translators
+
+    remove_sync_translators(qapp)
+    for translator in list(devices_installed.values()):
+        qapp.removeTranslator(translator)
+        forget_translator(translator)
 
 
 ENGLISH_SOURCES: set[str] = set()
