@@ -165,7 +165,7 @@ def test_a_closed_window_gets_no_callback_but_views_still_hear_of_the_change(qtb
     StoreOp(parent=parent, op=lambda s: release.wait(10), changes={"dossiers": ["A"]}, tasks=threaded) \
         .success(seen.append).run_in_background()
     parent.deleteLater()
-    qtbot.waitUntil(lambda: not shiboken6.isValid(parent), timeout=3000)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(parent), timeout=10_000)
     release.set()
     qtbot.waitUntil(lambda: threaded.idle, timeout=5000)
     assert seen == [] and announced == [{"dossiers": ["A"]}]

@@ -140,7 +140,7 @@ def test_board_texts_keep_their_diacritics(qtbot, seeded_store, tmp_path, text_r
     qtbot.addWidget(board)
     board.resize(*size)
     board.show()
-    qtbot.waitUntil(lambda: bool(board.waiting_labels), timeout=2000)
+    qtbot.waitUntil(lambda: bool(board.waiting_labels), timeout=10_000)
     board.show_call({"id": 1, "number": "A001", "counter": 1, "kind": "call", "service": "A", "at": ""})
     board.notice.setText("Ẫ Ẩ Ậ Ỗ Ở")
     qtbot.wait(1)
