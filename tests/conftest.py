@@ -20,6 +20,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests only: the cheapest Argon2id (app/services/users.py FAST_ENV), so that every demo seed's six
 # accounts cost microseconds; tests/app/test_users.py checks the real parameters explicitly.
 os.environ.setdefault("MOTCUA_TEST_FAST_HASH", "1")
+# No start-up device check in the windows the tests build (ui/devices/status.py); its own tests turn it on.
+os.environ.setdefault("MOTCUA_DEVICE_CHECK", "0")
 
 
 @pytest.fixture(autouse=True)

@@ -296,7 +296,12 @@
         <translation>Đặt lại mật khẩu...</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
+        <source>Audit log: entry %1, chain head %2</source>
+        <translation>Nhật ký: mục %1, dấu chuỗi %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>locked</source>
         <translation>đã khóa</translation>
     </message>

@@ -50,6 +50,11 @@ def state(win, name):
     return {row["name"]: row for row in win.rows()}[name]
 
 
+
+@pytest.fixture(autouse=True)
+def _device_check(monkeypatch):
+    monkeypatch.setenv("MOTCUA_DEVICE_CHECK", "1")  # the start-up check is what these tests look at
+
 def test_every_kind_is_listed_with_its_state(qtbot, window):
     win = window()
     qtbot.waitUntil(lambda: all(r["status"] == "ok" for r in win.rows()), timeout=5000)

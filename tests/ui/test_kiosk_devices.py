@@ -47,6 +47,11 @@ def jobs(store) -> list[PrintJob]:
         return rows
 
 
+
+@pytest.fixture(autouse=True)
+def _device_check(monkeypatch):
+    monkeypatch.setenv("MOTCUA_DEVICE_CHECK", "1")  # the start-up check is what these tests look at
+
 def test_a_ticket_is_committed_to_the_queue_then_printed_once(qtbot, seeded_store, settings, vietnamese):
     printer = SimulatedPrinter()
     kiosk = make_kiosk(qtbot, seeded_store, settings, printer)

@@ -155,6 +155,12 @@ def test_the_users_window_adds_locks_and_resets(qtbot, seeded_store, tasks, secu
     window.show()
     names = [window.table.item(i, 0).text() for i in range(window.table.rowCount())]
     assert "canbo1" in names and "quantri" in names
+    # the audit chain's head, as `motcua audit head` prints it, for the administrator to write down
+    from app.services import audit_chain
+
+    with seeded_store.read() as s:
+        seq, digest = audit_chain.chain_head(s)
+    assert window.chain_head.text() == f"Nhật ký: mục {seq}, dấu chuỗi {digest}"
     dialog = window.add_user()
     dialog.user_field.setText("canbo5")
     dialog.name_field.setText("Cán bộ Năm")

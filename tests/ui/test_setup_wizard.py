@@ -242,25 +242,44 @@ def test_english_screens_keep_vietnamese_dates_and_money(qapp):
                 qapp.removeTranslator(translator)
 
 
+FIRST_RUN = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from app.cli import main
+from ui.setup.wizard import SetupWizard
+seen = []
+def cancel():
+    app = QApplication.instance()
+    wizards = [w for w in (app.topLevelWidgets() if app else []) if isinstance(w, SetupWizard) and w.isVisible()]
+    if not wizards:
+        QTimer.singleShot(50, cancel)
+        return
+    seen.append(wizards[0].currentPage().title())
+    wizards[0].reject()
+QApplication.instance() or QApplication(sys.argv[:1])
+QTimer.singleShot(50, cancel)
+code = main([sys.argv[1]])
+print("RESULT " + json.dumps({"code": code, "seen": seen}))
+"""
+
+
 @pytest.mark.parametrize("command", ["counter", "setup"])
-def test_a_first_run_opens_the_wizard_and_cancelling_saves_nothing(qapp, data_dir, command):
-    """``motcua counter`` on a PC never set up (and ``motcua setup`` always) shows the wizard; Esc exits 2."""
-    from PySide6.QtCore import QTimer
+def test_a_first_run_opens_the_wizard_and_cancelling_saves_nothing(data_dir, command):
+    """``motcua counter`` on a PC never set up (and ``motcua setup`` always) shows the wizard; Esc exits 2.
+    In a process of its own, as a station runs: ``main`` takes the whole application down when it returns."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
 
-    from app.cli import main
-    from ui.setup.wizard import SetupWizard
-
-    seen = []
-
-    def cancel() -> None:
-        wizards = [w for w in qapp.topLevelWidgets() if isinstance(w, SetupWizard) and w.isVisible()]
-        if not wizards:
-            QTimer.singleShot(50, cancel)
-            return
-        seen.append(wizards[0].currentPage().title())
-        wizards[0].reject()
-
-    QTimer.singleShot(50, cancel)
-    assert main([command]) == 2
-    assert seen == ["Cài đặt máy tính này"]  # ui.language defaults to vi: the setup catalog was installed
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", FIRST_RUN, command], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=120)
+    [line] = [x for x in done.stdout.splitlines() if x.startswith("RESULT ")]
+    result = json.loads(line[7:])
+    assert result["code"] == 2, done.stderr[-2000:]
+    assert result["seen"] == ["Cài đặt máy tính này"]  # ui.language defaults to vi: the setup catalog was installed
     assert not station_file(data_dir).exists() and not (data_dir / "motcua.sqlite3").exists()

@@ -35,6 +35,16 @@ def host(qtbot, seeded_store):
     return widget
 
 
+
+@pytest.fixture(autouse=True)
+def _english(qapp):
+    """These tests read the sync texts in English: a window built by an earlier test may have left the
+    sync catalog installed (the counter installs it itself)."""
+    from ui.sync import remove_sync_translators
+
+    remove_sync_translators(qapp)
+    yield
+
 def test_states_read_as_sentences(qapp):
     assert status_line({"pending": 3}, online=False, running=False) == ("warn", "Offline · 3 waiting to be sent")
     assert status_line({"needs_attention": 2}, online=True, running=False)[0] == "error"

@@ -143,6 +143,12 @@ class UsersWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.message)
+        # The audit chain's head, to be written on paper now and then: a rewritten chain no longer matches it.
+        self.chain_head = QLabel(self)
+        self.chain_head.setObjectName("auditChainHead")
+        self.chain_head.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chain_head.setWordWrap(True)
+        layout.addWidget(self.chain_head)
         layout.addLayout(buttons)
         self.add_button.clicked.connect(self.add_user)
         self.roles_button.clicked.connect(self.edit_roles)
@@ -154,6 +160,15 @@ class UsersWindow(QDialog):
     def refresh(self) -> None:
         actor = self.actor
         self.tasks.run_store(lambda s: users.list_users(s, actor), self._listed, write=False)
+        if actor.may("audit.view"):
+            from app.services import audit_chain
+
+            self.tasks.run_store(lambda s: audit_chain.head(s, actor), self._head, write=False)
+
+    def _head(self, ok: bool, value) -> None:
+        if ok:
+            self.chain_head.setText(self.tr("Audit log: entry %1, chain head %2").replace("%1", str(value["seq"]))
+                                    .replace("%2", value["hash"]))
 
     def _listed(self, ok: bool, value) -> None:
         if not ok:
