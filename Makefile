@@ -53,7 +53,7 @@ dist-test: dist
 
 # The manual's screenshots (docs/manual/img/, committed) from the real windows with demo data, under Xvfb;
 # screenshots-all: every registered screen and dialog at each size, to look at (build/screenshots/).
-SHOT := QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1920x24" $(PY) scripts/screenshots.py
+SHOT := QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1920x24" $(PY) -m ui.screenshots
 screenshots: $(STAMP)
 	$(SHOT) --manual-only --out docs/manual/img
 screenshots-all: $(STAMP)

@@ -1,5 +1,5 @@
 """Every window and dialog of the program, built with demo data: one registry for the screenshot script
-(``scripts/screenshots.py``, ``make screenshots``) and the test that walks every screen for untranslated,
+(``ui/screenshots.py``, ``make screenshots``) and the test that walks every screen for untranslated,
 unfilled or cut text (``tests/ui/test_screens.py``).
 
 A room adds its windows with :func:`register` (or by appending a :class:`Screen` to :data:`SCREENS`):

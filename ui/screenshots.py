@@ -1,7 +1,9 @@
 """Screenshots of every registered screen (ui/gallery.py) with demo data, for the manual.
 
-    make screenshots            # xvfb-run python scripts/screenshots.py --out docs/manual/img
-    python scripts/screenshots.py --out /tmp/shots --only counter-intake --all-sizes
+    make screenshots            # xvfb-run python -m ui.screenshots --out docs/manual/img
+    python -m ui.screenshots --out /tmp/shots --only counter-intake --all-sizes
+
+(In ui/, the only room that imports PySide6.)
 
 Each screen is rendered at its sizes (desktop 1366x768 and 1920x1080, the board 1920x1080, the kiosk 1080x1920)
 in Vietnamese (``--language en`` for English) and saved as PNG (8-bit palette when Pillow can do it without
@@ -16,8 +18,6 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def settle(app, rounds: int = 30) -> None:
