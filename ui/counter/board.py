@@ -51,7 +51,7 @@ class BoardTile(QPushButton):
         self.category = category
         self.setObjectName(f"tile_{category}")
         self.setCheckable(True)
-        self.setMinimumSize(130, 100)  # seven tiles beside the queue panel at 1366 px
+        self.setMinimumSize(130, 124)  # seven tiles beside the queue panel at 1366 px; a title may take two lines
         self.number = QLabel("–", self)
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number.setStyleSheet(f"font-size: 30pt; font-weight: bold; color: {colour}; background: transparent;")
