@@ -6,8 +6,11 @@ Nothing happens without the variable."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import sys
+import threading
 import time
 from pathlib import Path
 
@@ -103,10 +106,16 @@ STALL_ENV = "MOTCUA_STALL_PROBE"
 class StallWatch(QObject):
     """The GUI thread's longest stall: a 10 ms timer on the GUI thread notes the longest gap between two of
     its ticks beyond its interval (a slot, a paint or a query that kept the event loop busy). With
-    ``MOTCUA_STALL_PROBE=FILE`` a station writes ``{"max_stall_ms", "ticks", "over_100ms"}`` there when it
-    closes (``bench/bench_startup.py``: ``gui_max_stall_ms``)."""
+    ``MOTCUA_STALL_PROBE=FILE`` a station writes ``{"max_stall_ms", "ticks", "over_100ms", "stalls"}`` there
+    when it closes (``bench/bench_startup.py``: ``gui_max_stall_ms``).
+
+    Attribution: a scripted driver names its current step in :data:`label`; a sampler thread looks at the GUI
+    thread's Python stack every 20 ms while a tick is late, so each stall over 50 ms is written with its step
+    and the project frames it was seen in (the most frequent first): what froze, not only how long."""
 
     INTERVAL_MS = 10
+    SAMPLE_S = 0.02
+    REPORT_MS = 50.0
 
     def __init__(self, out: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -114,11 +123,33 @@ class StallWatch(QObject):
         self.max_gap = 0.0
         self.over = 0
         self.ticks = 0
+        self.label = ""
+        self.stalls: list[dict] = []
+        self._samples: dict[str, int] = {}
+        self._lock = threading.Lock()
         self._last = time.perf_counter()
+        self._gui = threading.get_ident()
+        self._running = True
         self.timer = QTimer(self)
         self.timer.setInterval(self.INTERVAL_MS)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
+        self._sampler = threading.Thread(target=self._sample, name="stall-sampler", daemon=True)
+        self._sampler.start()
+        # the cyclic garbage collector stops every thread while it runs: its pauses are noted too
+        self.gc_pauses: list[dict] = []
+        self._gc_started = 0.0
+        gc.callbacks.append(self._gc)
+
+    def _gc(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+            return
+        ms = (time.perf_counter() - self._gc_started) * 1000
+        if ms > 20:
+            self.gc_pauses.append({"ms": round(ms, 1), "generation": info.get("generation"),
+                                   "collected": info.get("collected"), "step": self.label,
+                                   "thread": threading.current_thread().name})
 
     def _tick(self) -> None:
         now = time.perf_counter()
@@ -127,14 +158,61 @@ class StallWatch(QObject):
         self.ticks += 1
         self.max_gap = max(self.max_gap, gap)
         self.over += gap > 100
+        with self._lock:
+            samples, self._samples = self._samples, {}
+        if gap > self.REPORT_MS:
+            top = sorted(samples.items(), key=lambda kv: -kv[1])[:3]
+            self.stalls.append({"ms": round(gap, 1), "step": self.label,
+                                "seen_in": [{"frames": k, "samples": n} for k, n in top]})
+
+    def _sample(self) -> None:
+        while self._running:
+            time.sleep(self.SAMPLE_S)
+            if (time.perf_counter() - self._last) * 1000 < self.INTERVAL_MS + 30:
+                continue
+            frame = sys._current_frames().get(self._gui)
+            if frame is None:
+                continue
+            where = " < ".join(_project_frames(frame))
+            with self._lock:
+                self._samples[where] = self._samples.get(where, 0) + 1
 
     def write(self) -> None:
         self.timer.stop()
+        self._running = False
+        if self._gc in gc.callbacks:
+            gc.callbacks.remove(self._gc)
+        worst = sorted(self.stalls, key=lambda s: -s["ms"])[:40]
         self.out.write_text(json.dumps({"max_stall_ms": round(self.max_gap, 1), "ticks": self.ticks,
-                                        "over_100ms": self.over}))
+                                        "over_100ms": self.over, "stalls": worst,
+                                        "gc_pauses_over_20ms": self.gc_pauses[:40]}, ensure_ascii=False,
+                                       indent=1))
+
+
+def _project_frames(frame, depth: int = 6) -> list[str]:
+    """The innermost frames of the project's own code (app, ui, printing, devices, sync) and the outermost
+    library frame above them: ``module:function:line``."""
+    root = str(Path(__file__).resolve().parents[1])
+    seen: list[str] = []
+    library = None
+    while frame is not None and len(seen) < depth:
+        path = frame.f_code.co_filename
+        name = f"{Path(path).stem}:{frame.f_code.co_name}:{frame.f_lineno}"
+        if path.startswith(root) and "/.venv/" not in path:
+            seen.append(name)
+        elif not seen:
+            library = name
+        frame = frame.f_back
+    return ([library] if library else []) + seen
 
 
 def watch_stalls(app: QApplication) -> StallWatch | None:
     """Start the stall watch when ``MOTCUA_STALL_PROBE`` asks for it (None otherwise)."""
+    global ACTIVE
     out = os.environ.get(STALL_ENV)
-    return StallWatch(Path(out), app) if out else None
+    ACTIVE = StallWatch(Path(out), app) if out else None
+    return ACTIVE
+
+
+#: the running stall watch (a scripted driver names its steps in ``ACTIVE.label``)
+ACTIVE: StallWatch | None = None

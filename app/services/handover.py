@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.actors import Actor
 from app.errors import NotFoundError, ValidationError
@@ -30,7 +30,11 @@ def run_round(session: Session, actor: Actor, *, at: datetime | None = None, now
             raise ValidationError("handover_in_future")
         audit(session, actor, "handover.backdated", None, at=format_local(at))
     at = at or now
-    stmt = select(Dossier).where(Dossier.status == "received", Dossier.received_at <= at).order_by(Dossier.received_at)
+    # what each hand-over touches (its events, department) and what round_json shows (parties, procedure)
+    # loaded in a few statements, not four per dossier: a first round can hand thousands over
+    stmt = (select(Dossier).where(Dossier.status == "received", Dossier.received_at <= at).order_by(Dossier.received_at)
+            .options(selectinload(Dossier.events), selectinload(Dossier.department), selectinload(Dossier.parties),
+                     selectinload(Dossier.procedure)))
     if session.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(skip_locked=True, of=Dossier)
     dossiers = list(session.scalars(stmt))
@@ -45,7 +49,7 @@ def run_round(session: Session, actor: Actor, *, at: datetime | None = None, now
         d.transferred_at = d.transferred_at or at
         rnd.items.append(HandoverItem(dossier=d, department=d.department, result=result))
         add_event(
-            session, d, actor, "transferred", at=max(at, d.events[-1].occurred_at), recorded_at=now,
+            session, d, actor, "transferred", at=max(at, d.events[-1].occurred_at) if d.events else at, recorded_at=now,
             note=None, round=rnd.id, to=d.department.name if d.department else None, result=result,
         )
     session.flush()

@@ -64,6 +64,12 @@ class Driver:
                 return
             self.waited = 0
             step = self.steps.pop(0)
+            from ui import startup_probe
+
+            name = getattr(step, "__name__", repr(step))
+            if startup_probe.ACTIVE is not None:
+                startup_probe.ACTIVE.label = name
+            self.profile(name)
             if os.environ.get("LONG_SESSION_TRACE"):
                 sys.stderr.write(f"step {getattr(step, '__name__', step)}\n")
             step()
@@ -73,6 +79,28 @@ class Driver:
             traceback.print_exc()
             sys.stderr.flush()
             os._exit(3)
+
+    def profile(self, name: str) -> None:
+        """``LONG_SESSION_PROFILE=DIR``: the GUI thread under cProfile, one profile per step name (from the step
+        until the next one starts: the step and what its workers' results did on the GUI thread), written as
+        DIR/<step>.prof when the session quits. For finding a stall, not for timing."""
+        out = os.environ.get("LONG_SESSION_PROFILE")
+        if not out:
+            return
+        import cProfile
+
+        profiles = self.__dict__.setdefault("_profiles", {})
+        current = self.__dict__.get("_profiling")
+        if current is not None:
+            current.disable()
+        if name == "quit":
+            os.makedirs(out, exist_ok=True)
+            for step_name, prof in profiles.items():
+                prof.dump_stats(os.path.join(out, f"{step_name}.prof"))
+            return
+        prof = profiles.setdefault(name, cProfile.Profile())
+        self._profiling = prof
+        prof.enable()
 
     # -- the steps ----------------------------------------------------------------------------------------
 
@@ -104,7 +132,10 @@ class Driver:
     def find_and_open(self) -> None:
         self.window.show_tab(1)
         self.window.dossier_list.refresh()
-        self.steps.insert(0, lambda: self.window.open_dossier(self.window.dossier_list.model.rows[0]["code"]))
+        def open_found() -> None:
+            self.window.open_dossier(self.window.dossier_list.model.rows[0]["code"])
+
+        self.steps.insert(0, open_found)
 
     def act(self, action: str):
         def step() -> None:
@@ -116,6 +147,7 @@ class Driver:
                 dialog.collector_id_edit.setText("001089012345")
             dialog.accept()
 
+        step.__name__ = action
         return step
 
     def handover(self) -> None:

@@ -121,6 +121,23 @@ def test_idle_lock_covers_the_window_and_another_user_takes_over(qtbot, counter_
     assert [(e.actor, e.detail["reason"]) for e in out] == [("canbo1", "replaced")]
 
 
+def test_input_keeps_the_lock_away_and_the_filter_is_seldom_on(qtbot, counter_window, security_vi):
+    """The idle watch sees the first input of each re-arm period only (no Python call per event), and input
+    still keeps the lock away; the lock comes once input stops."""
+    window = counter_window
+    lock = window.session.idle
+    window.session.set_timeout_ms(600)  # re-armed every 150 ms
+    armed_at_key = []
+    for _ in range(30):  # 1.5 s of typing: longer than the timeout
+        armed_at_key.append(lock._armed)
+        qtbot.keyClick(window.intake_form, Qt.Key.Key_Shift)
+        qtbot.wait(50)
+    assert not lock.is_locked
+    assert 3 <= sum(armed_at_key) <= 15  # seen about once per 150 ms, not at every key
+    qtbot.waitUntil(lambda: lock.is_locked, timeout=3000)
+    window.session.set_timeout_ms(0)
+
+
 def test_sign_out_locks_until_someone_signs_in(qtbot, counter_window, security_vi):
     window = counter_window
     window.session.sign_out_action.trigger()

@@ -98,13 +98,45 @@ class IdleLock(QObject):
         self.panel.user_field.returnPressed.connect(self.panel.password_field.setFocus)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        interval = timeout_ms if timeout_ms is not None else max(0, int(minutes)) * 60_000
-        self.timer.setInterval(interval)
         self.timer.timeout.connect(self.lock)
-        if interval > 0:
-            QApplication.instance().installEventFilter(self)
+        # Watching for input: an application event filter written in Python runs for every event of every
+        # widget (thousands a minute, each taking the GIL from a busy worker). It is installed only until
+        # the first input after each REARM period, so it runs a few times a minute; the lock may come up to
+        # REARM early after the last input, which a 10-minute lock does not notice.
+        self.rearm = QTimer(self)
+        self.rearm.setSingleShot(True)
+        self.rearm.timeout.connect(self._arm)
+        self._armed = False
+        interval = timeout_ms if timeout_ms is not None else max(0, int(minutes)) * 60_000
+        self.set_timeout_ms(interval)
+
+    def set_timeout_ms(self, ms: int) -> None:
+        """Lock after ``ms`` without input (0: never)."""
+        self.timer.setInterval(max(0, ms))
+        self.rearm.setInterval(max(1, min(self.REARM_MS, ms // 4)))
+        if self.is_locked:
+            return
+        if ms > 0:
+            self._arm()
             self.timer.start()
-        window.installEventFilter(self)
+        else:
+            self.timer.stop()
+            self.rearm.stop()
+            self._disarm()
+
+    REARM_MS = 5_000
+
+    def _arm(self) -> None:
+        app = QApplication.instance()
+        if not self._armed and app is not None:
+            app.installEventFilter(self)
+            self._armed = True
+
+    def _disarm(self) -> None:
+        app = QApplication.instance()
+        if self._armed and app is not None:
+            app.removeEventFilter(self)
+        self._armed = False
 
     @property
     def is_locked(self) -> bool:
@@ -119,6 +151,8 @@ class IdleLock(QObject):
                 return True  # the window's shortcuts and keys wait for the sign-in
         elif kind in ACTIVITY and self.timer.interval() > 0:
             self.timer.start()  # any input restarts the count
+            self._disarm()  # and the next REARM period's first input is the next one that needs seeing
+            self.rearm.start()
         return False
 
     def _reaches_panel(self, watched) -> bool:
@@ -140,7 +174,9 @@ class IdleLock(QObject):
         self.panel.show()
         self.panel.raise_()
         self.panel.password_field.setFocus()
-        QApplication.instance().installEventFilter(self)  # keys and shortcuts of the window stop here
+        self.rearm.stop()
+        self._arm()  # keys and shortcuts of the window stop here
+        self.window.installEventFilter(self)  # its resizes move the panel
         self.locked.emit()
 
     def unlock(self) -> None:
@@ -167,16 +203,16 @@ class IdleLock(QObject):
         changed = value.username != self.actor.username
         self.actor = value
         self.panel.hide()
+        self.window.removeEventFilter(self)
         if self.timer.interval() > 0:
             self.timer.start()
         else:
-            QApplication.instance().removeEventFilter(self)
+            self._disarm()
         if changed:
             self.user_changed.emit(value)
         self.unlocked.emit(value)
 
     def stop(self) -> None:
         self.timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self.rearm.stop()
+        self._disarm()

@@ -54,14 +54,7 @@ class SessionControls(QObject):
 
     def set_timeout_ms(self, ms: int) -> None:
         """Lock after ``ms`` without input (the center setting's minutes; tests pass a few milliseconds)."""
-        from PySide6.QtWidgets import QApplication
-
-        app = QApplication.instance()
-        app.removeEventFilter(self.idle)
-        self.idle.timer.setInterval(ms)
-        if ms > 0:
-            app.installEventFilter(self.idle)
-            self.idle.timer.start()
+        self.idle.set_timeout_ms(ms)
 
     def _update(self) -> None:
         self.banner.setVisible(self.actor.demo)
