@@ -236,6 +236,8 @@ class Station:
         elif self._device_executor is not None:
             self._device_executor.shutdown(wait=True, cancel_futures=True)
         self.devices.close()
+        if "ui.scan.worker" in sys.modules:  # the scanners' threads (one per scanner, opened by the scan panel)
+            sys.modules["ui.scan.worker"].shutdown_all()
         if sys.excepthook == self._hook:
             sys.excepthook = self._previous_hook or sys.__excepthook__
         if window is not None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 STEP_MS = 5
 TIMEOUT_STEPS = 2000
+WAIT = object()  # a step returns it while what it waits for has not happened
 
 
 class Driver:
@@ -29,10 +30,13 @@ class Driver:
         self.steps = []
         self.window = None
         self.waited = 0
+        self.step_waits = 0
         for number in range(rounds):
             self.steps += [
-                self.issue_and_call, self.intake, self.find_and_open, self.act("transfer"), self.act("finish"),
-                self.act("return"), self.handover, self.board, self.shortcuts, self.preview,
+                self.issue_and_call, self.intake, self.find_and_open,
+                *((self.scan, self.scanned, self.scan_saved) if number == 0 else ()),  # later rounds: see NOTES
+                self.act("transfer"), self.act("finish"), self.act("return"), self.handover, self.board,
+                self.shortcuts, self.preview, self.sync, self.synced,
             ]
             if number % 3 == 2:
                 self.steps.append(self.new_window_pages)
@@ -64,6 +68,8 @@ class Driver:
                 return
             self.waited = 0
             step = self.steps.pop(0)
+            self.step_waits = self.step_waits + 1 if step is self.__dict__.get("last_step") else 0
+            self.last_step = step
             from ui import startup_probe
 
             name = getattr(step, "__name__", repr(step))
@@ -72,7 +78,10 @@ class Driver:
             self.profile(name)
             if os.environ.get("LONG_SESSION_TRACE"):
                 sys.stderr.write(f"step {getattr(step, '__name__', step)}\n")
-            step()
+            if step() is WAIT:  # not there yet: the same step again after STEP_MS
+                self.steps.insert(0, step)
+                if self.step_waits > TIMEOUT_STEPS * 4:
+                    raise RuntimeError(f"step {name} never finished")
             if self.steps:
                 QTimer.singleShot(STEP_MS, self.next)
         except Exception:
@@ -149,6 +158,50 @@ class Driver:
 
         step.__name__ = action
         return step
+
+    def scan(self) -> None:
+        """Digitize the open dossier: the panel (Ctrl+Shift+D), its first item, a scan on the simulated
+        scanner (its own worker thread, the simulator's page delays), then save the pages as the item's PDF."""
+        from ui.scan import open_scan_panel
+
+        self.scan_panel = open_scan_panel(self.window.dossier_view, self.window.dossier_view.code)
+        self.scan_dialog = None
+
+    def scanned(self):
+        panel = self.scan_panel
+        if self.scan_dialog is None:
+            if not panel.rows:
+                return WAIT
+            panel.select(panel.rows[0]["item"])
+            self.scan_dialog = panel.scan_item()
+            self.scan_result = []
+            self.scan_dialog.scan_finished.connect(self.scan_result.append)
+            self.scan_dialog.start_scan()
+            return WAIT
+        if not self.scan_result:
+            return WAIT
+        self.scan_saved_rows = []
+        self.scan_dialog.saved.connect(self.scan_saved_rows.append)
+        self.scan_dialog.save()
+        return None
+
+    def scan_saved(self):
+        if not self.scan_saved_rows:
+            return WAIT
+        import shiboken6
+
+        if shiboken6.isValid(self.scan_dialog) and self.scan_dialog.isVisible():
+            self.scan_dialog.accept()
+        if shiboken6.isValid(self.scan_panel):
+            self.scan_panel.close()
+        return None
+
+    def sync(self) -> None:
+        """Push to the province (the simulator of ``sync.url``, a real HTTP server): "Sync now"."""
+        self.window.sync.run_now(by_user=True)
+
+    def synced(self):
+        return WAIT if self.window.sync.running else None
 
     def handover(self) -> None:
         window = self.window
