@@ -132,9 +132,9 @@ def context(qapp, tmp_path_factory):
     installed = install_all(qapp, "vi")
     ctx = gallery.make_context(tmp_path_factory.mktemp("gallery"))
     yield ctx
-    for kept in ctx.keep:
+    for kept in reversed(ctx.keep):
         getattr(kept, "shutdown", lambda: None)()
-        kept.close()
+        getattr(kept, "close", lambda: None)()
     ctx.tasks.shutdown()
     ctx.store.close()
     for translator in installed:
@@ -154,7 +154,8 @@ ENGLISH_SOURCES: set[str] = set()
 
 
 def _cases():
-    return [pytest.param(screen, size, id=f"{screen.name}-{size[0]}x{size[1]}")
+    return [pytest.param(screen, size, id=f"{screen.name}-{size[0]}x{size[1]}",
+                         marks=[pytest.mark.xfail(reason=screen.known_problem, strict=True)] if screen.known_problem else [])
             for screen in gallery.SCREENS for size in (screen.sizes[:1] if screen.dialog else screen.sizes)]
 
 
