@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QComboBox,
     QGroupBox,
     QLabel,
     QPushButton,
@@ -70,6 +71,9 @@ def visible_texts(root: QWidget):
         elif isinstance(widget, QTabBar):
             for index in range(widget.count()):
                 yield widget, widget.tabText(index)
+        elif isinstance(widget, QComboBox):  # every choice of the list, not only the one shown
+            for index in range(min(widget.count(), 50)):
+                yield widget, widget.itemText(index)
         elif isinstance(widget, QTableView) and widget.model() is not None:
             model = widget.model()
             for column in range(model.columnCount()):
