@@ -190,6 +190,18 @@ def _kiosk(ctx):
     return build_kiosk_window(ctx.store, ctx.settings, executor=InlineExecutor())
 
 
+def _kiosk_lookup(ctx):
+    """The kiosk's look-up page with the answer for the first demo dossier (its code typed on the keypad)."""
+    window = _kiosk(ctx)
+    with ctx.store.read() as session:
+        code = _first_code(session)
+    window.show_lookup()
+    window.lookup_field.setText(code)
+    window.look_up()
+    window._home_timer.stop()  # the screenshot is taken later than a citizen's idle time allows
+    return window
+
+
 def _display(ctx):
     from ui.display.window import build_display_window
 
@@ -321,7 +333,7 @@ def _history_store(ctx: GalleryContext):
     with store.write() as session:
         demo.seed(session, Actor("quantri", "admin", "Quản trị"))
     last = date.today().replace(day=1) - timedelta(days=1)
-    first = (last.replace(day=1) - timedelta(days=120)).replace(day=1)  # five months of history
+    first = (last.replace(day=1) - timedelta(days=150)).replace(day=1)  # the six months the chart shows
     with store.write() as session:
         insert_orm(session, generate(7, first, last, context(session), dossiers=1500, tickets=3000))
     ctx.history = store
@@ -430,6 +442,7 @@ def _builtin() -> None:
                         manual=False))
     register(Screen("counter-shortcuts", lambda c: _counter_dialog(c, lambda w: w.show_shortcuts()), dialog=True))
     register(Screen("kiosk", _kiosk, PORTRAIT))
+    register(Screen("kiosk-lookup", _kiosk_lookup, PORTRAIT))
     register(Screen("display", _display, TV))
     register(Screen("sync", _sync, dialog=True))
     register(Screen("scan", _scan, dialog=True))
@@ -438,19 +451,19 @@ def _builtin() -> None:
         register(Screen(f"setup-{name}", lambda c, p=page: _setup(c, p), dialog=True,
                         manual=name in ("database", "role", "center", "counters")))
     register(Screen("counter-online", _online))
-    register(Screen("counter-locked", _locked))
+    register(Screen("counter-locked", _locked, sizes=DESKTOP[:1]))
     for kind in ("sign-in", "first-admin", "password"):
         register(Screen(kind, lambda c, k=kind: _sign_in(c, k), dialog=True, manual=kind != "password"))
     register(Screen("users", _users, dialog=True))
     for kind in ("add", "roles", "reset"):
         register(Screen(f"user-{kind}", lambda c, k=kind: _user_dialog(c, k), dialog=True, manual=kind == "add"))
     register(Screen("reports", lambda c: _reports(c, 0)))
-    register(Screen("reports-charts", lambda c: _reports(c, 5)))
+    register(Screen("reports-charts", lambda c: _reports(c, 5), sizes=DESKTOP[:1]))
     register(Screen("devices", _devices))
-    register(Screen("device-config", _device_config, dialog=True))
+    register(Screen("device-config", _device_config, dialog=True, manual=False))
     for kind in ("pay", "cancel", "complaints", "complaint-new"):
         register(Screen(f"fees-{kind}" if kind in ("pay", "cancel") else kind, lambda c, k=kind: _fees(c, k),
-                        dialog=True, manual=kind in ("pay", "complaints"),
+                        dialog=True, manual=kind == "pay",
                         known_problem=COMPLAINT_PROBLEMS.get(kind, "")))
     for kind in ("transfer", "pause"):
         register(Screen(f"queue-{kind}", lambda c, k=kind: _queue_dialog(c, k), dialog=True, manual=False))

@@ -132,7 +132,6 @@ class UsersWindow(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the roles: a demo account holds five
-        self.table.setWordWrap(True)
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b3261e;")
         buttons = QHBoxLayout()
@@ -192,7 +191,6 @@ class UsersWindow(QDialog):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(i, j, item)
-        self.table.resizeRowsToContents()
 
     def selected(self) -> dict | None:
         row = self.table.currentRow()
