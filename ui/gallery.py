@@ -136,7 +136,12 @@ def make_context(data_dir: Path) -> GalleryContext:
             province.add_online(session, f"H56.99-{number:06d}", {"intake": {
                 "procedure_code": procedure["code"], "channel": "online",
                 "applicant": {"full_name": name, "id_number": id_number, "phone": phone}}})
-    settings = StationSettings(data_dir, {"station.counter": 1, "ui.language": "vi"})
+    usb = data_dir / "usb"  # the daily backup's folder (a USB disk), with today's backup in it
+    usb.mkdir(exist_ok=True)
+    settings = StationSettings(data_dir, {"station.counter": 1, "ui.language": "vi", "backup.folder": str(usb)})
+    from app.services import backups
+
+    backups.run_scheduled(str(data_dir / "motcua.sqlite3"), data_dir, settings)
     return GalleryContext(store=store, settings=settings, data_dir=data_dir,
                           tasks=TaskManager(store, executor=InlineExecutor()))
 
@@ -383,6 +388,12 @@ def _fee_code(session) -> str:
     return session.scalar(select(Dossier.code).order_by(Dossier.received_at.desc()).limit(1))  # the marriage registration
 
 
+def _backups(ctx: GalleryContext):
+    from ui.backup.window import BackupsWindow
+
+    return BackupsWindow(ctx.tasks, ctx.settings)
+
+
 def _online(ctx: GalleryContext):
     window = _counter(ctx)
     window.show_tab(3)
@@ -461,6 +472,7 @@ def _builtin() -> None:
     register(Screen("reports-charts", lambda c: _reports(c, 5), sizes=DESKTOP[:1]))
     register(Screen("devices", _devices))
     register(Screen("device-config", _device_config, dialog=True, manual=False))
+    register(Screen("backups", _backups, dialog=True))
     for kind in ("pay", "cancel", "complaints", "complaint-new"):
         register(Screen(f"fees-{kind}" if kind in ("pay", "cancel") else kind, lambda c, k=kind: _fees(c, k),
                         dialog=True, manual=kind == "pay",
