@@ -37,7 +37,7 @@ def _vars(*items: Var) -> dict[str, Var]:
 
 STATION = _vars(
     Var("db_url", "", str, "database URL or SQLite path; empty = motcua.sqlite3 in the data dir"),
-    Var("station.role", "counter", str, "counter | kiosk | display | devices | reports"),
+    Var("station.role", "counter", str, "counter | kiosk | display | all-in-one | devices | reports (motcua start)"),
     Var("station.counter", 1, int, "this station's counter number"),
     Var("ui.language", "vi", str, "vi | en"),
     Var("devices.receipt_printer", "sim://", str, "sim://, tcp://HOST:9100, serial://PORT?baud=38400, file://PATH"),

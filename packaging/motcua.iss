@@ -28,7 +28,9 @@ Name: "vi"; MessagesFile: "compiler:Languages\Vietnamese.isl"
 Name: "en"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]
-Name: "counter"; Description: "Quầy tiếp nhận"; GroupDescription: "Biểu tượng trên màn hình:"
+; "Một cửa" opens the window of the role chosen in the set-up wizard (motcua start); the others force one.
+Name: "start"; Description: "Một cửa (theo vai trò của máy)"; GroupDescription: "Biểu tượng trên màn hình:"
+Name: "counter"; Description: "Quầy tiếp nhận"; GroupDescription: "Biểu tượng trên màn hình:"; Flags: unchecked
 Name: "kiosk"; Description: "Ki-ốt lấy số"; GroupDescription: "Biểu tượng trên màn hình:"; Flags: unchecked
 Name: "display"; Description: "Màn hình hiển thị"; GroupDescription: "Biểu tượng trên màn hình:"; Flags: unchecked
 
@@ -36,10 +38,12 @@ Name: "display"; Description: "Màn hình hiển thị"; GroupDescription: "Bi�
 Source: "..\dist\motcua\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
+Name: "{group}\Một cửa"; Filename: "{app}\motcua-station.exe"; Parameters: "start"
 Name: "{group}\Một cửa — Quầy"; Filename: "{app}\motcua-station.exe"; Parameters: "counter"
 Name: "{group}\Một cửa — Ki-ốt"; Filename: "{app}\motcua-station.exe"; Parameters: "kiosk"
 Name: "{group}\Một cửa — Màn hình hiển thị"; Filename: "{app}\motcua-station.exe"; Parameters: "display"
 Name: "{group}\Một cửa — Cài đặt"; Filename: "{app}\motcua-station.exe"; Parameters: "setup"
+Name: "{autodesktop}\Một cửa"; Filename: "{app}\motcua-station.exe"; Parameters: "start"; Tasks: start
 Name: "{autodesktop}\Một cửa — Quầy"; Filename: "{app}\motcua-station.exe"; Parameters: "counter"; Tasks: counter
 Name: "{autodesktop}\Một cửa — Ki-ốt"; Filename: "{app}\motcua-station.exe"; Parameters: "kiosk"; Tasks: kiosk
 Name: "{autodesktop}\Một cửa — Màn hình"; Filename: "{app}\motcua-station.exe"; Parameters: "display"; Tasks: display

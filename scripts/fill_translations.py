@@ -25,8 +25,11 @@ def fill(ts_path: str, mapping: dict[str, str]) -> int:
         value = escape(mapping[source], quote=False)
         if "<numerusform>" in block:
             return re.sub(r'<translation type="unfinished">.*?</translation>',
-                          f"<translation>\n            <numerusform>{value}</numerusform>\n        </translation>", block, flags=re.S)
-        return re.sub(r'<translation type="unfinished">.*?</translation>', f"<translation>{value}</translation>", block, flags=re.S)
+                          lambda _m: f"<translation>\n            <numerusform>{value}</numerusform>\n        </translation>", block,
+                          flags=re.S)
+        # a function, not a template: a translation may hold a backslash (E:\motcua-backup)
+        return re.sub(r'<translation type="unfinished">.*?</translation>', lambda _m: f"<translation>{value}</translation>",
+                      block, flags=re.S)
 
     text = re.sub(r"<message[^>]*>.*?</message>", one, text, flags=re.S)
     open(ts_path, "w", encoding="utf-8").write(text)

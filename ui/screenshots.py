@@ -84,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
                     stop()
                 widget.deleteLater()
                 settle(app, 3)
-        for kept in ctx.keep:
+        for kept in reversed(ctx.keep):
             getattr(kept, "shutdown", lambda: None)()
-            kept.close()
+            getattr(kept, "close", lambda: None)()
         ctx.tasks.shutdown()
         ctx.store.close()
     return 0

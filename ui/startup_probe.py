@@ -52,8 +52,9 @@ class _Probe(QObject):
     def report(self) -> None:
         first = min(self.seen.values())
         self.out.write_text(json.dumps({"painted_at": self.seen[type(self.window).__name__], "first_painted_at": first,
-                                        "windows": self.seen, "pid": os.getpid()}))
-        QApplication.quit()
+                                        "windows": self.seen, "window": type(self.window).__name__,
+                                        "pid": os.getpid()}))
+        QApplication.exit(0)  # not quit(): Qt 6 asks the windows to close first, and the locked kiosk refuses
 
 
 _probe: _Probe | None = None

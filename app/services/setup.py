@@ -23,6 +23,11 @@ from app.actors import Actor
 from app.errors import StoreError, ValidationError
 
 ROLES = ("counter", "kiosk", "display", "all-in-one", "devices", "reports")
+# The window each role opens (``motcua start``, and any station command right after the first-run wizard):
+# the all-in-one PC works at the counter window (its board tab, the queue panel); the devices station is the
+# technician's Devices window.
+ROLE_WINDOWS = {"counter": "counter", "kiosk": "kiosk", "display": "display", "all-in-one": "counter",
+                "devices": "devices", "reports": "reports"}
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 # The center settings the wizard asks; a station joining a configured center takes them from the database.
 CENTER_KEYS = ("center.name", "center.parent_body", "center.address", "center.phone", "center.agency_id",
@@ -43,6 +48,11 @@ def is_first_run(data_dir: Path, db_url: str, *, db_given: bool) -> bool:
         return False
     path = Path(url[len("sqlite:///"):])
     return not (path.is_file() and path.stat().st_size > 0)
+
+
+def window_of(role: str | None) -> str:
+    """The station window of a ``station.role`` (an unknown or empty role: the counter)."""
+    return ROLE_WINDOWS.get(str(role or "").strip(), "counter")
 
 
 def postgres_url(host: str, port: int, database: str, user: str, password: str) -> str:

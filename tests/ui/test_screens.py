@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QComboBox,
     QGroupBox,
     QLabel,
     QPushButton,
@@ -70,6 +71,9 @@ def visible_texts(root: QWidget):
         elif isinstance(widget, QTabBar):
             for index in range(widget.count()):
                 yield widget, widget.tabText(index)
+        elif isinstance(widget, QComboBox):  # every choice of the list, not only the one shown
+            for index in range(min(widget.count(), 50)):
+                yield widget, widget.itemText(index)
         elif isinstance(widget, QTableView) and widget.model() is not None:
             model = widget.model()
             for column in range(model.columnCount()):
@@ -132,9 +136,9 @@ def context(qapp, tmp_path_factory):
     installed = install_all(qapp, "vi")
     ctx = gallery.make_context(tmp_path_factory.mktemp("gallery"))
     yield ctx
-    for kept in ctx.keep:
+    for kept in reversed(ctx.keep):
         getattr(kept, "shutdown", lambda: None)()
-        kept.close()
+        getattr(kept, "close", lambda: None)()
     ctx.tasks.shutdown()
     ctx.store.close()
     for translator in installed:
@@ -154,7 +158,8 @@ ENGLISH_SOURCES: set[str] = set()
 
 
 def _cases():
-    return [pytest.param(screen, size, id=f"{screen.name}-{size[0]}x{size[1]}")
+    return [pytest.param(screen, size, id=f"{screen.name}-{size[0]}x{size[1]}",
+                         marks=[pytest.mark.xfail(reason=screen.known_problem, strict=True)] if screen.known_problem else [])
             for screen in gallery.SCREENS for size in (screen.sizes[:1] if screen.dialog else screen.sizes)]
 
 

@@ -188,7 +188,7 @@ def test_the_users_window_adds_locks_and_resets(qtbot, seeded_store, tasks, secu
     dialog.submit()
     assert not dialog.isVisible()
     row = [i for i in range(window.table.rowCount()) if window.table.item(i, 0).text() == "canbo5"][0]
-    assert window.table.item(row, 2).text() == "officer technician"
+    assert window.table.item(row, 2).text() == "Cán bộ tiếp nhận, Kỹ thuật viên"  # the roles' names
     window.table.selectRow(row)
     window.lock_button.click()
     assert window.table.item(row, 3).text() == "đã khóa"

@@ -187,6 +187,17 @@ class CounterWindow(QMainWindow):
         self.devices_window.raise_()
         return self.devices_window
 
+    def open_backups(self):
+        """Tools › Backups: the daily backup's folder and time, the archives, back up now (technician only)."""
+        from ui.backup.window import BackupsWindow
+
+        if not self._actor.may("device.configure"):
+            return None
+        window = BackupsWindow(self.tasks, self.settings, parent=self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.open()
+        return window
+
     # -- construction ----------------------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
@@ -272,6 +283,9 @@ class CounterWindow(QMainWindow):
         if self._actor.may("device.configure"):
             tools_menu = bar.addMenu(self.tr("&Tools"))
             self.devices_action = self._action(tools_menu, self.tr("&Devices..."), [], self.open_devices)
+            from ui.backup.window import menu_text
+
+            self.backups_action = self._action(tools_menu, menu_text(), [], self.open_backups)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), ["F1"], self.show_shortcuts)
 

@@ -58,6 +58,9 @@ def run_devices(settings, *, argv: list[str] | None = None) -> int:
     actor = Actor(username="technician", role="technician", display_name="Kỹ thuật viên", counter=settings.get("station.counter"))
     window = DevicesWindow(settings=settings, actor=actor)
     window.show()
+    from ui import startup_probe
+
+    startup_probe.install(window)  # only with MOTCUA_STARTUP_PROBE (tests of the station's start)
     try:
         return app.exec()
     finally:

@@ -119,13 +119,18 @@ class DevicesWindow(QMainWindow):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 2, 4):  # the light, the device's name, the driver, the state: as wide as their text
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.itemDoubleClicked.connect(lambda _item: self.configure())
 
         self.discover_button = self._button(self.tr("Discover..."), lambda: self.discover(self.subnet_field.text().strip() or None))
         self.subnet_field = QLineEdit(self)
         self.subnet_field.setObjectName("subnet")
+        self.subnet_field.setMinimumWidth(300)  # its hint "máy in mạng trong (vd. 192.168.1.0/24)" is read whole
         self.subnet_field.setPlaceholderText(self.tr("network printers in (e.g. 192.168.1.0/24)"))
         self.subnet_field.setToolTip(self.tr("Only this subnet is probed, on TCP 9100, at most 256 addresses"))
         self.configure_button = self._button(self.tr("Configure..."), self.configure)

@@ -31,16 +31,17 @@ def install_reports_translator(app: QCoreApplication, language: str) -> QTransla
 
 
 def run_reports(store, settings, *, argv=None) -> int:
-    """``motcua reports``: the director's window until closed. Returns the exit code."""
-    from app.actors import Actor
+    """``motcua reports``: a director signs in (``report.view``), then the window until closed. Returns the
+    exit code (0 also when the sign-in was cancelled)."""
     from ui.reports.window import ReportsWindow
+    from ui.security import sign_in_at_start
     from ui.station import open_station
 
-    station = open_station("reports", store, settings, argv=argv)
-    own = install_reports_translator(station.app, settings.get("ui.language"))
-    if own is not None:
-        station.translators.append(own)
-    user = settings.get("station.officer") or "director"
-    window = ReportsWindow(station.tasks, Actor(user, "director"))
-    window.show()
+    station = open_station("reports", store, settings, argv=argv)  # every catalog, the reports' included
+    actor = sign_in_at_start(station.tasks, settings, permission="report.view")
+    if actor is None:
+        station.shutdown()
+        return 0
+    window = ReportsWindow(station.tasks, actor)
+    window.showMaximized()
     return station.run(window)

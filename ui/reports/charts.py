@@ -25,12 +25,20 @@ def _bars(title: str, labels: list[str], values: list[float], *, top: float | No
     x.append(labels)
     y = QValueAxis()
     y.setRange(0, top if top is not None else max([*values, 1.0]) * 1.15)
+    y.setLabelFormat("%.0f")  # whole numbers: no decimal point (Vietnamese writes a comma)
+    y.setTickCount(6)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(x)
     series.attachAxis(y)
     chart.legend().hide()
     return chart
+
+
+def _month(text: str) -> str:
+    """``2026-07`` → ``07/2026`` (the Vietnamese order)."""
+    year, _, month = str(text).partition("-")
+    return f"{month}/{year}" if month else str(text)
 
 
 def build_charts(doc: dict[str, Any]) -> dict[str, QChart]:
@@ -40,11 +48,12 @@ def build_charts(doc: dict[str, Any]) -> dict[str, QChart]:
     charts["wait_by_hour"] = _bars(QCoreApplication.translate("ReportCharts", "Average wait by hour (minutes)"), [f"{h['hour']}h" for h in hours],
                                    [round((h["avg_wait_s"] or 0) / 60.0, 1) for h in hours])
     months = doc.get("on_time_by_month") or []
-    charts["on_time_by_month"] = _bars(QCoreApplication.translate("ReportCharts", "On-time rate by month (%)"), [m["month"] for m in months],
+    charts["on_time_by_month"] = _bars(QCoreApplication.translate("ReportCharts", "On-time rate by month (%)"), [_month(m["month"]) for m in months],
                                        [m["on_time_rate"] or 0 for m in months], top=100)
     pie = QPieSeries()
-    for code, n in ((doc.get("satisfaction") or {}).get("levels") or {}).items():
-        pie.append(word(LEVELS, code), n).setLabelVisible(True)
+    levels = (doc.get("satisfaction") or {}).get("levels") or {}
+    for code in [c for c in LEVELS if c in levels] + [c for c in levels if c not in LEVELS]:  # worst to best
+        pie.append(word(LEVELS, code), levels[code]).setLabelVisible(True)
     chart = QChart()
     chart.setTitle(QCoreApplication.translate("ReportCharts", "Satisfaction"))
     chart.addSeries(pie)

@@ -3,7 +3,7 @@ Every action is ``app.services.users``'s (which checks the permission again) on 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,6 +22,7 @@ from app.actors import Actor
 from app.errors import ValidationError
 from app.permissions import USER_ROLES
 from app.services import users
+from ui.common import format_dt
 from ui.errors import error_text
 from ui.security.dialogs import _Form, password_field
 
@@ -120,7 +121,7 @@ class UsersWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("usersWindow")
         self.setWindowTitle(self.tr("Users"))
-        self.resize(820, 480)
+        self.resize(960, 520)
         self.tasks, self.actor = tasks, actor
         self.rows: list[dict] = []
         self.table = QTableWidget(0, len(self.COLUMNS), self)
@@ -128,7 +129,9 @@ class UsersWindow(QDialog):
                                               self.tr("State"), self.tr("Last sign-in")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the roles: a demo account holds five
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b3261e;")
         buttons = QHBoxLayout()
@@ -180,8 +183,10 @@ class UsersWindow(QDialog):
             state = self.tr("locked") if row["locked"] else (self.tr("waiting") if row["waiting_seconds"] else "")
             if row["demo"]:
                 state = (state + " " + self.tr("demo")).strip()
-            cells = (row["username"], row["display_name"], " ".join(row["roles"]), state,
-                     (row["last_sign_in"] or "")[:16].replace("T", " "))
+            roles = ", ".join(QCoreApplication.translate("UserDialog", ROLE_NAMES[r]) if r in ROLE_NAMES else r
+                              for r in row["roles"])
+            cells = (row["username"], row["display_name"], roles, state,
+                     format_dt(row["last_sign_in"]))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)

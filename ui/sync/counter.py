@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common import StatusIndicator
+from ui.common import StatusIndicator, format_dt
 from ui.i18n import arg
 from ui.sync.texts import dossier_state_text, skew_text, status_line
 from ui.tasks import QueryOp, StoreOp, TaskManager
@@ -123,7 +123,7 @@ class OnlineDossiersPanel(QWidget):
             intake = (row.get("data") or {}).get("intake") or {}
             applicant = intake.get("applicant") or {}
             cells = (row["province_code"], intake.get("procedure_code", ""), applicant.get("full_name", ""),
-                     row["arrived_at"][:16].replace("T", " "))
+                     format_dt(row["arrived_at"]))
             for j, value in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(str(value)))
         self.empty_label.setVisible(not rows)
