@@ -10,8 +10,9 @@ account waits its password is not even checked. An administrator's lock (:func:`
 :func:`unlock`.
 
 A sign-in never says whether a user name exists: a wrong password and an unknown name give the same
-``signin_failed`` after the same Argon2 work; unknown names back off like real ones (in this process); an
-administrator's lock is only told to someone who gave the right password.
+``signin_failed`` after the same Argon2 work; unknown names back off like real ones, kept in the database
+(``signin_throttle``, keyed by a hash of the name) so a restart or another station of the center does not reset
+it; an administrator's lock is only told to someone who gave the right password.
 
 Every change and every sign-in, sign-out and failed sign-in is audited with ids (``user:<id>``), never a
 password, a name or a phone number.
@@ -19,6 +20,7 @@ password, a name or a phone number.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Iterable
@@ -27,7 +29,8 @@ from typing import Any
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.actors import Actor
@@ -35,6 +38,7 @@ from app.errors import NotFoundError, RuleError, ValidationError
 from app.permissions import USER_ROLES
 from app.services.audit import audit
 from app.store.models import User
+from app.store.models_users import SignInThrottle
 
 #: OWASP Password Storage Cheat Sheet, Argon2id minimum: m=19 MiB (19456 KiB), t=2, p=1
 PARAMETERS = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1, "hash_len": 32, "salt_len": 16}
@@ -49,7 +53,7 @@ MAX_LOCK_SECONDS = 3600
 MIN_PASSWORD = 8
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,59}$")
 
-_unknown_failures: dict[str, tuple[int, datetime | None]] = {}  # unknown names back off like real ones
+THROTTLE_KEEP = timedelta(days=1)  # an unknown name's back-off is forgotten a day after its last attempt
 
 
 def hasher() -> PasswordHasher:
@@ -228,16 +232,11 @@ def _attempt(session: Session, username: str, password: str, *, now: datetime | 
     where = {"station": str(station)} if station is not None else {}
     user = find(session, username or "")
     if user is None or user.password_hash is None:
-        key = (username or "").strip().lower()
-        count, until = _unknown_failures.get(key, (0, None))
-        if until is not None and until > at:
-            raise RuleError("signin_locked", seconds=_ceil_seconds(until - at))
-        _dummy_verify(password)
-        count += 1
-        wait = lock_seconds(count)
-        _unknown_failures[key] = (count, at + timedelta(seconds=wait) if wait else None)
-        if len(_unknown_failures) > 10_000:
-            _unknown_failures.clear()
+        try:
+            wait = _unknown_name_failed(session, username, password, at)
+        except RuleError:
+            audit(session, SYSTEM, "user.sign_in_failed", None, reason="waiting", **where)
+            raise
         audit(session, SYSTEM, "user.sign_in_failed", None, reason="unknown", **where)
         if wait:
             raise RuleError("signin_locked", seconds=wait)
@@ -269,6 +268,29 @@ def _attempt(session: Session, username: str, password: str, *, now: datetime | 
     actor = actor_for(user, counter=station if isinstance(station, int) else None)
     audit(session, actor, "user.sign_in", _entity(user), **where)
     return actor
+
+
+def _unknown_name_failed(session: Session, username: str, password: str, at: datetime) -> int:
+    """Count a failed attempt of a name with no account; the seconds it must now wait (0: none). Raises
+    ``signin_locked`` while it waits, without the Argon2 work (as for a real account)."""
+    key = hashlib.sha256((username or "").strip().lower().encode("utf-8")).hexdigest()
+    row = session.get(SignInThrottle, key)
+    if row is not None and row.locked_until is not None and row.locked_until > at:
+        raise RuleError("signin_locked", seconds=_ceil_seconds(row.locked_until - at))
+    _dummy_verify(password)
+    if row is None:
+        session.execute(delete(SignInThrottle).where(SignInThrottle.last_at < at - THROTTLE_KEEP))
+        try:  # another station of a shared center may insert the same name at the same moment
+            with session.begin_nested():
+                row = SignInThrottle(key=key, failures=0, last_at=at)
+                session.add(row)
+        except IntegrityError:
+            row = session.get(SignInThrottle, key, populate_existing=True)
+    row.failures = (row.failures or 0) + 1
+    row.last_at = at
+    wait = lock_seconds(row.failures)
+    row.locked_until = at + timedelta(seconds=wait) if wait else None
+    return wait
 
 
 def _ceil_seconds(delta: timedelta) -> int:

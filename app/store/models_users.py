@@ -47,3 +47,18 @@ class User(Base):
     @property
     def role_set(self) -> frozenset[str]:
         return frozenset(self.roles.split())
+
+
+class SignInThrottle(Base):
+    """The back-off of a user name that has no account (migration 0020): kept in the database, so it holds
+    across a restart and, on PostgreSQL, across every station of the center.
+
+    ``key`` is the SHA-256 of the folded name, never the name: what someone typed into the name field may be a
+    misspelt citizen's or officer's name, or a password typed one field too early. Rows older than a day are
+    pruned by the next unknown-name attempt."""
+
+    __tablename__ = "signin_throttle"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column()
+    last_at: Mapped[datetime] = mapped_column(index=True)

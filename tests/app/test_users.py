@@ -93,11 +93,32 @@ def test_lock_out_backs_off_and_doubles_on_a_fake_clock(people):
 
 def test_unknown_names_fail_like_wrong_passwords(people):
     wrong = [users.attempt_code(people, "lan", "nope", T0 + timedelta(seconds=i)) for i in range(6)]
-    name = f"nobody-{uuid.uuid4().hex[:8]}"  # unknown names back off in this process: one of its own
+    name = f"nobody-{uuid.uuid4().hex[:8]}"
     unknown = [users.attempt_code(people, name, "nope", T0 + timedelta(seconds=i)) for i in range(6)]
     assert wrong == unknown == ["signin_failed"] * 4 + ["signin_locked"] * 2
     failed = _audit(people, "user.sign_in_failed")
     assert all("nope" not in str(e.detail) and "nobody" not in str(e.detail) for e in failed)
+
+
+def test_an_unknown_names_back_off_is_kept_in_the_database_by_a_hash(people):
+    from app.store.models_users import SignInThrottle
+
+    name = "Nguyen-Van-A"
+    codes = [users.attempt_code(people, name, "nope", T0 + timedelta(seconds=i)) for i in range(5)]
+    assert codes == ["signin_failed"] * 4 + ["signin_locked"]
+    # a restarted process (no memory of its own) or another station still makes the name wait; folded case
+    assert users.attempt_code(people, "nguyen-van-a", "nope", T0 + timedelta(seconds=30)) == "signin_locked"
+    with people.read() as s:
+        rows = list(s.scalars(select(SignInThrottle)))
+    assert [r.failures for r in rows] == [5]
+    assert "nguyen" not in rows[0].key.lower() and len(rows[0].key) == 64
+    waiting = [e for e in _audit(people, "user.sign_in_failed") if (e.detail or {}).get("reason") == "waiting"]
+    assert len(waiting) == 1
+    # after the wait the sixth failure doubles it; a day later a new name's attempt prunes the old row
+    assert users.attempt_code(people, name, "nope", T0 + timedelta(seconds=65)) == "signin_locked"
+    assert users.attempt_code(people, "other", "nope", T0 + timedelta(days=2)) == "signin_failed"
+    with people.read() as s:
+        assert [r.failures for r in s.scalars(select(SignInThrottle))] == [1]
 
 
 def test_an_administrators_lock_is_told_only_to_the_right_password(people):
