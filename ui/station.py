@@ -34,7 +34,7 @@ from ui.tasks import TaskManager
 
 log = logging.getLogger(__name__)
 
-KINDS = ("counter", "kiosk", "display", "reports")
+KINDS = ("counter", "kiosk", "display", "reports", "devices")
 TICKET_PRINTER_THREAD = "ticket-printer"
 @dataclass
 class StationDevices:

@@ -19,7 +19,8 @@ USER_ENV = "MOTCUA_USER"
 PASSWORD_ENV = "MOTCUA_PASSWORD"  # secrets: allow (the variable's name)
 #: commands that run without a signed-in user (``args.command``, ``args.sub``)
 NO_SIGN_IN = {("db", "upgrade"), ("db", "status"), ("demo", "seed"), ("user", "add"),
-              ("counter", None), ("kiosk", None), ("display", None)}
+              ("counter", None), ("kiosk", None), ("display", None), ("reports", None), ("devices", None),
+              ("start", None)}
 
 
 class Context:

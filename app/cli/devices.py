@@ -35,7 +35,7 @@ def _rows(ctx, wait: float) -> list[dict[str, str]]:
 def cmd_window(ctx, args) -> int:
     from ui.devices import run_devices
 
-    return run_devices(ctx.settings)
+    return run_devices(ctx.store(), ctx.settings)
 
 
 def cmd_list(ctx, args) -> int:
@@ -140,7 +140,8 @@ def cmd_set(ctx, args) -> int:
             if args.json:
                 emit({"name": name, "url": args.url, "written": False, "test": result})
             raise RuleError("device_test_failed", name=name, detail=result["detail"])
-    written = set_device(ctx.settings, ctx.technician(), name, args.url)
+    with ctx.store().write() as session:  # the change is audited; a database with users needs a technician
+        written = set_device(ctx.settings, ctx.signed_in() or ctx.technician(), name, args.url, session=session)
     if args.json:
         emit({**written, "written": True, "test": result})
     else:

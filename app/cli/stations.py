@@ -52,11 +52,11 @@ def cmd_station(ctx, args) -> int:
 
 def open_window(ctx, window: str) -> int:
     """Run the station ``window`` ("counter", "kiosk", "display", "reports", "devices") until it closes."""
+    store = ctx.store()
     if window == "devices":
         from ui.devices import run_devices
 
-        return run_devices(ctx.settings)
-    store = ctx.store()
+        return run_devices(store, ctx.settings)
     if window == "counter":
         from ui.counter import run_counter
 

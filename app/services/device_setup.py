@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ValidationError
+from app.services.audit import audit
 
 #: The devices a station may name (``devices.<name>`` settings; the voice has none).
 DEVICE_SETTINGS = ("receipt_printer", "ticket_printer", "a4_printer", "scanner", "id_reader", "button_box",
@@ -53,18 +54,30 @@ def require_name(name: str) -> str:
     return name
 
 
-def set_device(settings, actor, name: str, url: str) -> dict[str, str]:
+def set_device(settings, actor, name: str, url: str, *, session=None) -> dict[str, str]:
     """Write ``devices.<name> = url`` into this station's settings file; returns ``{"name", "url", "path"}``.
 
-    ``url`` empty removes the device from the station."""
+    ``url`` empty removes the device from the station. With ``session`` (every station and the command line
+    pass one: only a test of the file alone does not) the change is audited as ``device.configure`` in that
+    transaction, with the addresses' secrets blanked; the file is written inside it, so a file that cannot
+    be written leaves no audit entry and the settings as they were."""
     actor.require("device.configure")
     if require_name(name) == "voice":
         raise ValidationError("device_no_setting", name=name)
     url = (url or "").strip()
     if any(ch in url for ch in "\n\r\t") or (url and ":" not in url):
         raise ValidationError("device_url_invalid", name=name, url=url, message="an address looks like scheme:...")
-    settings.set(f"devices.{name}", url)
-    path = settings.save()
+    key = f"devices.{name}"
+    previous = settings.get(key)
+    settings.set(key, url)
+    try:
+        if session is not None:
+            audit(session, actor, "device.configure", f"device:{name}", url=redact(url),
+                  previous=redact(str(previous or "")))
+        path = settings.save()
+    except BaseException:
+        settings.set(key, previous)
+        raise
     return {"name": name, "url": url, "path": str(path)}
 
 

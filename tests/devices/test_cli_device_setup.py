@@ -156,6 +156,25 @@ def test_set_writes_the_setting_only_after_a_passing_test(capsys, data_dir):
     assert code == 2
 
 
+def test_set_is_audited_with_the_secrets_blanked_and_needs_a_technician(capsys, data_dir, monkeypatch):
+    assert run(capsys, "demo", "seed")[0] == 0
+    monkeypatch.setenv("MOTCUA_USER", "canbo1")  # an officer may not set devices up
+    code, _, err = run(capsys, "devices", "set", "a4_printer", "ipp://admin:S3cretPW@10.0.0.9/ipp", "--no-test")
+    assert code == 2 and not (data_dir / "station.toml").exists()
+    monkeypatch.setenv("MOTCUA_USER", "kythuat")
+    code, _, err = run(capsys, "devices", "set", "a4_printer", "ipp://admin:S3cretPW@10.0.0.9/ipp", "--no-test")
+    assert code == 0, err
+    assert "S3cretPW" in (data_dir / "station.toml").read_text(encoding="utf-8")
+    monkeypatch.setenv("MOTCUA_USER", "giamdoc")  # the director reads the audit
+    code, out, err = run(capsys, "audit", "show", "--object", "device:a4_printer", "--json")
+    assert code == 0, err
+    entries = json.loads(out)
+    entries = entries.get("entries", entries) if isinstance(entries, dict) else entries
+    assert [(e["action"], e["actor"]) for e in entries] == [("device.configure", "kythuat")]
+    assert "S3cretPW" not in out and "10.0.0.9" in out
+    assert run(capsys, "audit", "verify")[0] == 0
+
+
 # ------------------------------------------------------------------ diagnostics
 
 SECRETS = ("S3cretPW", "TOK999", "hunter22", "abcdefTOKEN123", "Pin-4711", "envpass77")

@@ -210,31 +210,51 @@ def test_the_counter_opens_the_devices_window_only_for_device_configure(qtbot, q
             forget_translator(translator)
 
 
-def test_motcua_devices_without_an_action_opens_the_window(tmp_path):
-    """``motcua devices`` in a process of its own (its event loop is the program's): the window opens in
-    Vietnamese (run_devices installs the devices catalog) and the program ends with 0 when it closes."""
+def test_motcua_devices_without_an_action_signs_a_technician_in_then_opens_the_window(tmp_path):
+    """``motcua devices`` in a process of its own (its event loop is the program's): an officer's sign-in is
+    refused (the technician's window needs ``device.configure``), the technician's opens the window in
+    Vietnamese, and the program ends with 0 when it closes."""
     import os
     import subprocess
     import sys
 
     script = (
         "import sys\n"
-        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtCore import Qt, QTimer\n"
+        "from PySide6.QtTest import QTest\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from ui.station import application\n"
         "from ui.devices.window import DevicesWindow\n"
+        "from ui.security.dialogs import SignInDialog\n"
         "app = application()\n"
+        "original = SignInDialog.exec\n"
+        "def signing_in(dialog):\n"
+        "    def officer():\n"
+        "        dialog.user_field.setText('canbo1'); dialog.password_field.setText('demo')\n"
+        "        QTest.keyClick(dialog.password_field, Qt.Key.Key_Return)\n"
+        "        QTimer.singleShot(1000, technician)\n"
+        "    def technician():\n"
+        "        print('OFFICER', dialog.isVisible(), dialog.message.text(), flush=True)\n"
+        "        dialog.user_field.setText('kythuat'); dialog.password_field.setText('demo')\n"
+        "        QTest.keyClick(dialog.password_field, Qt.Key.Key_Return)\n"
+        "        QTimer.singleShot(1000, look)\n"
+        "    QTimer.singleShot(100, officer)\n"
+        "    return original(dialog)\n"
+        "SignInDialog.exec = signing_in\n"
         "def look():\n"
         "    titles = [w.windowTitle() for w in QApplication.topLevelWidgets() if isinstance(w, DevicesWindow) and w.isVisible()]\n"
         "    print('TITLES', titles, flush=True)\n"
         "    app.quit()\n"
-        "QTimer.singleShot(500, look)\n"
         "from app.cli import main\n"
+        "assert main(['demo', 'seed']) == 0\n"
         "sys.exit(main(['devices']))\n"
     )
-    env = {**os.environ, "MOTCUA_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    # no MOTCUA_USER: a window signs in on screen, not through the command line's user
+    env = {k: v for k, v in os.environ.items() if k not in ("MOTCUA_USER", "MOTCUA_PASSWORD")}
+    env.update(MOTCUA_DATA_DIR=str(tmp_path), QT_QPA_PLATFORM="offscreen")
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+    assert "OFFICER True Tài khoản này không được làm việc này ở đây" in done.stdout  # refused: the dialog stays
     assert "TITLES ['Thiết bị']" in done.stdout
 
 

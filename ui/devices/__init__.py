@@ -42,30 +42,20 @@ def forget_translator(translator: QTranslator) -> None:
             del _installed[language]
 
 
-def run_devices(settings, *, argv: list[str] | None = None) -> int:
-    """Open the Devices window (``motcua devices``) and run the event loop; returns the exit code."""
-    import shiboken6
-
-    from app.actors import Actor
+def run_devices(store, settings, *, argv: list[str] | None = None) -> int:
+    """``motcua devices``: a technician signs in (``device.configure``), then the Devices window until it is
+    closed; its set-up changes are audited on the station's store. Returns the exit code (0 also when the
+    sign-in was cancelled)."""
     from ui.devices.window import DevicesWindow
-    from ui.i18n import install_translators
-    from ui.station import application
+    from ui.security import sign_in_at_start
+    from ui.station import open_station
 
-    app = application(argv)
-    language = str(settings.get("ui.language") or "vi")
-    translators = install_translators(app, language)
-    own = install_devices_translator(app, language)
-    actor = Actor(username="technician", role="technician", display_name="Kỹ thuật viên", counter=settings.get("station.counter"))
-    window = DevicesWindow(settings=settings, actor=actor)
+    station = open_station("devices", store, settings, argv=argv)
+    install_devices_translator(station.app, str(settings.get("ui.language") or "vi"))
+    actor = sign_in_at_start(station.tasks, settings, permission="device.configure")
+    if actor is None:
+        station.shutdown()
+        return 0
+    window = DevicesWindow(settings=settings, actor=actor, tasks=station.tasks)
     window.show()
-    from ui import startup_probe
-
-    startup_probe.install(window)  # only with MOTCUA_STARTUP_PROBE (tests of the station's start)
-    try:
-        return app.exec()
-    finally:
-        window.shutdown()
-        shiboken6.delete(window)
-        for translator in [*translators, *([own] if own else [])]:
-            app.removeTranslator(translator)
-            forget_translator(translator)
+    return station.run(window)

@@ -493,15 +493,26 @@ class DevicesWindow(QMainWindow):
         self.refresh_rows()
 
     def _write(self, name: str, url: str) -> None:
-        from app.errors import AppError
+        """Write the address through ``set_device``: on the store thread, audited, when the window has the
+        station's store (every station); a window without one (a test of the file alone) writes here."""
         from app.services.device_setup import set_device
 
-        try:
-            set_device(self.settings, self.actor, name, url)
-        except AppError as exc:
+        if self.tasks.store is None:
+            try:
+                set_device(self.settings, self.actor, name, url)
+            except Exception as exc:
+                self._written(name, url, False, exc)
+                return
+            self._written(name, url, True, None)
+            return
+        self.tasks.run_store(lambda session: set_device(self.settings, self.actor, name, url, session=session),
+                             lambda ok, value: self._written(name, url, ok, value), write=True)
+
+    def _written(self, name: str, url: str, ok: bool, value) -> None:
+        if not ok:
             from ui.errors import show_error
 
-            show_error(exc, parent=self)
+            show_error(value, parent=self)
             return
         self.statusBar().showMessage(self.tr("Saved: %1").replace("%1", kind_name(name)), 10_000)
         self.refresh_rows()
