@@ -410,6 +410,8 @@ MESSAGES: dict[str, str] = {
     "sync_url_missing": "no provincial sync URL: set the center setting sync.url or give --url",
     "sync_config_refused": "the provincial link is refused: {reason}",
     "sync_busy": "another sync worker of this center is running",
+    "audit_expect_or_province": "give --expect or --province, not both",
+    "province_head_unreachable": "the province could not be asked for the audit chain head: {kind}",
     "sync_retry_what": "give an item id or --all",
     "sync_item_not_waiting": "no outbox item {item} waiting",
     "password_stdin_needed": "give the password on stdin with --password-stdin",

@@ -103,6 +103,10 @@ class ProvinceAdapter(Protocol):
 
     def upload(self, call: Call, data: bytes) -> ItemResult: ...
 
+    def send_audit_head(self, seq: int, digest: str) -> dict[str, Any]: ...
+
+    def audit_head(self) -> dict[str, Any] | None: ...
+
 
 @dataclass
 class NationalAdapter:
@@ -248,6 +252,20 @@ class NationalAdapter:
             raise
         items = [Change(int(i["seq"]), i["type"], i["MaHoSo"], i["data"]) for i in data["items"]]
         return ChangesPage(items, data["cursor"], bool(data["more"]), server_date=server_date)
+
+    def send_audit_head(self, seq: int, digest: str) -> dict[str, Any]:
+        """Give the province the audit chain head; its answer (the head as recorded, ``received_at``)."""
+        return self._authorized("POST", "/api/v1/audit-head", "AuditHeadPut",
+                                json={"audit_seq": seq, "audit_hash": digest})[0]
+
+    def audit_head(self) -> dict[str, Any] | None:
+        """The last audit chain head the province holds for this center, or None when it holds none."""
+        try:
+            return self._authorized("GET", "/api/v1/audit-head", "AuditHeadGet")[0]
+        except SendFailure as exc:
+            if exc.status == 404:
+                return None
+            raise
 
     def probe(self):
         """The authenticated probe: the server's time (from its answer), or ``SendFailure``."""

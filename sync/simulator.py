@@ -17,6 +17,7 @@ import json
 import logging
 import random
 import secrets
+import re
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -49,6 +50,8 @@ CREATE TABLE IF NOT EXISTS uploads (id TEXT PRIMARY KEY, key TEXT UNIQUE NOT NUL
                                     sha256 TEXT NOT NULL, size INTEGER NOT NULL, name TEXT NOT NULL,
                                     received INTEGER NOT NULL DEFAULT 0, complete INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS online_links (online_code TEXT PRIMARY KEY, code TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS audit_heads (seq INTEGER NOT NULL, hash TEXT NOT NULL, received_at REAL NOT NULL,
+                                        PRIMARY KEY (seq, hash));
 CREATE TABLE IF NOT EXISTS upload_chunks (upload_id TEXT NOT NULL, start INTEGER NOT NULL, data BLOB NOT NULL,
                                           PRIMARY KEY (upload_id, start));
 """
@@ -164,6 +167,26 @@ class SimStore:
             "faults": self.counter("faults"),
             "items_received": self.counter("items_received"),
         }
+
+    # --- the center's audit chain heads -----------------------------------------------------------------
+
+    def record_head(self, seq: int, digest: str) -> dict[str, Any]:
+        """Keep a head the center sent (once: the same head again changes nothing); answers it."""
+        self.db.execute("INSERT OR IGNORE INTO audit_heads VALUES (?, ?, ?)", (seq, digest, time.time()))
+        return self.last_head(seq, digest)
+
+    def last_head(self, seq: int | None = None, digest: str | None = None) -> dict[str, Any] | None:
+        """The head ``(seq, digest)``, or the last one received (the highest sequence number)."""
+        if seq is None:
+            row = self.db.execute("SELECT seq, hash, received_at FROM audit_heads ORDER BY seq DESC, received_at DESC"
+                                  " LIMIT 1").fetchone()
+        else:
+            row = self.db.execute("SELECT seq, hash, received_at FROM audit_heads WHERE seq = ? AND hash = ?",
+                                  (seq, digest)).fetchone()
+        if row is None:
+            return None
+        received = datetime.fromtimestamp(row[2], VN_TZ).strftime("%Y%m%d%H%M%S")
+        return {"error_code": "0", "message": "ok", "audit_seq": row[0], "audit_hash": row[1], "received_at": received}
 
     # --- attachments: resumable, verified by SHA-256 ------------------------------------------------------
 
@@ -290,7 +313,8 @@ class SimStore:
     def reset(self) -> None:
         """Forget everything (tests and demos start again on one running server)."""
         self.db.execute("BEGIN IMMEDIATE")
-        for table in ("items", "dossiers", "history", "changes", "counters", "uploads", "upload_chunks", "online_links"):
+        for table in ("items", "dossiers", "history", "changes", "counters", "uploads", "upload_chunks", "online_links",
+                      "audit_heads"):
             self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
         self.db.execute("COMMIT")
         self.min_cursor = 0
@@ -508,6 +532,26 @@ async def changes(request: web.Request) -> web.Response:
     return _json({"error_code": "0", "message": "ok", "cursor": str(next_cursor), "more": more, "items": items})
 
 
+async def audit_head_put(request: web.Request) -> web.Response:
+    try:
+        body = await request.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return _error(400, "E_JSON", "không phải JSON")
+    if (not isinstance(body, dict) or set(body) != {"audit_seq", "audit_hash"}
+            or not isinstance(body["audit_seq"], int) or isinstance(body["audit_seq"], bool)
+            or not 0 <= body["audit_seq"] < 2**63
+            or not isinstance(body["audit_hash"], str) or not re.fullmatch(r"[0-9a-f]{64}", body["audit_hash"])):
+        return _error(422, "E_INVALID", "audit_seq (số) và audit_hash (64 chữ số hex)")
+    return _json(request.app[SIM_KEY].store.record_head(body["audit_seq"], body["audit_hash"]))
+
+
+async def audit_head_get(request: web.Request) -> web.Response:
+    head = request.app[SIM_KEY].store.last_head()
+    if head is None:
+        return _error(404, "E_NOT_FOUND", "chưa nhận đầu chuỗi nhật ký nào")
+    return _json(head)
+
+
 async def stats(request: web.Request) -> web.Response:
     return _json(request.app[SIM_KEY].store.stats())
 
@@ -554,6 +598,8 @@ def make_app(data_dir: Path, *, fault_rate: float = 0.0, latency_ms: int = 0, se
     app.router.add_get("/api/v1/changes", changes)
     app.router.add_post("/api/v1/attachments", attachment_start)
     app.router.add_put("/api/v1/attachments/{upload_id}", attachment_chunk)
+    app.router.add_post("/api/v1/audit-head", audit_head_put)
+    app.router.add_get("/api/v1/audit-head", audit_head_get)
     app.router.add_get("/stats", stats)
     app.router.add_post("/admin/{action}", admin)
     return app

@@ -111,6 +111,8 @@ def run_once(store, adapter, *, batch_size: int = 200, pull: bool = True, files=
             except Exception as exc:  # a failed pull never undoes the push; it is retried next run
                 log.warning("pull failed: %s", exc.__class__.__name__)
                 result["pulled"] = {"error": exc.__class__.__name__}
+        if not (report.batches and report.sent == 0 and report.retry):  # after the push's and pull's entries
+            result["audit_head"] = send_audit_head(store, adapter)
         if report.server_date is not None:
             skew = (datetime.now(timezone.utc) - report.server_date).total_seconds()
             set_state(store, "clock.skew_s", round(skew, 1))
@@ -118,6 +120,27 @@ def run_once(store, adapter, *, batch_size: int = 200, pull: bool = True, files=
             if abs(skew) > CLOCK_SKEW_WARN_S:
                 log.warning("station clock differs from the province's by %.0f s", skew)
         return result
+
+
+def send_audit_head(store, adapter) -> dict[str, Any]:
+    """Give the province the audit chain head when it moved since the last one it acknowledged (so a chain
+    rewritten here later is detectable: ``motcua audit verify --province``). Never fails the run: what
+    happened, as ``{"audit_seq", "sent"}`` or ``{"error"}``; the next run tries again."""
+    from app.services.audit_chain import sync_head
+
+    with store.read() as session:
+        head = sync_head(session)
+        last = get_state(session, "audit.head_sent")
+    if last and last.get("audit_seq") == head["audit_seq"] and last.get("audit_hash") == head["audit_hash"]:
+        return {"audit_seq": head["audit_seq"], "sent": False}
+    try:
+        answer = adapter.send_audit_head(head["audit_seq"], head["audit_hash"])
+    except Exception as exc:  # SendFailure, or an adapter without the call: tried again next run
+        log.warning("audit head not sent: %s", exc.__class__.__name__)
+        return {"audit_seq": head["audit_seq"], "error": exc.__class__.__name__}
+    set_state(store, "audit.head_sent", {**head, "received_at": answer.get("received_at"),
+                                         "at": datetime.now(timezone.utc).isoformat()})
+    return {"audit_seq": head["audit_seq"], "sent": True}
 
 
 def status(store) -> dict[str, Any]:

@@ -440,6 +440,9 @@ CODE_TEXTS: dict[str, str] = {
     "sync_url_missing": QT_TRANSLATE_NOOP("errors", "The link to the province is not set up (sync address)."),
     "sync_config_refused": QT_TRANSLATE_NOOP("errors", "The link to the province is set up in a way that is refused (use https)."),
     "sync_busy": QT_TRANSLATE_NOOP("errors", "Another station of the center is syncing now; try again in a moment."),
+    "audit_expect_or_province": _CLI,
+    "province_head_unreachable": QT_TRANSLATE_NOOP("errors", "The province could not be asked for the audit "
+                                                             "chain head; check the link and try again."),
     "sync_retry_what": _CLI,
     "sync_item_not_waiting": QT_TRANSLATE_NOOP("errors", "This item is not waiting to be sent."),
     "password_stdin_needed": _CLI,

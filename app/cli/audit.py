@@ -20,13 +20,39 @@ def _expected(text: str) -> tuple[int, str]:
     return int(seq), digest
 
 
+def _province_head(ctx, args) -> tuple[int, str] | None:
+    """The last audit head the province holds (``--province``): None when it holds none."""
+    from app.cli.sync import _url
+    from app.errors import RuleError, ValidationError
+    from sync.adapter import ConfigError, SendFailure
+    from sync.worker import make_adapter
+
+    try:
+        answer = make_adapter(_url(ctx, args), ca_bundle=args.ca_bundle).audit_head()
+    except ConfigError as exc:
+        raise ValidationError("sync_config_refused", reason=str(exc)) from None
+    except SendFailure as exc:
+        raise RuleError("province_head_unreachable", kind=exc.kind) from None
+    return None if answer is None else (answer["audit_seq"], answer["audit_hash"])
+
+
 def cmd_verify(ctx, args) -> int:
     from app.services import audit_chain
 
+    expected = args.expect
+    province = None
+    if args.province:
+        if expected is not None:
+            from app.errors import ValidationError
+
+            raise ValidationError("audit_expect_or_province")
+        expected = province = _province_head(ctx, args)
     with ctx.store(readonly=True).read() as session:
-        verdict = audit_chain.verify(session, ctx.admin(), expected=args.expect)
+        verdict = audit_chain.verify(session, ctx.admin(), expected=expected)
     if args.json:
-        emit({**verdict.as_dict(), "message": verdict.sentence()})
+        extra = {"province_head": None if province is None else {"audit_seq": province[0], "audit_hash": province[1]}} \
+            if args.province else {}
+        emit({**verdict.as_dict(), "message": verdict.sentence(), **extra})
     elif verdict.ok:
         print_line(verdict.sentence())
     else:
@@ -67,6 +93,10 @@ def register(sub, add) -> None:
                                                                                        required=True)
     p = add(group, "verify", cmd_verify, "check the audit chain (exit 1 naming the first broken entry)")
     p.add_argument("--expect", type=_expected, metavar="SEQ:HASH", help="a chain head recorded outside (paper, sync)")
+    p.add_argument("--province", action="store_true",
+                   help="also check the last chain head the province was sent by sync (center setting sync.url)")
+    p.add_argument("--url", help="the provincial system's address (default: the center setting sync.url)")
+    p.add_argument("--ca-bundle", help="the CA certificates to trust for the provincial link")
     p = add(group, "show", cmd_show, "list audit entries, oldest first")
     p.add_argument("--object", help="only the entries about this object id (a dossier code, a ticket...)")
     p.add_argument("--limit", type=int_in(1, 1_000_000), default=None)

@@ -60,11 +60,19 @@ def chain_head(session: Session) -> tuple[int, str]:
 
 
 def head(session: Session, actor: Actor) -> dict[str, Any]:
-    """The chain head for the admin window and for paper: seq, hash and when it last moved."""
+    """The chain head for the admin window and for paper: seq, hash and when it last moved; ``province``: the
+    last head sync gave the province (``{"seq", "hash", "at"}``), or None."""
+    from app.store.models_sync import SyncState
+
     actor.require("audit.view")
     row = session.get(AuditChainHead, HEAD_ID)
     seq, digest = (row.seq, row.hash) if row is not None else (0, GENESIS)
-    return {"seq": seq, "hash": digest, "updated_at": row.updated_at.isoformat() if row is not None else None}
+    sent = session.get(SyncState, "audit.head_sent")
+    province = None
+    if sent is not None and isinstance(sent.value, dict):
+        province = {"seq": sent.value.get("audit_seq"), "hash": sent.value.get("audit_hash"), "at": sent.value.get("at")}
+    return {"seq": seq, "hash": digest, "updated_at": row.updated_at.isoformat() if row is not None else None,
+            "province": province}
 
 
 def sync_head(session: Session) -> dict[str, Any]:

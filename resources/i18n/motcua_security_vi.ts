@@ -68,7 +68,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/security/lock.py" line="+135"/>
+        <location filename="../../ui/security/lock.py" line="+169"/>
         <source>Signed in: %1</source>
         <translation>Đang đăng nhập: %1</translation>
     </message>
@@ -76,7 +76,7 @@
 <context>
     <name>LockPanel</name>
     <message>
-        <location line="-84"/>
+        <location line="-118"/>
         <source>The screen is locked</source>
         <extracomment>what never reaches the locked window (its shortcuts, clicks and keys), only the lock panel</extracomment>
         <translation>Màn hình đã khóa</translation>
@@ -100,7 +100,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/security/users_window.py" line="+88"/>
+        <location filename="../../ui/security/users_window.py" line="+89"/>
         <source>Reset password</source>
         <translation>Đặt lại mật khẩu</translation>
     </message>
@@ -271,7 +271,7 @@
         <translation>Lần đăng nhập cuối</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Add...</source>
         <translation>Thêm...</translation>
     </message>
@@ -301,7 +301,12 @@
         <translation>Nhật ký: mục %1, dấu chuỗi %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>Last sent to the province: entry %1 (%2)</source>
+        <translation>Lần gửi gần nhất cho tỉnh: mục %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>locked</source>
         <translation>đã khóa</translation>
     </message>

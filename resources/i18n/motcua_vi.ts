@@ -298,7 +298,7 @@
         <translation>Theo cán bộ</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+67"/>
         <source>The deadline board could not be refreshed: %1</source>
         <translation>Không làm mới được bảng theo dõi hạn: %1</translation>
     </message>
@@ -586,7 +586,7 @@
         <translation>Hồ sơ trực tuyến</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+69"/>
         <source>Counter %1</source>
         <translation>Quầy %1</translation>
     </message>
@@ -671,7 +671,7 @@
         <translation>&amp;Thiết bị...</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>Biểu mẫu tiếp nhận còn dữ liệu chưa lưu. Vẫn thoát?</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-289"/>
         <source>Set-&amp;up...</source>
         <translation>&amp;Cài đặt...</translation>
     </message>
@@ -845,7 +845,7 @@
         <translation>Tải lại danh sách</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>&lt;span style=&apos;background:#f8d0d0&apos;&gt;&amp;nbsp;red&amp;nbsp;&lt;/span&gt; overdue · &lt;span style=&apos;background:#fde7b0&apos;&gt;&amp;nbsp;amber&amp;nbsp;&lt;/span&gt; due today or within one working day</source>
         <translation>&lt;span style=&apos;background:#f8d0d0&apos;&gt;&amp;nbsp;đỏ&amp;nbsp;&lt;/span&gt; quá hạn · &lt;span style=&apos;background:#fde7b0&apos;&gt;&amp;nbsp;vàng&amp;nbsp;&lt;/span&gt; đến hạn hôm nay hoặc trong 1 ngày làm việc</translation>
     </message>
@@ -1282,7 +1282,7 @@
         <translation>Bàn giao</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Print the lists</source>
         <translation>In danh sách</translation>
     </message>
@@ -1292,7 +1292,7 @@
         <translation>In mỗi phòng ban một danh sách, kèm theo giấy tờ</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-29"/>
         <source>No dossier was waiting to be handed over.</source>
         <translation>Không có hồ sơ nào chờ bàn giao.</translation>
     </message>
@@ -2433,17 +2433,17 @@
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+319"/>
+        <location line="+322"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ tên chủ hồ sơ.</translation>
     </message>
     <message>
-        <location line="-409"/>
+        <location line="-412"/>
         <source>The dossier was just changed by someone else. Please reload and try again.</source>
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+456"/>
+        <location line="+459"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
@@ -2453,7 +2453,7 @@
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="-462"/>
+        <location line="-465"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
@@ -2498,12 +2498,12 @@
         <translation>Không quét được trang nào (toàn trang trắng, hoặc khay nạp giấy trống).</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Choose the procedure.</source>
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location line="-387"/>
+        <location line="-390"/>
         <source>A number of copies must be a whole number, 0 or more.</source>
         <translation>Số bản phải là số nguyên từ 0 trở lên.</translation>
     </message>
@@ -3110,7 +3110,7 @@
         <translation>Bản sao lưu được tạo bởi phiên bản chương trình mới hơn; hãy khôi phục bằng phiên bản đó.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>A report covers at most {max_days} days.</source>
         <translation>Báo cáo tối đa {max_days} ngày.</translation>
     </message>
@@ -3120,7 +3120,7 @@
         <translation>Báo cáo được lưu dưới dạng tệp .xlsx hoặc .pdf.</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-44"/>
         <source>The backup folder is not there (is the USB disk plugged in?).</source>
         <translation>Không thấy thư mục sao lưu (ổ USB đã cắm chưa?).</translation>
     </message>
@@ -3145,12 +3145,12 @@
         <translation>Tệp của thành phần hồ sơ phải là PDF.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>An export of personal data needs a reason (at least {min} characters).</source>
         <translation>Xuất dữ liệu cá nhân phải ghi rõ lý do (ít nhất {min} ký tự).</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-38"/>
         <source>The document&apos;s file is larger than {mb} MB.</source>
         <translation>Tệp của thành phần hồ sơ lớn hơn {mb} MB.</translation>
     </message>
@@ -3236,6 +3236,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The province could not be asked for the audit chain head; check the link and try again.</source>
+        <translation>Không hỏi được tỉnh đầu chuỗi nhật ký; hãy kiểm tra đường truyền rồi thử lại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>This item is not waiting to be sent.</source>
         <translation>Mục này không ở trạng thái chờ gửi.</translation>
     </message>
@@ -3270,7 +3275,7 @@
         <translation>Nếu lỗi lặp lại, hãy báo kỹ thuật viên thời điểm xảy ra lỗi.</translation>
     </message>
     <message>
-        <location line="-461"/>
+        <location line="-464"/>
         <source>Cannot connect to the database ({detail}); check the server, the name and the password.</source>
         <translation>Không kết nối được cơ sở dữ liệu ({detail}); hãy kiểm tra máy chủ, tên và mật khẩu.</translation>
     </message>

@@ -112,24 +112,16 @@ def test_truncation_is_found_against_the_head(store):
     assert (v.ok, v.broken_seq, v.problem) == (False, first + 3, "truncated")
 
 
-def test_rewritten_chain_is_found_against_a_head_kept_outside(store):
-    """Someone recomputes every hash after an edit and moves the head: the database alone looks intact, the
-    head written on paper (or held by the province) does not match."""
-    first = _append(store, 4)
-    with store.read() as s:
-        paper = audit_chain.chain_head(s)
-    _tamper(store, "UPDATE audit_log SET entity = 'forged' WHERE seq = :seq", seq=first + 1)
-    with store.read() as s:
-        rows = s.execute(text("SELECT seq, at, at_local, actor, station, action, entity, detail, prev_hash FROM audit_log"
-                              " WHERE seq >= :seq ORDER BY seq"), {"seq": first + 1}).all()
-        prev = s.execute(text("SELECT hash FROM audit_log WHERE seq = :seq"), {"seq": first}).scalar_one()
+def rewrite_from(store, seq: int) -> None:
+    """Forge entry ``seq`` and recompute every hash from it on, head included: consistent in itself."""
     from app.store.models import AuditEntry
 
-    fixes = []
+    _tamper(store, "UPDATE audit_log SET entity = 'forged' WHERE seq = :seq", seq=seq)
     with store.read() as s:
-        entries = {e.seq: e for e in s.query(AuditEntry).filter(AuditEntry.seq >= first + 1)}
-    for row in rows:
-        e = entries[row.seq]
+        prev = s.execute(text("SELECT hash FROM audit_log WHERE seq = :seq"), {"seq": seq - 1}).scalar_one()
+        entries = list(s.query(AuditEntry).filter(AuditEntry.seq >= seq).order_by(AuditEntry.seq))
+    fixes = []
+    for e in entries:
         digest = hashlib.sha256(canonical(e.seq, e.at, e.at_local, e.actor, e.station, e.action, e.entity, e.detail,
                                           prev)).hexdigest()
         fixes.append((e.seq, prev, digest))
@@ -137,6 +129,15 @@ def test_rewritten_chain_is_found_against_a_head_kept_outside(store):
     statements = [f"UPDATE audit_log SET prev_hash = '{p}', hash = '{h}' WHERE seq = {q}" for q, p, h in fixes]
     statements.append(f"UPDATE audit_chain_head SET hash = '{prev}'")
     _tamper(store, *statements)
+
+
+def test_rewritten_chain_is_found_against_a_head_kept_outside(store):
+    """Someone recomputes every hash after an edit and moves the head: the database alone looks intact, the
+    head written on paper (or held by the province) does not match."""
+    first = _append(store, 4)
+    with store.read() as s:
+        paper = audit_chain.chain_head(s)
+    rewrite_from(store, first + 1)
     assert _verdict(store).ok  # the rewrite is consistent in itself
     v = _verdict(store, expected=paper)
     assert (v.ok, v.broken_seq, v.problem) == (False, paper[0], "rewritten")

@@ -170,8 +170,13 @@ class UsersWindow(QDialog):
 
     def _head(self, ok: bool, value) -> None:
         if ok:
-            self.chain_head.setText(self.tr("Audit log: entry %1, chain head %2").replace("%1", str(value["seq"]))
-                                    .replace("%2", value["hash"]))
+            text = self.tr("Audit log: entry %1, chain head %2").replace("%1", str(value["seq"])).replace("%2", value["hash"])
+            province = value.get("province")
+            if province:
+                when = format_dt(province["at"]) if province.get("at") else ""
+                text += "\n" + self.tr("Last sent to the province: entry %1 (%2)").replace(
+                    "%1", str(province["seq"])).replace("%2", when)
+            self.chain_head.setText(text)
 
     def _listed(self, ok: bool, value) -> None:
         if not ok:
