@@ -8,6 +8,10 @@
   dossier ``sent``, none pending) lose their parties' personal data, the search index, personal notes of
   their history and the payloads of their sent outbox messages; their stored files are deleted (when no
   other dossier refers to them). One audit entry per dossier (its code), ids only.
+- :func:`run_scheduled` is the daily job (the ``system`` actor): what :func:`anonymize` finds, in short
+  batches of their own transaction, one job at a time per center (a PostgreSQL advisory lock: several
+  counters of a center run it; SQLite's writer lock already serializes). The counter runs it
+  (``ui.security.retention``); ``motcua privacy anonymize`` runs it by hand.
 """
 
 from __future__ import annotations
@@ -15,10 +19,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, select, text
 from sqlalchemy.orm import Session
 
-from app.actors import Actor
+from app.actors import SYSTEM, Actor
 from app.errors import ValidationError
 from app.filestore import ContentStore
 from app.lifecycle import FINAL
@@ -120,3 +124,31 @@ def anonymize(session: Session, files: ContentStore, actor: Actor, *, dry_run: b
 
 #: history data that holds no personal data (item codes, hashes, counts, statuses)
 _EVENT_KEYS_KEPT = frozenset({"item", "sha256", "pages", "items", "status", "from", "to", "department", "version"})
+
+
+#: The job's PostgreSQL advisory lock ("mota"): one center-wide anonymization at a time.
+ANONYMIZE_LOCK = 0x6D6F7461
+#: Dossiers per transaction of the scheduled job: short write transactions, so a counter's own writes wait
+#: a moment at most while it runs.
+JOB_BATCH = 100
+
+
+def run_scheduled(store, files: ContentStore, *, now: datetime | None = None, batch: int = JOB_BATCH,
+                  max_batches: int = 1000) -> dict[str, Any]:
+    """The daily retention job (any thread but the GUI's; its own transactions): anonymize what is due in
+    batches until none is left. Returns ``{"dossiers": n, "files_deleted": n, "busy": bool}``; ``busy`` when
+    another station of the center is running it (nothing done here). Failures raise (the caller logs them;
+    the next day's run takes what is left: each batch is whole or not at all)."""
+    total = {"dossiers": 0, "files_deleted": 0, "busy": False}
+    for _ in range(max_batches):
+        with store.write() as session:
+            if store.dialect == "postgresql" and not session.execute(
+                    text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": ANONYMIZE_LOCK}).scalar():
+                total["busy"] = True
+                return total
+            done = anonymize(session, files, SYSTEM, now=now, limit=batch)
+        total["dossiers"] += len(done["dossiers"])
+        total["files_deleted"] += done["files_deleted"]
+        if len(done["dossiers"]) < batch:
+            break
+    return total

@@ -112,3 +112,52 @@ def test_cli_privacy_anonymize(capsys, data_dir):
     assert plan == {"retention_years": 20, "dry_run": True, "dossiers": [], "files_deleted": 0}
     assert main(["privacy", "anonymize"]) == 0
     assert "anonymized 0 dossier(s) older than 20 years" in capsys.readouterr().out
+
+
+def _due(store, officer, n: int) -> list[str]:
+    """``n`` dossiers withdrawn at MON and acknowledged by the province: due 20 years later."""
+    codes = [_receive(store, officer) for _ in range(n)]
+    with store.write() as s:
+        for code in codes:
+            dossiers.act(s, officer, code, "withdraw", dossiers.ActionInput(reason="Công dân rút hồ sơ"),
+                         now=MON + timedelta(hours=1))
+        ids = [str(dossiers.get_dossier(s, c).id) for c in codes]
+        s.execute(update(OutboxMessage).where(OutboxMessage.aggregate_id.in_(ids)).values(status="sent"))
+    return codes
+
+
+LATER = MON + timedelta(days=round(365.2425 * 20) + 2)
+
+
+@pytest.mark.xdist_group("anonymize-lock")  # the PostgreSQL advisory lock is database-wide
+def test_the_scheduled_job_anonymizes_everything_due_in_batches_as_the_system(seeded, officer, tmp_path):
+    fstore = content_store(seeded.dialect, tmp_path)
+    codes = _due(seeded, officer, 5)
+    assert privacy.run_scheduled(seeded, fstore, now=MON) == {"dossiers": 0, "files_deleted": 0, "busy": False}
+    assert privacy.run_scheduled(seeded, fstore, now=LATER, batch=2) == {"dossiers": 5, "files_deleted": 0,
+                                                                         "busy": False}
+    with seeded.read() as s:
+        entries = [e for e in audit_chain.entries(s, DIRECTOR) if e["action"] == "dossier.anonymize"]
+        assert sorted(e["object"] for e in entries) == sorted(codes) and {e["actor"] for e in entries} == {"system"}
+        assert privacy.due_for_anonymization(s, now=LATER) == []
+    assert privacy.run_scheduled(seeded, fstore, now=LATER)["dossiers"] == 0
+
+
+@pytest.mark.xdist_group("anonymize-lock")
+def test_the_scheduled_job_gives_way_to_another_station_of_the_center(pg_store, admin, officer, tmp_path):
+    from sqlalchemy import create_engine, text
+
+    from app.services import demo
+    from tests.conftest import PG_URL
+
+    with pg_store.write() as s:
+        demo.seed(s, admin)
+    _due(pg_store, officer, 1)
+    other = create_engine(PG_URL)
+    try:
+        with other.connect() as conn, conn.begin():  # another counter's job holds the lock
+            assert conn.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": privacy.ANONYMIZE_LOCK}).scalar()
+            assert privacy.run_scheduled(pg_store, content_store("postgresql", tmp_path), now=LATER)["busy"] is True
+        assert privacy.run_scheduled(pg_store, content_store("postgresql", tmp_path), now=LATER)["dossiers"] == 1
+    finally:
+        other.dispose()

@@ -240,6 +240,14 @@ class CounterWindow(QMainWindow):
         self._tick()
         self.backup = BackupMonitor(self.tasks, self.settings, self.backup_indicator, parent=self)
         self.backup.start()
+        from pathlib import Path
+
+        from app.filestore import content_store
+        from ui.security.retention import RetentionJob
+
+        files = content_store(self.store.dialect, Path(self.settings.data_dir))
+        self.retention = RetentionJob(self.tasks, self.store, files, parent=self)
+        self.retention.start()
 
     def _action(self, menu, text: str, keys: list[str], slot, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -564,6 +572,7 @@ class CounterWindow(QMainWindow):
         The station bootstrap calls it again after the event loop, whichever way the window ended."""
         self._clock.stop()
         self.backup.stop()
+        self.retention.stop()
         self.session.stop()
         self.sync.stop()
         self.board.timer.stop()
