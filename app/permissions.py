@@ -74,6 +74,8 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "complaint.inform": _COUNTER + ("receptionist",),
     # the technician's device set-up (the Devices window, motcua devices set/diagnostics)
     "device.configure": ("technician",),
+    # this station's own settings file (the daily backup's folder, time and how many to keep)
+    "station.configure": ("technician",),
     # printing a dossier's forms (and archiving what was printed)
     "document.print": _QUEUE,
     # users and sign-in: the administrator manages accounts, everyone changes their own password

@@ -162,6 +162,8 @@ SERVICE_TABLE = {
     "audit_chain.verify": "audit.view",
     "device_setup.build_diagnostics": "device.configure",
     "device_setup.set_device": "device.configure",
+    "station_settings.check": "station.configure",
+    "station_settings.record_change": "station.configure",
     "privacy.anonymize": "privacy.anonymize",
     "privacy.record_export": "dossier.export",
     "privacy.view_personal": "dossier.view_personal",

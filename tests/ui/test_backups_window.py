@@ -21,13 +21,13 @@ def backup_vi(qapp):
         _installed.pop("vi", None)
 
 
-def _window(qtbot, seeded_store, data_dir):
+def _window(qtbot, seeded_store, data_dir, actor=None):
     from ui.backup.window import BackupsWindow
     from ui.tasks import InlineExecutor, TaskManager
 
     settings = StationSettings(data_dir, {"db_url": str(data_dir / "motcua.sqlite3")})
     tasks = TaskManager(seeded_store, executor=InlineExecutor(), device_executor=InlineExecutor())
-    window = BackupsWindow(tasks, settings)
+    window = BackupsWindow(tasks, settings, actor=actor)
     qtbot.addWidget(window)
     window.show()
     return window, settings, tasks
@@ -45,7 +45,7 @@ def test_settings_are_checked_and_saved_and_back_up_now_makes_an_archive(qtbot, 
     bootstrap(store)
     with store.write() as session:
         demo.seed(session, Actor("quantri", "admin"))
-    window, settings, tasks = _window(qtbot, store, data_dir)
+    window, settings, tasks = _window(qtbot, store, data_dir, actor=Actor("kythuat", "technician"))
     assert window.windowTitle() == "Sao lưu" and window.now_button.text() == "Sao lưu &ngay"
     assert "chưa đặt thư mục" in window.status_line.text()
     window.now_button.click()
@@ -61,6 +61,16 @@ def test_settings_are_checked_and_saved_and_back_up_now_makes_an_archive(qtbot, 
     assert window.save() and window.message.text() == "Đã lưu."
     saved = StationSettings.load(data_dir)
     assert (saved.get("backup.folder"), saved.get("backup.time"), saved.get("backup.keep")) == (str(usb), "18:15", 7)
+    from app.services import audit_chain
+
+    with store.read() as session:  # the change is audited: who, which keys, to what
+        [entry] = [e for e in audit_chain.entries(session, Actor("g", "director")) if e["action"] == "station_setting.set"]
+    assert entry["actor"] == "kythuat" and entry["detail"]["values"] == {
+        "backup.folder": str(usb), "backup.time": "18:15", "backup.keep": "7"}
+    assert window.save()  # nothing changed: nothing more audited
+    with store.read() as session:
+        assert len([e for e in audit_chain.entries(session, Actor("g", "director"))
+                    if e["action"] == "station_setting.set"]) == 1
     window.now_button.click()
     [archive] = backups.archives(usb)
     assert window.message.text().startswith("Đã sao lưu lúc")
@@ -89,3 +99,16 @@ def test_the_counters_tools_menu_opens_it_for_a_technician_only(qtbot, seeded_st
             opened[name].close()
         window.shutdown()
     assert isinstance(opened["kythuat"], BackupsWindow) and opened["canbo1"] is None
+
+
+def test_someone_who_may_not_change_the_station_is_refused_and_nothing_is_written(qtbot, seeded_store, tmp_path,
+                                                                                  backup_vi):
+    from app.actors import Actor
+
+    window, settings, tasks = _window(qtbot, seeded_store, tmp_path, actor=Actor("canbo1", "officer"))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    window.folder.setText(str(usb))
+    assert not window.save() and window.message.text()
+    assert settings.get("backup.folder") == "" and not (tmp_path / "station.toml").exists()
+    tasks.shutdown()

@@ -51,11 +51,12 @@ def size_text(size: int) -> str:
 class BackupsWindow(QDialog):
     """``settings``: the station settings (``backup.folder``, ``backup.time``, ``backup.keep``, the database)."""
 
-    def __init__(self, tasks, settings, *, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks, settings, *, actor=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("backupsWindow")
         self.setWindowTitle(self.tr("Backups"))
         self.tasks, self.settings = tasks, settings
+        self.actor = actor  # who changes the settings (audited); None: a window with no store (the gallery)
         self.running = False
         self.status_line = StatusIndicator(parent=self)
         self.folder = QLineEdit(str(settings.get("backup.folder") or ""), self)
@@ -152,11 +153,15 @@ class BackupsWindow(QDialog):
         from app.errors import AppError
         from ui.errors import error_text
 
+        from app.services import station_settings
+
         previous = {k: self.settings.get(k) for k in ("backup.folder", "backup.time", "backup.keep")}
         self.settings.set("backup.folder", self.folder.text().strip())
         self.settings.set("backup.time", self.time.text().strip())
         self.settings.set("backup.keep", self.keep.value())
         try:
+            if self.actor is not None:
+                station_settings.check(self.actor)
             backups.schedule(self.settings)
         except AppError as exc:
             for key, value in previous.items():
@@ -164,10 +169,18 @@ class BackupsWindow(QDialog):
             self.message.setText(error_text(exc))
             return False
         self.settings.save()
+        changes = {k: self.settings.get(k) for k in previous if self.settings.get(k) != previous[k]}
+        if changes and self.actor is not None and self.tasks.store is not None:
+            actor = self.actor
+            self.tasks.run_store(lambda s: station_settings.record_change(s, actor, changes), self._audited, write=True)
         self.message.setText(self.tr("Saved."))
         log.info("backup settings changed")
         self.refresh()
         return True
+
+    def _audited(self, ok: bool, value) -> None:
+        if not ok:  # the file is written; an entry that could not be appended is logged, not shown
+            log.error("backup settings change not audited", exc_info=value if isinstance(value, BaseException) else None)
 
     def back_up_now(self) -> None:
         """One backup into the folder now (a worker), exactly as the daily one: checked, rotated, recorded."""

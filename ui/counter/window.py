@@ -193,7 +193,7 @@ class CounterWindow(QMainWindow):
 
         if not self._actor.may("device.configure"):
             return None
-        window = BackupsWindow(self.tasks, self.settings, parent=self)
+        window = BackupsWindow(self.tasks, self.settings, actor=self._actor, parent=self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.open()
         return window
