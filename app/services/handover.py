@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -14,6 +15,9 @@ from app.services.audit import audit
 from app.services.dossier_events import add_event
 from app.store.models import Dossier, HandoverItem, HandoverRound
 from app.workcal import format_local
+
+
+FLUSH_EVERY = 500
 
 
 def run_round(session: Session, actor: Actor, *, at: datetime | None = None, now: datetime | None = None) -> HandoverRound:
@@ -41,7 +45,12 @@ def run_round(session: Session, actor: Actor, *, at: datetime | None = None, now
     rnd = HandoverRound(at=at, run_by=actor.username)
     session.add(rnd)
     session.flush()
-    for d in dossiers:
+    for n, d in enumerate(dossiers, 1):
+        if n % FLUSH_EVERY == 0:
+            # a first round hands thousands over: flushing in parts keeps each bulk statement short, so the
+            # station's GUI thread gets the interpreter between them (sleep(0) lets it in)
+            session.flush()
+            time.sleep(0)
         result = None
         if d.handover_due_at is not None:
             result = "on_time" if at <= d.handover_due_at else "late"
