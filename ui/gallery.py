@@ -432,15 +432,6 @@ def _handover(ctx: GalleryContext):
     return _counter_dialog(ctx, lambda w: HandoverDialog(result, w.context.users if w.context else None, parent=w))
 
 
-# Faults the walk finds in ui/counter/complaints.py, which another change is reworking (complaint routing): the
-# walk expects them (strict), so it fails again once they are fixed and the note must go.
-COMPLAINT_PROBLEMS = {
-    "complaints": "the register's number and channel columns are cut",
-    "complaint-new": "the channel choices are English: translated in the ComplaintsDialog context, looked up in "
-                     "NewComplaintDialog's",
-}
-
-
 def _builtin() -> None:
     from ui.setup.wizard import P_CENTER, P_COUNTERS, P_DATABASE, P_DEVICES, P_HOURS, P_ROLE, P_SYNC, P_WELCOME
 
@@ -475,8 +466,7 @@ def _builtin() -> None:
     register(Screen("backups", _backups, dialog=True))
     for kind in ("pay", "cancel", "complaints", "complaint-new"):
         register(Screen(f"fees-{kind}" if kind in ("pay", "cancel") else kind, lambda c, k=kind: _fees(c, k),
-                        dialog=True, manual=kind == "pay",
-                        known_problem=COMPLAINT_PROBLEMS.get(kind, "")))
+                        dialog=True, manual=kind == "pay"))
     for kind in ("transfer", "pause"):
         register(Screen(f"queue-{kind}", lambda c, k=kind: _queue_dialog(c, k), dialog=True, manual=False))
     register(Screen("sync-conflicts", _conflicts, dialog=True, manual=False))

@@ -298,7 +298,7 @@
         <translation>Theo cán bộ</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+67"/>
         <source>The deadline board could not be refreshed: %1</source>
         <translation>Không làm mới được bảng theo dõi hạn: %1</translation>
     </message>
@@ -392,7 +392,7 @@
 <context>
     <name>ComplaintsDialog</name>
     <message>
-        <location filename="../../ui/counter/complaints.py" line="+37"/>
+        <location filename="../../ui/counter/complaints.py" line="+38"/>
         <location line="+15"/>
         <source>At the counter</source>
         <translation>Tại quầy</translation>
@@ -425,13 +425,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+105"/>
-        <location line="+81"/>
+        <location line="+135"/>
+        <location line="+138"/>
         <source>Citizen informed</source>
         <translation>Đã báo cho công dân</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-269"/>
         <source>By text message</source>
         <translation>Qua tin nhắn</translation>
     </message>
@@ -446,7 +446,17 @@
         <translation>Bằng văn bản</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+4"/>
+        <source>Feedback</source>
+        <translation>Phản ánh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposal</source>
+        <translation>Kiến nghị</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Complaints and feedback register</source>
         <translation>Sổ tiếp nhận phản ánh, kiến nghị</translation>
     </message>
@@ -461,7 +471,7 @@
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
@@ -491,12 +501,13 @@
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+88"/>
+        <location line="+42"/>
         <source>The center</source>
         <translation>Trung tâm</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-129"/>
         <source>Deadline</source>
         <translation>Hạn trả lời</translation>
     </message>
@@ -506,12 +517,18 @@
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>New entry</source>
         <translation>Thêm phản ánh</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+111"/>
+        <source>Route</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <location line="-110"/>
         <source>Record the answer</source>
         <translation>Ghi nội dung trả lời</translation>
     </message>
@@ -521,18 +538,62 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
+        <source>Choose an entry to see its details.</source>
+        <translation>Chọn một phản ánh để xem chi tiết.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2 · received %3 by %4</source>
+        <translation>%1 · %2 · hình thức tiếp nhận: %3 · người tiếp nhận: %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sender: %1</source>
+        <translation>Người phản ánh: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dossier: %1</source>
+        <translation>Hồ sơ: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handled by: %1</source>
+        <translation>Đơn vị xử lý: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer (%1, %2): %3</source>
+        <translation>Trả lời (%1, %2): %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Citizen informed %1 on %2</source>
+        <translation>Đã báo cho công dân %1 lúc %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Entered %1</source>
         <translation>Đã vào sổ %1</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+14"/>
+        <location line="-11"/>
         <source>Choose an entry first.</source>
         <translation>Hãy chọn một phản ánh trước.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="+27"/>
+        <source>Who handles %1?</source>
+        <translation>Đơn vị nào xử lý %1?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Routed %1</source>
+        <translation>Đã chuyển xử lý %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Answer</source>
         <translation>Trả lời</translation>
     </message>
@@ -547,7 +608,7 @@
         <translation>Đã trả lời %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>How was the citizen told?</source>
         <translation>Đã báo cho công dân bằng cách nào?</translation>
     </message>
@@ -586,7 +647,7 @@
         <translation>Hồ sơ trực tuyến</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+69"/>
         <source>Counter %1</source>
         <translation>Quầy %1</translation>
     </message>
@@ -671,7 +732,7 @@
         <translation>&amp;Thiết bị...</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -764,7 +825,7 @@
         <translation>Biểu mẫu tiếp nhận còn dữ liệu chưa lưu. Vẫn thoát?</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-289"/>
         <source>Set-&amp;up...</source>
         <translation>&amp;Cài đặt...</translation>
     </message>
@@ -845,7 +906,7 @@
         <translation>Tải lại danh sách</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>&lt;span style=&apos;background:#f8d0d0&apos;&gt;&amp;nbsp;red&amp;nbsp;&lt;/span&gt; overdue · &lt;span style=&apos;background:#fde7b0&apos;&gt;&amp;nbsp;amber&amp;nbsp;&lt;/span&gt; due today or within one working day</source>
         <translation>&lt;span style=&apos;background:#f8d0d0&apos;&gt;&amp;nbsp;đỏ&amp;nbsp;&lt;/span&gt; quá hạn · &lt;span style=&apos;background:#fde7b0&apos;&gt;&amp;nbsp;vàng&amp;nbsp;&lt;/span&gt; đến hạn hôm nay hoặc trong 1 ngày làm việc</translation>
     </message>
@@ -1282,7 +1343,7 @@
         <translation>Bàn giao</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Print the lists</source>
         <translation>In danh sách</translation>
     </message>
@@ -1292,7 +1353,7 @@
         <translation>In mỗi phòng ban một danh sách, kèm theo giấy tờ</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-29"/>
         <source>No dossier was waiting to be handed over.</source>
         <translation>Không có hồ sơ nào chờ bàn giao.</translation>
     </message>
@@ -1679,22 +1740,12 @@
 <context>
     <name>NewComplaintDialog</name>
     <message>
-        <location filename="../../ui/counter/complaints.py" line="-167"/>
+        <location filename="../../ui/counter/complaints.py" line="-237"/>
         <source>New complaint or feedback</source>
         <translation>Tiếp nhận phản ánh, kiến nghị</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Feedback (phản ánh)</source>
-        <translation>Phản ánh</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Proposal (kiến nghị)</source>
-        <translation>Kiến nghị</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>The center</source>
         <translation>Trung tâm</translation>
     </message>
