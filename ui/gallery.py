@@ -380,6 +380,34 @@ def _fees(ctx: GalleryContext, kind: str):
     return dialog
 
 
+DEMO_EXEMPTIONS = (
+    ("HN", "Hộ nghèo", 100, None, "Điểm a khoản 2 Điều 3 Thông tư 281/2016/TT-BTC", True),
+    ("NCC", "Gia đình người có công với cách mạng", None, 10_000, "Pháp lệnh Ưu đãi người có công với cách mạng 2020", True),
+    ("NKT", "Người khuyết tật", 50, None, "Nghị quyết của HĐND tỉnh về phí, lệ phí", False),
+)
+
+
+def _exemptions(ctx: GalleryContext):
+    """Fees › Exemptions and reductions, as the director sees it, with three groups (one no longer in use)."""
+    from app.services import fees
+
+    director = _signed_in(ctx, "giamdoc")
+    with ctx.store.write() as session:
+        for code, name, percent, amount, basis, active in DEMO_EXEMPTIONS:
+            fees.set_exemption(session, director, code, name=name, percent=percent, fixed_amount=amount,
+                               legal_basis=basis, active=active)
+
+    def open_dialog(window):
+        window.set_actor(director)
+        dialog = window.open_exemptions()
+        dialog.view.selectRow(1)
+        return dialog
+
+    dialog = _counter_dialog(ctx, open_dialog)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    return dialog
+
+
 def _fee_code(session) -> str:
     from sqlalchemy import select
 
@@ -467,6 +495,7 @@ def _builtin() -> None:
     for kind in ("pay", "cancel", "complaints", "complaint-new"):
         register(Screen(f"fees-{kind}" if kind in ("pay", "cancel") else kind, lambda c, k=kind: _fees(c, k),
                         dialog=True, manual=kind == "pay"))
+    register(Screen("fees-exemptions", _exemptions, dialog=True))
     for kind in ("transfer", "pause"):
         register(Screen(f"queue-{kind}", lambda c, k=kind: _queue_dialog(c, k), dialog=True, manual=False))
     register(Screen("sync-conflicts", _conflicts, dialog=True, manual=False))

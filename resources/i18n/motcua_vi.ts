@@ -316,7 +316,7 @@
 <context>
     <name>CancelReceiptDialog</name>
     <message>
-        <location filename="../../ui/counter/fees.py" line="+193"/>
+        <location filename="../../ui/counter/fees.py" line="+231"/>
         <source>Cancel a fee receipt</source>
         <translation>Hủy biên lai thu phí</translation>
     </message>
@@ -698,6 +698,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Exemptions and reductions...</source>
+        <translation>&amp;Miễn, giảm phí, lệ phí...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Complaints and &amp;feedback register...</source>
         <translation>Sổ phản ánh, &amp;kiến nghị...</translation>
     </message>
@@ -752,7 +757,7 @@
         <translation>CSDL: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Officer: %1</source>
         <translation>Cán bộ: %1</translation>
     </message>
@@ -804,7 +809,7 @@
         <translation>Đã hủy biên lai %1; thu lại để lập biên lai thay thế</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+32"/>
         <location line="+11"/>
         <source>Fees due for %1: %2 — press F9 to collect</source>
         <translation>Phí, lệ phí phải thu của hồ sơ %1: %2 — nhấn F9 để thu</translation>
@@ -825,7 +830,7 @@
         <translation>Biểu mẫu tiếp nhận còn dữ liệu chưa lưu. Vẫn thoát?</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-304"/>
         <source>Set-&amp;up...</source>
         <translation>&amp;Cài đặt...</translation>
     </message>
@@ -1189,6 +1194,149 @@
         <location line="+6"/>
         <source>%1: %2 — done</source>
         <translation>%1: %2 — đã xong</translation>
+    </message>
+</context>
+<context>
+    <name>ExemptionsDialog</name>
+    <message>
+        <location filename="../../ui/counter/exemptions.py" line="+56"/>
+        <source>Fee exemptions and reductions</source>
+        <translation>Miễn, giảm phí, lệ phí theo đối tượng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applicant group</source>
+        <translation>Nhóm đối tượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reduction</source>
+        <translation>Mức miễn, giảm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Legal basis</source>
+        <translation>Căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In use</source>
+        <translation>Đang áp dụng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>e.g. HN</source>
+        <translation>ví dụ: HN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Poor households</source>
+        <translation>ví dụ: Hộ nghèo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A percentage of the fees</source>
+        <translation>Giảm theo tỷ lệ phần trăm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A fixed amount off</source>
+        <translation>Giảm một số tiền cố định</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>đồng, e.g. 10.000</source>
+        <translation>đồng, ví dụ: 10.000</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. Point a, clause 2, Article 3 of Circular 281/2016/TT-BTC</source>
+        <translation>ví dụ: Điểm a khoản 2 Điều 3 Thông tư 281/2016/TT-BTC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In use (offered in the payment dialog)</source>
+        <translation>Đang áp dụng (có trong danh sách khi thu phí)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Mã nhóm:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Applicant group:</source>
+        <translation>&amp;Nhóm đối tượng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reduction:</source>
+        <translation>Mức &amp;giảm:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Legal basis:</source>
+        <translation>Căn cứ &amp;pháp lý:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New group</source>
+        <translation>Thêm nhóm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Enter the group&apos;s code (at most 20 characters).</source>
+        <translation>Nhập mã nhóm đối tượng (tối đa 20 ký tự).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the name of the applicant group.</source>
+        <translation>Nhập tên nhóm đối tượng.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reduction is a whole percentage from 1 to 100.</source>
+        <translation>Tỷ lệ giảm là số nguyên từ 1 đến 100 (%).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount off is a whole number of đồng greater than 0, e.g. 10.000.</source>
+        <translation>Số tiền giảm là số đồng nguyên lớn hơn 0, ví dụ: 10.000.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the legal basis (the text that grants the exemption).</source>
+        <translation>Nhập căn cứ pháp lý (văn bản quy định việc miễn, giảm).</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Fee exemptions and reductions — saved %1</source>
+        <translation>Miễn, giảm phí, lệ phí — đã lưu %1</translation>
     </message>
 </context>
 <context>

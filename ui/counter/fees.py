@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+import re
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +33,41 @@ from ui.errors import error_text
 from ui.i18n import arg
 from ui.models import Column, DictTableModel
 from ui.tasks import QueryOp, StoreOp, TaskManager
+
+
+MAX_AMOUNT = 10**12  # đồng: far above any fee; a longer number is a typing slip
+
+
+def parse_money(text: str) -> int | None:
+    """A whole number of đồng as typed: "12.000", "12 000", "12000" or "12.000 đ"; None when empty or not
+    such a number (a comma or a decimal part is refused: fees are whole đồng)."""
+    plain = re.sub(r"\s*(đ|đồng|d|vnd|vnđ)\s*$", "", (text or "").strip(), flags=re.IGNORECASE)
+    if not plain or not re.fullmatch(r"\d{1,3}([. ]\d{3})*|\d+", plain):
+        return None
+    value = int(re.sub(r"[. ]", "", plain))
+    return value if value <= MAX_AMOUNT else None
+
+
+class MoneyEdit(QLineEdit):
+    """A field for an amount in đồng: digits, with the Vietnamese thousands separator put in when the
+    officer leaves the field (12000 -> 12.000); :meth:`value` is the integer or None."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9. ]{0,19}\s*(đ)?"), self))
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.editingFinished.connect(self._reformat)
+
+    def value(self) -> int | None:
+        return parse_money(self.text())
+
+    def set_value(self, amount: int | None) -> None:
+        self.setText("" if amount is None else format_money(amount).removesuffix(" đ"))
+
+    def _reformat(self) -> None:
+        amount = self.value()
+        if amount is not None:
+            self.set_value(amount)
 
 
 def render_receipt(session, *, code: str, data_dir: Path, actor) -> dict:

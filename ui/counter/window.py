@@ -272,6 +272,9 @@ class CounterWindow(QMainWindow):
         fees_menu = bar.addMenu(self.tr("F&ees"))
         self.pay_action = self._action(fees_menu, self.tr("&Take the fees of the dossier..."), ["F9"], self.take_payment)
         self._action(fees_menu, self.tr("&Cancel a fee receipt..."), [], self.cancel_receipt)
+        # the applicant groups' exemptions: for whoever holds fees.configure (shown again at each sign-in)
+        self.exemptions_action = self._action(fees_menu, self.tr("&Exemptions and reductions..."), [], self.open_exemptions)
+        self.exemptions_action.setVisible(self._actor.may("fees.configure"))
         fees_menu.addSeparator()
         self.complaints_action = self._action(fees_menu, self.tr("Complaints and &feedback register..."), ["Ctrl+K"],
                                               self.show_complaints)
@@ -347,6 +350,7 @@ class CounterWindow(QMainWindow):
         """Another user signed in at this counter (at the lock screen): everything acts as them now."""
         self._actor = dataclasses.replace(actor, counter=self._actor.counter)
         self.queue_panel.actor = self._actor
+        self.exemptions_action.setVisible(self._actor.may("fees.configure"))
         self._show_officer()
         log.info("counter %s: another user signed in", self._actor.counter)
 
@@ -492,6 +496,17 @@ class CounterWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.cancelled.connect(lambda r: self.statusBar().showMessage(
             arg(self.tr("Receipt %1 cancelled; take the payment again to issue its replacement"), r["receipt"]["receipt"]), 20_000))
+        dialog.open()
+        return dialog
+
+    def open_exemptions(self):
+        """Fees › Exemptions and reductions (fees.configure: the director, the technician)."""
+        from ui.counter.exemptions import ExemptionsDialog
+
+        if not self._actor.may("fees.configure"):
+            return None
+        dialog = ExemptionsDialog(tasks=self.tasks, actor=self.actor, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
