@@ -408,6 +408,31 @@ def _exemptions(ctx: GalleryContext):
     return dialog
 
 
+def _fees_unpriced(ctx: GalleryContext):
+    """The payment dialog for a dossier whose fee the catalog does not price (a marital status certificate:
+    "mức do HĐND cấp tỉnh quyết định"), its amount typed."""
+    from app.services import dossiers
+
+    catalog = json.loads((Path(__file__).resolve().parents[1] / "resources" / "data" / "demo_catalog.json").read_text("utf-8"))
+    procedure = next(p for p in catalog["procedures"] if p["code"] == "1.004873")
+    request = dossiers.parse_intake({
+        "procedure_code": procedure["code"], "documents": [{"item": d["code"], "originals": 1} for d in procedure["documents"]],
+        "applicant": {"full_name": "Đặng Thị Mỹ Linh", "id_number": "048196001234", "phone": "0905246810"}})
+    with ctx.store.write() as session:
+        code = dossiers.receive(session, ctx.officer, request).code
+
+    def open_dialog(window):
+        dialog = window.take_payment(code=code)
+        edit = next(iter(dialog.prices.values()))
+        edit.setText("30000")
+        edit.editingFinished.emit()
+        return dialog
+
+    dialog = _counter_dialog(ctx, open_dialog)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    return dialog
+
+
 def _fee_code(session) -> str:
     from sqlalchemy import select
 
@@ -496,6 +521,7 @@ def _builtin() -> None:
         register(Screen(f"fees-{kind}" if kind in ("pay", "cancel") else kind, lambda c, k=kind: _fees(c, k),
                         dialog=True, manual=kind == "pay"))
     register(Screen("fees-exemptions", _exemptions, dialog=True))
+    register(Screen("fees-pay-unpriced", _fees_unpriced, dialog=True, manual=False))
     for kind in ("transfer", "pause"):
         register(Screen(f"queue-{kind}", lambda c, k=kind: _queue_dialog(c, k), dialog=True, manual=False))
     register(Screen("sync-conflicts", _conflicts, dialog=True, manual=False))

@@ -316,7 +316,7 @@
 <context>
     <name>CancelReceiptDialog</name>
     <message>
-        <location filename="../../ui/counter/fees.py" line="+231"/>
+        <location filename="../../ui/counter/fees.py" line="+299"/>
         <source>Cancel a fee receipt</source>
         <translation>Hủy biên lai thu phí</translation>
     </message>
@@ -1342,7 +1342,7 @@
 <context>
     <name>FeePaymentDialog</name>
     <message>
-        <location filename="../../ui/counter/fees.py" line="-146"/>
+        <location filename="../../ui/counter/fees.py" line="-198"/>
         <source>Fees of dossier %1</source>
         <translation>Phí, lệ phí của hồ sơ %1</translation>
     </message>
@@ -1387,7 +1387,7 @@
         <translation>Mã giao dịch (chuyển khoản hoặc trực tuyến)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Exemption or reduction:</source>
         <translation>Miễn, giảm:</translation>
     </message>
@@ -1412,7 +1412,33 @@
         <translation>Thu tiền và in biên lai</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+54"/>
+        <source>đồng, e.g. 50.000</source>
+        <translation>đồng, ví dụ: 50.000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount of %1</source>
+        <translation>Số tiền của %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (set by the regulation):</source>
+        <translation>%1 (thu theo quy định):</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+13"/>
+        <source>Type the amount as a whole number of đồng above 0, e.g. 50.000.</source>
+        <translation>Hãy nhập số tiền là số đồng nguyên lớn hơn 0, ví dụ: 50.000.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the amount of each fee set by the regulation.</source>
+        <translation>Hãy nhập số tiền của từng khoản thu theo quy định.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Legal basis: %1 (−%2)</source>
         <translation>Căn cứ: %1 (−%2)</translation>
     </message>
@@ -1422,7 +1448,7 @@
         <translation>Hiện không có khoản nào phải thu.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Recording the payment...</source>
         <translation>Đang ghi nhận khoản thu...</translation>
     </message>
@@ -2632,17 +2658,17 @@
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+319"/>
+        <location line="+321"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ tên chủ hồ sơ.</translation>
     </message>
     <message>
-        <location line="-409"/>
+        <location line="-411"/>
         <source>The dossier was just changed by someone else. Please reload and try again.</source>
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+456"/>
+        <location line="+458"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
@@ -2652,7 +2678,7 @@
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="-462"/>
+        <location line="-464"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
@@ -2677,7 +2703,7 @@
         <translation>Ngày hẹn trả không được trước thời điểm tiếp nhận.</translation>
     </message>
     <message>
-        <location line="+295"/>
+        <location line="+297"/>
         <source>Digitized papers need {minimum} dpi or more.</source>
         <translation>Giấy tờ số hóa cần độ phân giải từ {minimum} dpi trở lên.</translation>
     </message>
@@ -2702,7 +2728,7 @@
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location line="-387"/>
+        <location line="-389"/>
         <source>A number of copies must be a whole number, 0 or more.</source>
         <translation>Số bản phải là số nguyên từ 0 trở lên.</translation>
     </message>
@@ -3083,12 +3109,7 @@
         <translation>Không có đối tượng miễn, giảm này hoặc đã ngừng áp dụng.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The amount of a fee of this dossier is not known; correct the dossier&apos;s fees first.</source>
-        <translation>Chưa có mức thu của một khoản phí, lệ phí của hồ sơ; hãy điều chỉnh phí, lệ phí của hồ sơ trước.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Choose cash, bank transfer or online payment.</source>
         <translation>Chọn tiền mặt, chuyển khoản hoặc thanh toán trực tuyến.</translation>
     </message>
@@ -3354,7 +3375,22 @@
         <translation>Tệp của thành phần hồ sơ lớn hơn {mb} MB.</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-96"/>
+        <source>The amount of a fee of this dossier is not known: type it in the payment dialog.</source>
+        <translation>Có khoản phí, lệ phí của hồ sơ chưa có mức thu: nhập số tiền trong hộp thoại thu phí.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This fee&apos;s amount is set in the catalog; it cannot be typed.</source>
+        <translation>Khoản này đã có mức thu trong danh mục, không nhập số tiền khác.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the fee&apos;s amount as a whole number of đồng above 0, e.g. 50.000.</source>
+        <translation>Số tiền của khoản thu phải là số đồng nguyên lớn hơn 0, ví dụ: 50.000.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>No backup folder is set; call the technician.</source>
         <translation>Chưa đặt thư mục sao lưu; hãy gọi kỹ thuật viên.</translation>
     </message>
@@ -3469,7 +3505,7 @@
         <translation>Nếu lỗi lặp lại, hãy báo kỹ thuật viên thời điểm xảy ra lỗi.</translation>
     </message>
     <message>
-        <location line="-461"/>
+        <location line="-463"/>
         <source>Cannot connect to the database ({detail}); check the server, the name and the password.</source>
         <translation>Không kết nối được cơ sở dữ liệu ({detail}); hãy kiểm tra máy chủ, tên và mật khẩu.</translation>
     </message>
