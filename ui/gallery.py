@@ -207,6 +207,17 @@ def _kiosk_lookup(ctx):
     return window
 
 
+def _kiosk_rating(ctx, step: str):
+    """The kiosk's rating page: the levels for the ticket served at counter 1, or the ticket step with the
+    answer to a number not given today (nothing is stored: the demo data stay as they are)."""
+    window = _kiosk(ctx)
+    window.show_rating()
+    window.rating.ticket_field.setText("A001" if step == "levels" else "C099")
+    window.rating.submit_ticket()
+    window._home_timer.stop()  # the screenshot is taken later than a citizen's idle time allows
+    return window
+
+
 def _display(ctx):
     from ui.display.window import build_display_window
 
@@ -498,6 +509,8 @@ def _builtin() -> None:
     register(Screen("counter-shortcuts", lambda c: _counter_dialog(c, lambda w: w.show_shortcuts()), dialog=True))
     register(Screen("kiosk", _kiosk, PORTRAIT))
     register(Screen("kiosk-lookup", _kiosk_lookup, PORTRAIT))
+    register(Screen("kiosk-rating", lambda c: _kiosk_rating(c, "levels"), PORTRAIT))
+    register(Screen("kiosk-rating-ticket", lambda c: _kiosk_rating(c, "ticket"), PORTRAIT, manual=False))
     register(Screen("display", _display, TV))
     register(Screen("sync", _sync, dialog=True))
     register(Screen("scan", _scan, dialog=True))
