@@ -316,7 +316,7 @@
 <context>
     <name>CancelReceiptDialog</name>
     <message>
-        <location filename="../../ui/counter/fees.py" line="+299"/>
+        <location filename="../../ui/counter/fees.py" line="+309"/>
         <source>Cancel a fee receipt</source>
         <translation>Hủy biên lai thu phí</translation>
     </message>
@@ -810,7 +810,12 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+11"/>
+        <source>Fees due for %1 set by the regulation — press F9 to type their amount and collect</source>
+        <translation>Hồ sơ %1 có khoản phí, lệ phí thu theo quy định — nhấn F9 để nhập số tiền và thu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+13"/>
         <source>Fees due for %1: %2 — press F9 to collect</source>
         <translation>Phí, lệ phí phải thu của hồ sơ %1: %2 — nhấn F9 để thu</translation>
     </message>
@@ -830,7 +835,7 @@
         <translation>Biểu mẫu tiếp nhận còn dữ liệu chưa lưu. Vẫn thoát?</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-310"/>
         <source>Set-&amp;up...</source>
         <translation>&amp;Cài đặt...</translation>
     </message>
@@ -1342,7 +1347,7 @@
 <context>
     <name>FeePaymentDialog</name>
     <message>
-        <location filename="../../ui/counter/fees.py" line="-198"/>
+        <location filename="../../ui/counter/fees.py" line="-208"/>
         <source>Fees of dossier %1</source>
         <translation>Phí, lệ phí của hồ sơ %1</translation>
     </message>
@@ -1407,12 +1412,12 @@
         <translation>Số tiền phải thu:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+20"/>
         <source>Collect and print the receipt</source>
         <translation>Thu tiền và in biên lai</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+47"/>
         <source>đồng, e.g. 50.000</source>
         <translation>đồng, ví dụ: 50.000</translation>
     </message>

@@ -118,6 +118,8 @@ def test_a_fee_set_by_the_regulation_is_typed_with_thousands_separators_and_take
     code = receive(seeded_store)
     with seeded_store.write() as s:
         s.execute(DossierFee.__table__.update().where(DossierFee.position == 2).values(amount=None))
+    window._fees_due_after_intake({"code": code})  # what the officer reads after saving the dossier
+    assert "nhấn F9 để nhập số tiền và thu" in window.statusBar().currentMessage()
     dialog = window.take_payment(code=code)
     qtbot.waitUntil(lambda: 2 in dialog.prices, timeout=3000)
     edit = dialog.prices[2]

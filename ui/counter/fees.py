@@ -16,7 +16,7 @@ from pathlib import Path
 
 import re
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -150,7 +150,7 @@ class FeePaymentDialog(QDialog):
         form.addRow(self.tr("Amount due:"), self.amount)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Collect and print the receipt"))
+        self._name_ok_button()
         self.ok_button.setEnabled(False)
         self.buttons.accepted.connect(self.collect)
         self.buttons.rejected.connect(self.reject)
@@ -165,6 +165,16 @@ class FeePaymentDialog(QDialog):
         self.means.currentIndexChanged.connect(self._means_changed)
         self._means_changed()
         self._load_exemptions()
+
+    def _name_ok_button(self) -> None:
+        self.ok_button.setText(self.tr("Collect and print the receipt"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """A catalog installed after the dialog was built (the first counter window installs the sync one)
+        makes the button box name its buttons again: keep ours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "ok_button"):
+            QTimer.singleShot(0, self, self._name_ok_button)  # after the box's own LanguageChange
 
     def _means_changed(self) -> None:
         self.reference.setEnabled(self.means.currentData() != "cash")

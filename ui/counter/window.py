@@ -525,10 +525,16 @@ class CounterWindow(QMainWindow):
 
         code = summary["code"]
         self.last_saved_code = code
-        QueryOp(parent=self, op=lambda session: fees.due(session, code), tasks=self.tasks).success(
-            lambda owed: owed["amount"] and self.statusBar().showMessage(
-                arg(self.tr("Fees due for %1: %2 — press F9 to collect"), code, format_money(owed["amount"])), 30_000)
-        ).failure(lambda exc: None).run_in_background()
+        def say(owed: dict) -> None:
+            if owed["unknown"]:  # a fee the catalog does not price: its amount is typed in the payment dialog
+                self.statusBar().showMessage(arg(self.tr("Fees due for %1 set by the regulation — press F9 to type "
+                                                         "their amount and collect"), code), 30_000)
+            elif owed["amount"]:
+                self.statusBar().showMessage(
+                    arg(self.tr("Fees due for %1: %2 — press F9 to collect"), code, format_money(owed["amount"])), 30_000)
+
+        QueryOp(parent=self, op=lambda session: fees.due(session, code), tasks=self.tasks).success(say) \
+            .failure(lambda exc: None).run_in_background()
 
     def _fees_due_at_return(self, data: dict) -> None:
         """A dossier whose result is ready (or was just returned) with fees unpaid: say so, F9 takes them."""
