@@ -2,7 +2,9 @@
 
 A rating is tied to what the citizen was served for: the counter's current ticket, or, when the officer
 already finished it, the ticket this counter finished last within ``RATING_WINDOW`` (the citizen presses
-the key on the way out); or a ticket named by its number (a kiosk or the command line); or a dossier
+the key on the way out); or a ticket named by its number (the kiosk's rating page, which first checks the
+visit with :func:`visit` and reads a typed or scanned ticket with :func:`parse_ticket`, or the command
+line); or a dossier
 (a citizen-facing screen at the return of the result, without a ticket). The ticket's dossier (the last
 one taken under it), the counter's officer and the counter are copied into the row.
 

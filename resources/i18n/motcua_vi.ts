@@ -392,7 +392,7 @@
 <context>
     <name>ComplaintsDialog</name>
     <message>
-        <location filename="../../ui/counter/complaints.py" line="+38"/>
+        <location filename="../../ui/counter/complaints.py" line="+40"/>
         <location line="+15"/>
         <source>At the counter</source>
         <translation>Tại quầy</translation>

@@ -1,8 +1,10 @@
 """The complaints and feedback register (sổ phản ánh, kiến nghị) at the counter.
 
-``ComplaintsDialog`` lists the register (open, answered, closed or overdue; overdue rows in red), enters a
-new entry (channel, kind, the sender's contact, content, routed department), records an answer and that
-the citizen was told. Every read and write goes through ``app.services.complaints`` on the store thread;
+``ComplaintsDialog`` lists the register (open, answered, closed or overdue; overdue rows in red) with the
+selected entry's details under it, enters a new entry (channel, kind, the sender's contact, content, routed
+department), routes an open entry to a department or back to the center, records an answer and that the
+citizen was told. Every code (channel, kind, state, how the citizen was told) is shown in Vietnamese through
+:func:`label`. Every read and write goes through ``app.services.complaints`` on the store thread;
 GUI thread otherwise.
 """
 
