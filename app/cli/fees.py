@@ -7,6 +7,8 @@
   series; the fees become due again and the next payment of the dossier replaces the receipt.
 - ``fees day --date DATE [--counter N] [--officer U] --json``: what each drawer should hold, by means (an
   officer sees their own drawer only).
+- ``--price POS=N`` (pay, due; repeatable): the amount in đồng of a fee the catalog does not price
+  ("theo quy định"), by its position.
 - ``fees due CODE``, ``fees month --year Y --month M``: what a dossier owes; the month per department and kind.
 - ``fees exemption GROUP --name N --legal-basis T --percent P|--amount N``, ``fees exemptions``: the applicant
   groups' exemptions and reductions (the center's set-up; the command line acts as admin).
@@ -33,6 +35,15 @@ def _positions(text: str) -> list[int]:
     return [int(x) for x in parts]
 
 
+def _price(text: str) -> tuple[int, int]:
+    import argparse
+
+    position, _, amount = text.partition("=")
+    if not (position.strip().isdigit() and len(position.strip()) < 4 and amount.strip().isdigit() and len(amount.strip()) < 14):
+        raise argparse.ArgumentTypeError("a fee's position and its amount in đồng, e.g. 2=50000")
+    return int(position), int(amount)
+
+
 def _money(n: int) -> str:
     return f"{n:,}".replace(",", ".") + " đ"
 
@@ -42,7 +53,8 @@ def cmd_pay(ctx, args) -> int:
 
     with ctx.store().write() as session:
         result = fees.pay(session, ctx.officer(), args.code, amount=args.amount, means=args.means, reference=args.reference,
-                          exemption=args.exemption, stage=args.stage, items=args.items, station=_station(ctx))
+                          exemption=args.exemption, stage=args.stage, items=args.items, amounts=dict(args.price or ()),
+                          station=_station(ctx))
     receipt = result["receipt"]["receipt"] if result["receipt"] else "-"
     emit(result) if args.json else print_line(f"{result['code']} {_money(result['amount'])} {result['means']} biên lai {receipt}")
     return 0
@@ -83,8 +95,14 @@ def cmd_due(ctx, args) -> int:
     from app.services import fees
 
     with ctx.store(readonly=True).read() as session:
-        result = fees.due(session, args.code, stage=args.stage, exemption=args.exemption, items=args.items)
-    emit(result) if args.json else print_line(f"{result['code']} {result['stage']}: {_money(result['amount'])}")
+        result = fees.due(session, args.code, stage=args.stage, exemption=args.exemption, items=args.items,
+                          amounts=dict(args.price or ()))
+    if args.json:
+        emit(result)
+    elif result["unknown"]:
+        print_line(f"{result['code']} {result['stage']}: chưa có mức thu của khoản {', '.join(map(str, result['unknown']))} (--price)")
+    else:
+        print_line(f"{result['code']} {result['stage']}: {_money(result['amount'])}")
     return 0
 
 
@@ -140,6 +158,7 @@ def register(sub, add) -> None:
     p.add_argument("--exemption", metavar="GROUP", help="the applicant group's exemption code")
     p.add_argument("--stage", choices=("intake", "return"), help="default: return once decided, else intake")
     p.add_argument("--items", type=_positions, metavar="1,3", help="only these fees (their positions); default: all due")
+    p.add_argument("--price", type=_price, action="append", metavar="POS=N", help="the amount of a fee the catalog does not price")
     p = add(group, "cancel", cmd_cancel, "cancel a wrong fee receipt (a new one is issued by paying again)")
     p.add_argument("receipt", metavar="RECEIPT")
     p.add_argument("--reason", required=True, metavar="T")
@@ -152,6 +171,7 @@ def register(sub, add) -> None:
     p.add_argument("--exemption", metavar="GROUP")
     p.add_argument("--stage", choices=("intake", "return"))
     p.add_argument("--items", type=_positions, metavar="1,3")
+    p.add_argument("--price", type=_price, action="append", metavar="POS=N")
     p = add(group, "exemption", cmd_exemption, "add or change an applicant group's exemption or reduction")
     p.add_argument("code", metavar="GROUP")
     p.add_argument("--name", required=True)

@@ -1,6 +1,8 @@
 """Fees at the counter: what is due, payment at intake and at return, receipts, exemptions and the reports.
 
-- :func:`due` — what a dossier owes now (after an exemption, if one is chosen);
+- :func:`due` — what a dossier owes now (after an exemption, if one is chosen); a fee whose amount the
+  catalog does not give ("theo quy định", set by the provincial council) is priced by the officer
+  (``amounts``), else it is listed as unknown and nothing can be paid;
 - :func:`pay` — take the money: the amount must be exactly what is due; the fees become paid and a fee
   receipt (biên lai) is numbered from the series' sequence in the same transaction (no repeat, no gap);
 - :func:`cancel` — a wrong receipt is cancelled with a reason, never edited; its fees are due again and
@@ -14,7 +16,7 @@ thread). Failures: ValidationError and its subclasses, each with a code.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
@@ -37,6 +39,7 @@ STAGES = ("intake", "return")
 KINDS = ("phi", "le_phi")
 PAYABLE_STATUS = ("waiting", "unpaid")
 NUMBER_DIGITS = 7
+MAX_ENTERED = 10**12  # đồng: an amount typed at the counter above this is a typing slip
 
 
 # --------------------------------------------------------------------------------------- exemptions
@@ -134,30 +137,58 @@ def _payable(session: Session, dossier: Dossier, stage: str, items: Sequence[int
     return [f for f in rows if f.position in wanted]
 
 
-def _gross(fee: DossierFee) -> int:
-    if fee.amount is None:
+def _entered(fees: Sequence[DossierFee], amounts: Mapping[int, int] | None) -> dict[int, int]:
+    """The officer's amounts (đồng for one unit, > 0) of the fees among ``fees`` whose amount the catalog
+    does not give, by position. An amount for a priced fee is refused (``fee_amount_fixed``): the catalog's
+    rate is not typed over."""
+    entered: dict[int, int] = {}
+    by_position = {f.position: f for f in fees}
+    for position, value in (amounts or {}).items():
+        fee = by_position.get(position)
+        if fee is None:
+            raise RuleError("fee_item_not_due", position=position)
+        if fee.amount is not None:
+            raise RuleError("fee_amount_fixed", name=fee.name)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ENTERED:
+            raise ValidationError("fee_amount_entered_invalid", name=fee.name)
+        entered[position] = value
+    return entered
+
+
+def _gross(fee: DossierFee, entered: Mapping[int, int] | None = None) -> int:
+    amount = fee.amount if fee.amount is not None else (entered or {}).get(fee.position)
+    if amount is None:
         raise RuleError("fee_amount_unknown", name=fee.name)
-    return int(fee.amount) * int(fee.quantity or 1)
+    return int(amount) * int(fee.quantity or 1)
 
 
 def due(session: Session, code: str, *, stage: str | None = None, exemption: str | None = None,
-        items: Sequence[int] | None = None) -> dict[str, Any]:
+        items: Sequence[int] | None = None, amounts: Mapping[int, int] | None = None) -> dict[str, Any]:
     """What ``code`` owes at ``stage`` (intake: the fees collected before processing; return: everything
-    still unpaid; None: return once the dossier is decided, else intake), after ``exemption``."""
+    still unpaid; None: return once the dossier is decided, else intake), after ``exemption``.
+
+    ``amounts`` {position: đồng} prices the fees the catalog does not (each item's ``open`` is True); one
+    still unpriced is listed in ``unknown`` with ``amount`` None, and then ``gross``, ``reduction`` and
+    ``amount`` are None too: nothing can be paid until it is priced."""
     dossier = get_dossier(session, code)
     stage = _stage(dossier, stage)
     ex = _exemption(session, exemption)
     fees = _payable(session, dossier, stage, items)
-    gross = sum(_gross(f) for f in fees)
-    reduction = reduction_of(gross, ex)
+    entered = _entered(fees, amounts)
+    unknown = [f.position for f in fees if f.amount is None and f.position not in entered]
+    rows = [{"position": f.position, "name": f.name, "kind": f.kind, "quantity": int(f.quantity or 1),
+             "open": f.amount is None, "amount": None if f.position in unknown else _gross(f, entered)} for f in fees]
+    gross = None if unknown else sum(r["amount"] for r in rows)
+    reduction = None if gross is None else reduction_of(gross, ex)
     return {
         "code": dossier.code,
         "stage": stage,
-        "items": [{"position": f.position, "name": f.name, "kind": f.kind, "amount": _gross(f)} for f in fees],
+        "items": rows,
+        "unknown": unknown,
         "gross": gross,
         "exemption": exemption_json(ex) if ex else None,
         "reduction": reduction,
-        "amount": gross - reduction,
+        "amount": None if gross is None else gross - reduction,
         "payer": _payer(session, dossier),
     }
 
@@ -198,13 +229,20 @@ def pay(
     exemption: str | None = None,
     stage: str | None = None,
     items: Sequence[int] | None = None,
+    amounts: Mapping[int, int] | None = None,
     station: str | None = None,
     now: datetime | None = None,
 ) -> dict[str, Any]:
     """Take ``amount`` đồng for what ``code`` owes at ``stage``; returns :func:`payment_json` (with the receipt).
 
+    ``amounts`` {position: đồng for one unit}: what the officer charges for a fee whose amount the catalog
+    does not give (as in :func:`due`); it is recorded in the payment's items (and so on the receipt and in
+    the reports) and in the audit entry, not in the dossier's fee, which keeps "set by the regulation": a
+    cancelled receipt's fee is priced again at its next payment.
+
     Refused: an amount other than what is due (``fee_amount_mismatch``), nothing due, a fee whose amount
-    is unknown, a transfer or online payment without its reference."""
+    is unknown and not entered, an entered amount for a priced fee, a transfer or online payment without
+    its reference."""
     actor.require("fees.pay")
     if means not in MEANS:
         raise ValidationError("fee_means_invalid", means=means, known=", ".join(MEANS))
@@ -224,7 +262,8 @@ def pay(
     fees = _payable(session, dossier, stage, items)
     if not fees:
         raise RuleError("fee_nothing_due", code=dossier.code)
-    gross_items = [_gross(f) for f in fees]
+    entered = _entered(fees, amounts)
+    gross_items = [_gross(f, entered) for f in fees]
     gross = sum(gross_items)
     reduction = reduction_of(gross, ex)
     owed = gross - reduction
@@ -248,7 +287,8 @@ def pay(
     session.flush()
     audit(session, actor, "fees.pay", f"dossier:{dossier.code}", payment=payment.id, amount=owed, gross=gross,
           reduction=reduction, exemption=payment.exemption_code, means=means, reference=reference,
-          receipt=receipt.text if receipt else None)
+          receipt=receipt.text if receipt else None,
+          entered={str(k): v for k, v in sorted(entered.items())} or None)
     return payment_json(session, payment)
 
 

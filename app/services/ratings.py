@@ -2,7 +2,9 @@
 
 A rating is tied to what the citizen was served for: the counter's current ticket, or, when the officer
 already finished it, the ticket this counter finished last within ``RATING_WINDOW`` (the citizen presses
-the key on the way out); or a ticket named by its number (a kiosk or the command line); or a dossier
+the key on the way out); or a ticket named by its number (the kiosk's rating page, which first checks the
+visit with :func:`visit` and reads a typed or scanned ticket with :func:`parse_ticket`, or the command
+line); or a dossier
 (a citizen-facing screen at the return of the result, without a ticket). The ticket's dossier (the last
 one taken under it), the counter's officer and the counter are copied into the row.
 
@@ -67,17 +69,58 @@ def _rated_ticket(session: Session, counter: Counter, now: datetime) -> Ticket |
     ).first()
 
 
-def _ticket_by_number(session: Session, number: str, now: datetime) -> Ticket:
-    """The latest ticket with this number up to today (numbers restart every day)."""
+def _ticket_by_number(session: Session, number: str, now: datetime, day: date | None = None) -> Ticket:
+    """The latest ticket with this number up to today (numbers restart every day); ``day``: that day's only."""
     from app.workcal import to_local
 
     text = str(number or "").strip().upper()
-    row = session.scalars(
-        select(Ticket).where(Ticket.number == text, Ticket.day <= to_local(now).date()).order_by(Ticket.day.desc()).limit(1)
-    ).first()
+    where = [Ticket.number == text, Ticket.day <= to_local(now).date()]
+    if day is not None:
+        where.append(Ticket.day == day)
+    row = session.scalars(select(Ticket).where(*where).order_by(Ticket.day.desc()).limit(1)).first()
     if row is None:
         raise NotFoundError("rating_ticket_not_found", ticket=text)
     return row
+
+
+def parse_ticket(text: str) -> tuple[str, date | None] | None:
+    """A ticket as a citizen gives it at the kiosk: typed ("a12", "A012") or the ticket's QR code
+    ("A012|2026-12-02", number|Vietnam's date): ``(number, day or None)``, the number in its printed form
+    (service letters, at least three digits); None when it is no ticket number."""
+    import re
+
+    number, _, day_text = str(text or "").strip().upper().partition("|")
+    found = re.fullmatch(r"([A-Z]{1,3})\s*0*(\d{1,4})", number.strip())
+    if found is None:
+        return None
+    day = None
+    if day_text:
+        try:
+            day = date.fromisoformat(day_text.strip())
+        except ValueError:
+            return None
+    return f"{found.group(1)}{int(found.group(2)):03d}", day
+
+
+def visit(session: Session, ticket: str, *, day: date | None = None, now: datetime | None = None) -> dict[str, Any]:
+    """The visit a citizen is about to rate by their ticket's number (a kiosk asks before showing the
+    levels): ``{ticket, day, counter, officer, dossier, scale}``. ``day`` None: today (Vietnam's), so a
+    number not yet issued today never names yesterday's visit. Refused as :func:`record` would: no such
+    ticket that day (``rating_ticket_not_found``), not served yet (``rating_ticket_not_served``), rated
+    already (``rating_already_given``)."""
+    from app.workcal import to_local
+
+    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    row = _ticket_by_number(session, ticket, now, day or to_local(now).date())
+    if row.counter is None:
+        raise RuleError("rating_ticket_not_served", ticket=row.number)
+    if session.scalar(select(Rating.id).where(Rating.ticket_id == row.id)) is not None:
+        raise RuleError("rating_already_given", what=row.number)
+    counter = session.get(Counter, row.counter)
+    codes = list(row.dossier_codes or [])
+    return {"ticket": row.number, "day": row.day.isoformat(), "counter": row.counter,
+            "officer": counter.officer if counter else None, "dossier": codes[-1] if codes else None,
+            "scale": default_scale(session)}
 
 
 def record(
@@ -89,14 +132,16 @@ def record(
     scale: int | None = None,
     source: str = "keypad",
     ticket: str | None = None,
+    ticket_day: date | None = None,
     dossier: str | None = None,
     now: datetime | None = None,
 ) -> dict[str, Any]:
     """Store one rating; returns it as :func:`rating_json`.
 
-    What it rates: ``ticket`` (a number such as "A012"), else ``dossier`` (a code, a rating at the return
-    screen), else what ``counter`` serves or just served. ``scale`` None: the center's ``ratings.scale``.
-    A second rating of the same visit is refused (``rating_already_given``)."""
+    What it rates: ``ticket`` (a number such as "A012"; ``ticket_day``: of that day only, as the kiosk
+    asks), else ``dossier`` (a code, a rating at the return screen), else what ``counter`` serves or just
+    served. ``scale`` None: the center's ``ratings.scale``. A second rating of the same visit is refused
+    (``rating_already_given``)."""
     actor.require("rating.record")
     if scale is None:
         scale = default_scale(session)
@@ -105,7 +150,7 @@ def record(
     rated: Ticket | None = None
     dossier_code: str | None = None
     if ticket is not None:
-        rated = _ticket_by_number(session, ticket, now)
+        rated = _ticket_by_number(session, ticket, now, ticket_day)
         if rated.counter is None:
             raise RuleError("rating_ticket_not_served", ticket=rated.number)
         counter = rated.counter if counter is None else counter

@@ -164,7 +164,32 @@
         <translation>Không in được vé — vui lòng ghi nhớ số của bạn</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+7"/>
+        <source>Ticket %1 has been rated already: each visit is rated once. Thank you</source>
+        <translation>Số thứ tự %1 đã được đánh giá: mỗi lượt phục vụ chỉ đánh giá một lần. Xin cảm ơn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No ticket %1 was given today. Please check the number on your ticket</source>
+        <translation>Hôm nay không có số thứ tự %1. Xin kiểm tra lại số in trên phiếu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ticket %1 has not been served yet. Please rate after your visit</source>
+        <translation>Số thứ tự %1 chưa được phục vụ. Xin đánh giá sau khi làm xong thủ tục</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please type the number printed on your ticket, e.g. A012</source>
+        <translation>Xin nhập số thứ tự in trên phiếu, ví dụ A012</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rating is not available right now. Please ask an officer</source>
+        <translation>Hiện chưa đánh giá được. Xin hỏi cán bộ hướng dẫn</translation>
+    </message>
+    <message>
+        <location line="+125"/>
         <source>Priority: %1</source>
         <translation>Ưu tiên: %1</translation>
     </message>
@@ -172,23 +197,28 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../ui/kiosk/window.py" line="+107"/>
+        <location filename="../../ui/kiosk/window.py" line="+109"/>
         <source>Take a number</source>
         <translation>Lấy số thứ tự</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>Please choose a service</source>
         <translation>Xin mời chọn dịch vụ</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>Look up my dossier</source>
         <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-58"/>
+        <source>Rate our service</source>
+        <translation>Đánh giá sự hài lòng</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Do you belong to a priority group?</source>
         <translation>Bạn có thuộc đối tượng ưu tiên không?</translation>
     </message>
@@ -219,7 +249,7 @@
         <translation>Đưa mã vạch hoặc mã QR trên phiếu hẹn vào máy quét, hoặc nhập mã hồ sơ</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+102"/>
         <location line="+7"/>
         <source>The kiosk is not ready. Please ask an officer for a number</source>
         <translation>Máy lấy số chưa sẵn sàng. Vui lòng nhờ cán bộ lấy số giúp</translation>
@@ -465,6 +495,79 @@
         <location line="+1"/>
         <source>Ticket number:</source>
         <translation>Số thứ tự:</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPage</name>
+    <message>
+        <location filename="../../ui/kiosk/rating.py" line="+28"/>
+        <location line="+5"/>
+        <source>Very satisfied</source>
+        <extracomment>(score, level code, words, colour) per scale, best first.</extracomment>
+        <translation>Rất hài lòng</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+5"/>
+        <source>Satisfied</source>
+        <translation>Hài lòng</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+6"/>
+        <source>Not satisfied</source>
+        <translation>Không hài lòng</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Neither satisfied nor dissatisfied</source>
+        <translation>Bình thường</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not satisfied at all</source>
+        <translation>Rất không hài lòng</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Rate our service</source>
+        <translation>Đánh giá sự hài lòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the number on your ticket, or hold the ticket&apos;s QR code under the scanner</source>
+        <translation>Nhập số thứ tự trên phiếu, hoặc đưa mã QR của phiếu vào máy quét</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+16"/>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>How satisfied are you with the service?</source>
+        <translation>Ông/bà có hài lòng với sự phục vụ không?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket %1 · counter %2</source>
+        <translation>Số thứ tự %1 · quầy %2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Thank you! You rated: %1</source>
+        <translation>Xin cảm ơn ông/bà! Ông/bà đã đánh giá: %1</translation>
     </message>
 </context>
 <context>

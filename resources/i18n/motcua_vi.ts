@@ -316,7 +316,7 @@
 <context>
     <name>CancelReceiptDialog</name>
     <message>
-        <location filename="../../ui/counter/fees.py" line="+193"/>
+        <location filename="../../ui/counter/fees.py" line="+309"/>
         <source>Cancel a fee receipt</source>
         <translation>Hủy biên lai thu phí</translation>
     </message>
@@ -392,7 +392,7 @@
 <context>
     <name>ComplaintsDialog</name>
     <message>
-        <location filename="../../ui/counter/complaints.py" line="+37"/>
+        <location filename="../../ui/counter/complaints.py" line="+40"/>
         <location line="+15"/>
         <source>At the counter</source>
         <translation>Tại quầy</translation>
@@ -425,13 +425,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+105"/>
-        <location line="+81"/>
+        <location line="+135"/>
+        <location line="+138"/>
         <source>Citizen informed</source>
         <translation>Đã báo cho công dân</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-269"/>
         <source>By text message</source>
         <translation>Qua tin nhắn</translation>
     </message>
@@ -446,7 +446,17 @@
         <translation>Bằng văn bản</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+4"/>
+        <source>Feedback</source>
+        <translation>Phản ánh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposal</source>
+        <translation>Kiến nghị</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Complaints and feedback register</source>
         <translation>Sổ tiếp nhận phản ánh, kiến nghị</translation>
     </message>
@@ -461,7 +471,7 @@
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
@@ -491,12 +501,13 @@
         <translation>Đơn vị xử lý</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+88"/>
+        <location line="+42"/>
         <source>The center</source>
         <translation>Trung tâm</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-129"/>
         <source>Deadline</source>
         <translation>Hạn trả lời</translation>
     </message>
@@ -506,12 +517,18 @@
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>New entry</source>
         <translation>Thêm phản ánh</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+111"/>
+        <source>Route</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <location line="-110"/>
         <source>Record the answer</source>
         <translation>Ghi nội dung trả lời</translation>
     </message>
@@ -521,18 +538,62 @@
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
+        <source>Choose an entry to see its details.</source>
+        <translation>Chọn một phản ánh để xem chi tiết.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2 · received %3 by %4</source>
+        <translation>%1 · %2 · hình thức tiếp nhận: %3 · người tiếp nhận: %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sender: %1</source>
+        <translation>Người phản ánh: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dossier: %1</source>
+        <translation>Hồ sơ: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handled by: %1</source>
+        <translation>Đơn vị xử lý: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer (%1, %2): %3</source>
+        <translation>Trả lời (%1, %2): %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Citizen informed %1 on %2</source>
+        <translation>Đã báo cho công dân %1 lúc %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Entered %1</source>
         <translation>Đã vào sổ %1</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+14"/>
+        <location line="-11"/>
         <source>Choose an entry first.</source>
         <translation>Hãy chọn một phản ánh trước.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="+27"/>
+        <source>Who handles %1?</source>
+        <translation>Đơn vị nào xử lý %1?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Routed %1</source>
+        <translation>Đã chuyển xử lý %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Answer</source>
         <translation>Trả lời</translation>
     </message>
@@ -547,7 +608,7 @@
         <translation>Đã trả lời %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>How was the citizen told?</source>
         <translation>Đã báo cho công dân bằng cách nào?</translation>
     </message>
@@ -591,7 +652,7 @@
         <translation>Quầy %1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+64"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -637,6 +698,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Exemptions and reductions...</source>
+        <translation>&amp;Miễn, giảm phí, lệ phí...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Complaints and &amp;feedback register...</source>
         <translation>Sổ phản ánh, &amp;kiến nghị...</translation>
     </message>
@@ -691,7 +757,7 @@
         <translation>CSDL: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Officer: %1</source>
         <translation>Cán bộ: %1</translation>
     </message>
@@ -743,8 +809,13 @@
         <translation>Đã hủy biên lai %1; thu lại để lập biên lai thay thế</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+11"/>
+        <location line="+32"/>
+        <source>Fees due for %1 set by the regulation — press F9 to type their amount and collect</source>
+        <translation>Hồ sơ %1 có khoản phí, lệ phí thu theo quy định — nhấn F9 để nhập số tiền và thu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+13"/>
         <source>Fees due for %1: %2 — press F9 to collect</source>
         <translation>Phí, lệ phí phải thu của hồ sơ %1: %2 — nhấn F9 để thu</translation>
     </message>
@@ -764,7 +835,7 @@
         <translation>Biểu mẫu tiếp nhận còn dữ liệu chưa lưu. Vẫn thoát?</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-310"/>
         <source>Set-&amp;up...</source>
         <translation>&amp;Cài đặt...</translation>
     </message>
@@ -1131,9 +1202,152 @@
     </message>
 </context>
 <context>
+    <name>ExemptionsDialog</name>
+    <message>
+        <location filename="../../ui/counter/exemptions.py" line="+56"/>
+        <source>Fee exemptions and reductions</source>
+        <translation>Miễn, giảm phí, lệ phí theo đối tượng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Applicant group</source>
+        <translation>Nhóm đối tượng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reduction</source>
+        <translation>Mức miễn, giảm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Legal basis</source>
+        <translation>Căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In use</source>
+        <translation>Đang áp dụng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>e.g. HN</source>
+        <translation>ví dụ: HN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Poor households</source>
+        <translation>ví dụ: Hộ nghèo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A percentage of the fees</source>
+        <translation>Giảm theo tỷ lệ phần trăm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A fixed amount off</source>
+        <translation>Giảm một số tiền cố định</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>đồng, e.g. 10.000</source>
+        <translation>đồng, ví dụ: 10.000</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. Point a, clause 2, Article 3 of Circular 281/2016/TT-BTC</source>
+        <translation>ví dụ: Điểm a khoản 2 Điều 3 Thông tư 281/2016/TT-BTC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In use (offered in the payment dialog)</source>
+        <translation>Đang áp dụng (có trong danh sách khi thu phí)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Mã nhóm:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Applicant group:</source>
+        <translation>&amp;Nhóm đối tượng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reduction:</source>
+        <translation>Mức &amp;giảm:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Legal basis:</source>
+        <translation>Căn cứ &amp;pháp lý:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New group</source>
+        <translation>Thêm nhóm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Enter the group&apos;s code (at most 20 characters).</source>
+        <translation>Nhập mã nhóm đối tượng (tối đa 20 ký tự).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the name of the applicant group.</source>
+        <translation>Nhập tên nhóm đối tượng.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reduction is a whole percentage from 1 to 100.</source>
+        <translation>Tỷ lệ giảm là số nguyên từ 1 đến 100 (%).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount off is a whole number of đồng greater than 0, e.g. 10.000.</source>
+        <translation>Số tiền giảm là số đồng nguyên lớn hơn 0, ví dụ: 10.000.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the legal basis (the text that grants the exemption).</source>
+        <translation>Nhập căn cứ pháp lý (văn bản quy định việc miễn, giảm).</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Fee exemptions and reductions — saved %1</source>
+        <translation>Miễn, giảm phí, lệ phí — đã lưu %1</translation>
+    </message>
+</context>
+<context>
     <name>FeePaymentDialog</name>
     <message>
-        <location filename="../../ui/counter/fees.py" line="-146"/>
+        <location filename="../../ui/counter/fees.py" line="-208"/>
         <source>Fees of dossier %1</source>
         <translation>Phí, lệ phí của hồ sơ %1</translation>
     </message>
@@ -1178,7 +1392,7 @@
         <translation>Mã giao dịch (chuyển khoản hoặc trực tuyến)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Exemption or reduction:</source>
         <translation>Miễn, giảm:</translation>
     </message>
@@ -1198,12 +1412,38 @@
         <translation>Số tiền phải thu:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+20"/>
         <source>Collect and print the receipt</source>
         <translation>Thu tiền và in biên lai</translation>
     </message>
     <message>
         <location line="+47"/>
+        <source>đồng, e.g. 50.000</source>
+        <translation>đồng, ví dụ: 50.000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount of %1</source>
+        <translation>Số tiền của %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (set by the regulation):</source>
+        <translation>%1 (thu theo quy định):</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+13"/>
+        <source>Type the amount as a whole number of đồng above 0, e.g. 50.000.</source>
+        <translation>Hãy nhập số tiền là số đồng nguyên lớn hơn 0, ví dụ: 50.000.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the amount of each fee set by the regulation.</source>
+        <translation>Hãy nhập số tiền của từng khoản thu theo quy định.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Legal basis: %1 (−%2)</source>
         <translation>Căn cứ: %1 (−%2)</translation>
     </message>
@@ -1213,7 +1453,7 @@
         <translation>Hiện không có khoản nào phải thu.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Recording the payment...</source>
         <translation>Đang ghi nhận khoản thu...</translation>
     </message>
@@ -1679,22 +1919,12 @@
 <context>
     <name>NewComplaintDialog</name>
     <message>
-        <location filename="../../ui/counter/complaints.py" line="-167"/>
+        <location filename="../../ui/counter/complaints.py" line="-237"/>
         <source>New complaint or feedback</source>
         <translation>Tiếp nhận phản ánh, kiến nghị</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Feedback (phản ánh)</source>
-        <translation>Phản ánh</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Proposal (kiến nghị)</source>
-        <translation>Kiến nghị</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>The center</source>
         <translation>Trung tâm</translation>
     </message>
@@ -2433,17 +2663,17 @@
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location line="+322"/>
+        <location line="+324"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ tên chủ hồ sơ.</translation>
     </message>
     <message>
-        <location line="-412"/>
+        <location line="-414"/>
         <source>The dossier was just changed by someone else. Please reload and try again.</source>
         <translation>Hồ sơ vừa được người khác thay đổi. Vui lòng tải lại rồi thử lại.</translation>
     </message>
     <message>
-        <location line="+459"/>
+        <location line="+461"/>
         <source>Not found: the dossier or item asked for does not exist.</source>
         <translation>Không tìm thấy hồ sơ hoặc dữ liệu được yêu cầu.</translation>
     </message>
@@ -2453,7 +2683,7 @@
         <translation>Không thể thực hiện thao tác này theo quy định.</translation>
     </message>
     <message>
-        <location line="-465"/>
+        <location line="-467"/>
         <source>The data entered is not valid.</source>
         <translation>Dữ liệu nhập chưa hợp lệ.</translation>
     </message>
@@ -2478,7 +2708,7 @@
         <translation>Ngày hẹn trả không được trước thời điểm tiếp nhận.</translation>
     </message>
     <message>
-        <location line="+295"/>
+        <location line="+297"/>
         <source>Digitized papers need {minimum} dpi or more.</source>
         <translation>Giấy tờ số hóa cần độ phân giải từ {minimum} dpi trở lên.</translation>
     </message>
@@ -2503,7 +2733,7 @@
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location line="-390"/>
+        <location line="-392"/>
         <source>A number of copies must be a whole number, 0 or more.</source>
         <translation>Số bản phải là số nguyên từ 0 trở lên.</translation>
     </message>
@@ -2884,12 +3114,7 @@
         <translation>Không có đối tượng miễn, giảm này hoặc đã ngừng áp dụng.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The amount of a fee of this dossier is not known; correct the dossier&apos;s fees first.</source>
-        <translation>Chưa có mức thu của một khoản phí, lệ phí của hồ sơ; hãy điều chỉnh phí, lệ phí của hồ sơ trước.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Choose cash, bank transfer or online payment.</source>
         <translation>Chọn tiền mặt, chuyển khoản hoặc thanh toán trực tuyến.</translation>
     </message>
@@ -3155,7 +3380,22 @@
         <translation>Tệp của thành phần hồ sơ lớn hơn {mb} MB.</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-96"/>
+        <source>The amount of a fee of this dossier is not known: type it in the payment dialog.</source>
+        <translation>Có khoản phí, lệ phí của hồ sơ chưa có mức thu: nhập số tiền trong hộp thoại thu phí.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This fee&apos;s amount is set in the catalog; it cannot be typed.</source>
+        <translation>Khoản này đã có mức thu trong danh mục, không nhập số tiền khác.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the fee&apos;s amount as a whole number of đồng above 0, e.g. 50.000.</source>
+        <translation>Số tiền của khoản thu phải là số đồng nguyên lớn hơn 0, ví dụ: 50.000.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>No backup folder is set; call the technician.</source>
         <translation>Chưa đặt thư mục sao lưu; hãy gọi kỹ thuật viên.</translation>
     </message>
@@ -3275,7 +3515,7 @@
         <translation>Nếu lỗi lặp lại, hãy báo kỹ thuật viên thời điểm xảy ra lỗi.</translation>
     </message>
     <message>
-        <location line="-464"/>
+        <location line="-466"/>
         <source>Cannot connect to the database ({detail}); check the server, the name and the password.</source>
         <translation>Không kết nối được cơ sở dữ liệu ({detail}); hãy kiểm tra máy chủ, tên và mật khẩu.</translation>
     </message>

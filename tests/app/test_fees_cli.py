@@ -110,3 +110,22 @@ def test_rate_and_complaints(capsys, data_dir, tmp_path):
     assert "answered already" in refused(capsys, "complaint", "answer", added["number"], "--text", "Lần hai")
     assert "no complaint" in refused(capsys, "complaint", "answer", "999", "--text", "x")
     assert jrun(capsys, "complaint", "overdue") == []
+
+
+def test_fees_due_and_pay_price_a_fee_the_catalog_does_not(capsys, data_dir, tmp_path):
+    """A marital status certificate: its fee is "set by the provincial council" (no amount in the catalog)."""
+    assert run(capsys, "demo", "seed")[0] == 0
+    path = tmp_path / "xn.json"
+    path.write_text(json.dumps({
+        "procedure_code": "1.004873", "applicant": {"full_name": "Đặng Thị Mỹ Linh", "phone": "0905246810"},
+        "documents": [{"item": i, "originals": 1} for i in ("TP1", "TP2", "TP3", "XT1", "XT2")]}, ensure_ascii=False),
+        encoding="utf-8")
+    code = jrun(capsys, "dossier", "receive", "--file", str(path))["code"]
+    status, out, _err = run(capsys, "fees", "due", code)
+    assert status == 0 and "chưa có mức thu của khoản 1 (--price)" in out
+    assert jrun(capsys, "fees", "due", code, "--price", "1=30000")["amount"] == 30_000
+    assert "not known" in refused(capsys, "fees", "pay", code, "--amount", "30000", "--means", "cash")
+    assert refused(capsys, "fees", "pay", code, "--amount", "1", "--means", "cash", "--price", "1=x").startswith(
+        "motcua fees pay: error:")
+    paid = jrun(capsys, "fees", "pay", code, "--amount", "30000", "--means", "cash", "--price", "1=30000")
+    assert paid["items"][0]["gross"] == 30_000 and paid["receipt"]["state"] == "issued"

@@ -105,3 +105,43 @@ def test_a_finished_dossier_with_unpaid_fees_is_announced_and_f9_takes_them_at_r
     dialog.ok_button.click()
     with seeded_store.read() as s:
         assert [(p["stage"], p["means"]) for p in fees.payments_of(s, code)] == [("return", "cash")]
+
+
+def test_a_fee_set_by_the_regulation_is_typed_with_thousands_separators_and_taken(qtbot, counter_window, seeded_store):
+    """The copy fee has no amount in the catalog here: the officer types it; Enter shows the total, the
+    next Enter takes it."""
+    from PySide6.QtCore import Qt
+
+    from app.store.models import DossierFee
+
+    window = counter_window
+    code = receive(seeded_store)
+    with seeded_store.write() as s:
+        s.execute(DossierFee.__table__.update().where(DossierFee.position == 2).values(amount=None))
+    window._fees_due_after_intake({"code": code})  # what the officer reads after saving the dossier
+    assert "nhấn F9 để nhập số tiền và thu" in window.statusBar().currentMessage()
+    dialog = window.take_payment(code=code)
+    qtbot.waitUntil(lambda: 2 in dialog.prices, timeout=3000)
+    edit = dialog.prices[2]
+    assert dialog.error.text() == "Hãy nhập số tiền của từng khoản thu theo quy định."
+    assert dialog.amount.text() == "–" and not dialog.ok_button.isEnabled() and list(dialog.prices) == [2]
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: edit.hasFocus(), timeout=3000)
+    qtbot.keyClicks(edit, "0")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert dialog.error.text() == "Hãy nhập số tiền là số đồng nguyên lớn hơn 0, ví dụ: 50.000."
+    edit.clear()
+    qtbot.keyClicks(edit, "30000")
+    assert not dialog.ok_button.isEnabled()  # the total is read again first
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.amount.text() == "30.000 đ", timeout=3000)
+    assert edit.text() == "30.000" and dialog.ok_button.isEnabled()
+    assert [dialog.items_model.index(r, 2).data() for r in range(2)] == ["0 đ", "30.000 đ"]
+    with seeded_store.read() as s:
+        assert fees.payments_of(s, code) == []  # the first Enter only showed the total
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    with seeded_store.read() as s:
+        qtbot.waitUntil(lambda: len(fees.payments_of(s, code)) == 1, timeout=3000)
+        paid = fees.payments_of(s, code)[0]
+    assert paid["amount"] == 30_000 and [i["gross"] for i in paid["items"]] == [0, 30_000]
+    assert paid["receipt"]["state"] == "issued"

@@ -280,6 +280,9 @@ class CounterWindow(QMainWindow):
         fees_menu = bar.addMenu(self.tr("F&ees"))
         self.pay_action = self._action(fees_menu, self.tr("&Take the fees of the dossier..."), ["F9"], self.take_payment)
         self._action(fees_menu, self.tr("&Cancel a fee receipt..."), [], self.cancel_receipt)
+        # the applicant groups' exemptions: for whoever holds fees.configure (shown again at each sign-in)
+        self.exemptions_action = self._action(fees_menu, self.tr("&Exemptions and reductions..."), [], self.open_exemptions)
+        self.exemptions_action.setVisible(self._actor.may("fees.configure"))
         fees_menu.addSeparator()
         self.complaints_action = self._action(fees_menu, self.tr("Complaints and &feedback register..."), ["Ctrl+K"],
                                               self.show_complaints)
@@ -355,6 +358,7 @@ class CounterWindow(QMainWindow):
         """Another user signed in at this counter (at the lock screen): everything acts as them now."""
         self._actor = dataclasses.replace(actor, counter=self._actor.counter)
         self.queue_panel.actor = self._actor
+        self.exemptions_action.setVisible(self._actor.may("fees.configure"))
         self._show_officer()
         log.info("counter %s: another user signed in", self._actor.counter)
 
@@ -503,6 +507,17 @@ class CounterWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_exemptions(self):
+        """Fees › Exemptions and reductions (fees.configure: the director, the technician)."""
+        from ui.counter.exemptions import ExemptionsDialog
+
+        if not self._actor.may("fees.configure"):
+            return None
+        dialog = ExemptionsDialog(tasks=self.tasks, actor=self.actor, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def show_complaints(self):
         """Ctrl+K: the complaints and feedback register."""
         from ui.counter.complaints import ComplaintsDialog
@@ -518,10 +533,16 @@ class CounterWindow(QMainWindow):
 
         code = summary["code"]
         self.last_saved_code = code
-        QueryOp(parent=self, op=lambda session: fees.due(session, code), tasks=self.tasks).success(
-            lambda owed: owed["amount"] and self.statusBar().showMessage(
-                arg(self.tr("Fees due for %1: %2 — press F9 to collect"), code, format_money(owed["amount"])), 30_000)
-        ).failure(lambda exc: None).run_in_background()
+        def say(owed: dict) -> None:
+            if owed["unknown"]:  # a fee the catalog does not price: its amount is typed in the payment dialog
+                self.statusBar().showMessage(arg(self.tr("Fees due for %1 set by the regulation — press F9 to type "
+                                                         "their amount and collect"), code), 30_000)
+            elif owed["amount"]:
+                self.statusBar().showMessage(
+                    arg(self.tr("Fees due for %1: %2 — press F9 to collect"), code, format_money(owed["amount"])), 30_000)
+
+        QueryOp(parent=self, op=lambda session: fees.due(session, code), tasks=self.tasks).success(say) \
+            .failure(lambda exc: None).run_in_background()
 
     def _fees_due_at_return(self, data: dict) -> None:
         """A dossier whose result is ready (or was just returned) with fees unpaid: say so, F9 takes them."""

@@ -92,6 +92,24 @@ PRINT_FAILED = QT_TRANSLATE_NOOP(
 )
 
 
+# The rating prompt's answers for the citizen (one rating per visit).
+RATING_TEXT = {
+    "rating_already_given": QT_TRANSLATE_NOOP(
+        "KioskController", "Ticket %1 has been rated already: each visit is rated once. Thank you"
+    ),
+    "rating_ticket_not_found": QT_TRANSLATE_NOOP(
+        "KioskController", "No ticket %1 was given today. Please check the number on your ticket"
+    ),
+    "rating_ticket_not_served": QT_TRANSLATE_NOOP(
+        "KioskController", "Ticket %1 has not been served yet. Please rate after your visit"
+    ),
+    "not_a_ticket": QT_TRANSLATE_NOOP(
+        "KioskController", "Please type the number printed on your ticket, e.g. A012"
+    ),
+    "failed": QT_TRANSLATE_NOOP("KioskController", "Rating is not available right now. Please ask an officer"),
+}
+
+
 def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate(CONTEXT, text, None, n)
 
@@ -122,6 +140,14 @@ def plain_status(found: dict[str, Any] | None) -> str:
     return text
 
 
+def rating_refusal_text(exc: BaseException | None, ticket: str = "") -> str:
+    """Why a visit cannot be rated, in the citizen's words (GUI thread)."""
+    from app.errors import AppError
+
+    code = exc.code if isinstance(exc, AppError) else "not_a_ticket" if exc is None else "failed"
+    return arg(_tr(RATING_TEXT.get(code, RATING_TEXT["failed"])), ticket)
+
+
 def print_failure_text(exc: BaseException) -> str:
     kind = exc.kind if isinstance(exc, DeviceError) else ""
     return _tr(PRINT_FAILURES.get(kind, PRINT_FAILED))
@@ -145,6 +171,10 @@ class KioskController(QObject):
     printed = Signal(str)
     print_failed = Signal(str, str)
     looked_up = Signal(str, str)
+    visit_found = Signal(dict)
+    visit_refused = Signal(str)
+    rated = Signal(dict)
+    rating_refused = Signal(str)
 
     def __init__(self, *, tasks: TaskManager, printer, parent: QWidget, station: str = "kiosk-1") -> None:
         super().__init__(parent)
@@ -291,6 +321,43 @@ class KioskController(QObject):
         QueryOp(parent=self._view, op=lambda session: kiosk.look_up(session, scanned), tasks=self.tasks).success(
             show
         ).failure(failed).run_in_background()
+
+    # -- the citizen's rating (one per visit) ------------------------------------------------------
+
+    def find_visit(self, text: str) -> None:
+        """The visit of the ticket typed or scanned (store thread): ``visit_found(visit)`` with the scale to
+        ask, or ``visit_refused(sentence)`` (no such ticket today, not served, rated already)."""
+        from app.services import ratings
+
+        parsed = ratings.parse_ticket(text)
+        if parsed is None:
+            self.visit_refused.emit(rating_refusal_text(None))
+            return
+        number, day = parsed
+        QueryOp(parent=self._view, op=lambda session: ratings.visit(session, number, day=day), tasks=self.tasks) \
+            .success(self.visit_found.emit).failure(lambda exc: self._rating_failed(self.visit_refused, exc, number)) \
+            .run_in_background()
+
+    def rate(self, visit: dict[str, Any], score: int) -> None:
+        """Store the citizen's rating of ``visit`` (store thread): ``rated(rating)`` or ``rating_refused(sentence)``
+        (another station rated the same visit a moment ago)."""
+        from datetime import date
+
+        from app.services import ratings
+
+        number, day, scale = visit["ticket"], date.fromisoformat(visit["day"]), visit["scale"]
+        StoreOp(parent=self._view, op=lambda session: ratings.record(
+                    session, KIOSK_ACTOR, score=score, scale=scale, source="kiosk", ticket=number, ticket_day=day),
+                changes={"ratings": [number]}, tasks=self.tasks) \
+            .success(self.rated.emit).failure(lambda exc: self._rating_failed(self.rating_refused, exc, number)) \
+            .run_in_background()
+
+    def _rating_failed(self, signal, exc: BaseException, number: str) -> None:
+        from app.errors import AppError
+
+        if not isinstance(exc, AppError):
+            log.error("rating failed: %s", type(exc).__name__)
+        signal.emit(rating_refusal_text(exc, number))
 
     # -- closing ------------------------------------------------------------------------------------
 

@@ -4,7 +4,8 @@ Pages: the services (one big button each) → the priority choice → "Print tic
 with the priority group chosen, how many people wait ahead and the estimated wait (back to the start after
 ~8 s). "Look up my dossier" takes the receipt's barcode/QR from a scanner (keyboard wedge ending with Enter),
 or a code typed on the on-screen keypad (:class:`ui.kiosk.keypad.TouchKeypad`), and says the dossier's
-state in plain words.
+state in plain words. "Rate our service" (:class:`ui.kiosk.rating.RatingPage`) takes the ticket's number
+(typed or its QR scanned) and one touch on Rất hài lòng / Hài lòng / Không hài lòng: one rating per visit.
 
 This module is the screen (GUI thread only): pages, big buttons, messages and keys. The work behind it,
 issuing the ticket on the store thread and printing it on the "ticket-printer" device thread, the look-up and
@@ -42,6 +43,7 @@ from ui.common import show_full_screen
 from ui.i18n import arg
 from ui.kiosk.controller import PRINTER_THREAD, KioskController, candidate_codes
 from ui.kiosk.keypad import TouchKeypad
+from ui.kiosk.rating import RatingPage
 from ui.tasks import DeviceOp, TaskManager
 
 __all__ = ["KioskWindow", "build_kiosk_window", "candidate_codes", "run_kiosk"]
@@ -86,7 +88,7 @@ class KioskWindow(QWidget):
     ticket_printed = Signal(str)
     print_failed = Signal(str, str)
 
-    PAGE_SERVICES, PAGE_PRIORITY, PAGE_TICKET, PAGE_LOOKUP = range(4)
+    PAGE_SERVICES, PAGE_PRIORITY, PAGE_TICKET, PAGE_LOOKUP, PAGE_RATING = range(5)
 
     def __init__(self, *, tasks: TaskManager, printer, locked: bool = False, parent: QWidget | None = None,
                  station: str = "kiosk-1") -> None:
@@ -124,6 +126,14 @@ class KioskWindow(QWidget):
         self.controller.printed.connect(self._printed)
         self.controller.print_failed.connect(self._print_failed)
         self.controller.looked_up.connect(self._looked_up)
+        self.rating.ticket_given.connect(self.controller.find_visit)
+        self.controller.visit_found.connect(self.rating.show_levels)
+        self.controller.visit_refused.connect(self.rating.refuse)
+        self.rating.level_chosen.connect(self.controller.rate)
+        self.controller.rated.connect(self._rated)
+        self.controller.rating_refused.connect(self.rating.refuse)
+        self.rating.back.connect(self.go_home)
+        self.rating.activity.connect(lambda: self._home_timer.start(IDLE_MS))
 
     @property
     def tasks(self) -> TaskManager:
@@ -159,9 +169,14 @@ class KioskWindow(QWidget):
         self.services_grid.setSpacing(20)
         self.lookup_button = _touch_button(self.tr("Look up my dossier"), "lookupButton", page)
         self.lookup_button.clicked.connect(self.show_lookup)
+        self.rate_button = _touch_button(self.tr("Rate our service"), "rateButton", page)
+        self.rate_button.clicked.connect(self.show_rating)
+        extras = QHBoxLayout()
+        extras.addWidget(self.lookup_button)
+        extras.addWidget(self.rate_button)
         layout.addWidget(title)
         layout.addLayout(self.services_grid, 1)
-        layout.addWidget(self.lookup_button)
+        layout.addLayout(extras)
         self.stack.addWidget(page)
 
         # 2. priority
@@ -237,6 +252,10 @@ class KioskWindow(QWidget):
         layout.addWidget(back)
         self.stack.addWidget(page)
 
+        # 5. the citizen's rating
+        self.rating = RatingPage(self.stack)
+        self.stack.addWidget(self.rating)
+
     def _scale(self) -> float:
         return max(0.45, min(self.width(), self.height()) / 1080)
 
@@ -278,6 +297,11 @@ class KioskWindow(QWidget):
             #printButton {{ background: #2e7d32; font-size: {px(60)}px; font-weight: bold; }}
             #backButton, #doneButton {{ background: #78909c; }}
             #lookupButton {{ background: #00838f; max-height: {px(120)}px; }}
+            #rateButton {{ background: #6a1b9a; max-height: {px(120)}px; }}
+            #levelButton {{ font-size: {px(64)}px; font-weight: bold; min-height: {px(150)}px; }}
+            #levelButton:disabled {{ color: #e0e0e0; }}
+            #ratingMessage {{ font-size: {px(44)}px; font-weight: bold; color: #b71c1c; }}
+            #thanks {{ font-size: {px(64)}px; font-weight: bold; color: #2e7d32; }}
             """
         )
 
@@ -444,6 +468,17 @@ class KioskWindow(QWidget):
         self.lookup_procedure.setText(procedure)
         self.lookup_result.setText(sentence)
 
+    # -- the citizen's rating --------------------------------------------------------------------
+
+    def show_rating(self) -> None:
+        """"Rate our service": the ticket's number first (ui/kiosk/rating.py)."""
+        self._show_page(self.PAGE_RATING, IDLE_MS)
+        self.rating.restart()
+
+    def _rated(self, rating: dict[str, Any]) -> None:
+        self.rating.thank(rating)
+        self._home_timer.start(RESULT_MS)
+
     # -- pages, keys, banner ---------------------------------------------------------------------
 
     def _show_page(self, index: int, timeout_ms: int | None) -> None:
@@ -483,7 +518,7 @@ class KioskWindow(QWidget):
             typed, self._typed = self._typed, ""
             codes = {s["code"] for s in self._services}
             code = typed if typed in codes else typed[-1:] if typed[-1:] in codes else None
-            if code is not None and self.stack.currentIndex() != self.PAGE_LOOKUP:
+            if code is not None and self.stack.currentIndex() not in (self.PAGE_LOOKUP, self.PAGE_RATING):
                 self.issue(code, None)
             return
         if key == Qt.Key.Key_Escape:
