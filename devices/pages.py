@@ -10,8 +10,10 @@ The steps for one page (:func:`process_page`):
    against a configurable threshold), the **exposure** check (paper too dark, or ink too faint) and,
    at about 100 dpi, the **skew** (the angle whose horizontal projection of the ink is sharpest:
    text lines line up then).
-2. A page the scanner did not straighten is rotated back (OpenCV's warpAffine, bilinear: four to
-   five times faster than Pillow's rotate at the same quality; measured in bench/bench_scanning.py).
+2. A page the scanner did not straighten is rotated back (Pillow's rotate, bilinear). OpenCV's warpAffine
+   is four times faster, but it brought 172 MB (its FFmpeg and OpenBLAS) into a 562 MB Windows bundle for
+   three calls; with Pillow a 200-dpi gray page takes 86 ms of CPU in all, within its 150 ms budget
+   (bench/bench_scanning.py).
 3. Gray pages get a clean background (paper tone to white, ink kept) and are encoded with a
    quantization table made for text (the standard luminance table with high frequencies quantized
    harder): a dense 200-dpi text page is about 40 % of its size at quality 75, diacritics still
@@ -194,18 +196,12 @@ def find_skew(image: Image.Image, dpi: int, *, max_deg: float = 5.0) -> float:
     return round(float(fine[top]), 2)
 
 
-def _rotate_array(a: np.ndarray, deg: float, fill: int | tuple[int, int, int]) -> np.ndarray:
-    import cv2
-
-    h, w = a.shape[:2]
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), deg, 1.0)
-    border = fill if isinstance(fill, tuple) else (fill, fill, fill)
-    return cv2.warpAffine(a, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=border)
-
-
 def rotate(image: Image.Image, deg: float, fill: int | tuple[int, int, int]) -> Image.Image:
-    """Rotate by ``deg`` counter-clockwise around the centre, same size, bilinear (OpenCV)."""
-    return Image.fromarray(_rotate_array(np.asarray(image), deg, fill), image.mode)
+    """Rotate by ``deg`` counter-clockwise around the centre, same size, bilinear; the uncovered corners
+    take ``fill`` (the paper's tone)."""
+    if image.mode == "RGB" and not isinstance(fill, tuple):
+        fill = (fill, fill, fill)
+    return image.rotate(deg, Image.Resampling.BILINEAR, fillcolor=fill)
 
 
 # --------------------------------------------------------------------------- encoding
@@ -262,12 +258,9 @@ def process_page(
         clean = image.mode == "L" and options.clean_background
         if turn:  # rotate and clean in one pass over the array
             fill = check.paper_level if image.mode == "L" else (check.paper_level,) * 3
-            a = _rotate_array(np.asarray(image), -skew, fill)
+            out = rotate(image, -skew, fill)
             if clean:
-                import cv2
-
-                a = cv2.LUT(a, np.asarray(_clean_lut(check.paper_level), dtype=np.uint8))
-            out = Image.fromarray(a, image.mode)
+                out = out.point(_clean_lut(check.paper_level))
         else:
             out = image.point(_clean_lut(check.paper_level)) if clean else image
         jpeg, kept = encode_jpeg(out, dpi, options), False

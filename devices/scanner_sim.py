@@ -24,8 +24,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
-import cv2
-import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 import resources
@@ -157,7 +155,7 @@ def make_page(
             shade = rng.randrange(40, 220)
             draw.ellipse((x - r, y - r, x + r, y + r), fill=(shade, shade // 2, 255 - shade) if color else shade)
     # the optics of a real scanner are softer than a font rasterizer's edges
-    page = Image.fromarray(cv2.GaussianBlur(np.asarray(page), (0, 0), 0.5 * dpi / 200), mode)
+    page = page.filter(ImageFilter.GaussianBlur(0.5 * dpi / 200))
     page = _noise(page, rng, noise) if kind != "blank" or noise else page
     if skew_deg:  # the sheet went in turned: counter-clockwise for a positive angle
         page = rotate(page, skew_deg, paper)
