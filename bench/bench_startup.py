@@ -83,8 +83,13 @@ def _stalls(db: Path, data: Path, env: dict[str, str]) -> dict[str, float]:
     try:
         _set_sync_url(data / "motcua.sqlite3", sim[0])
         out = data / "stalls.json"
+        # the simulator's account, as `motcua sync login` would keep it: the tests' keyring backend holds it in
+        # the environment (a bench machine has no desktop keyring)
+        keys = {f"motcua-sync|{sim[0]}#user": "motcua", f"motcua-sync|{sim[0]}#password": "motcua"}
+        session_env = {**env, "MOTCUA_STALL_PROBE": str(out), "PYTHON_KEYRING_BACKEND": "tests.sync.env_keyring.EnvKeyring",
+                       "MOTCUA_TEST_KEYRING": json.dumps(keys)}
         run = subprocess.run([sys.executable, "-m", "tests.ui.long_session", str(data), str(SESSION_ROUNDS)],
-                             env={**env, "MOTCUA_STALL_PROBE": str(out)}, cwd=ROOT, timeout=900,
+                             env=session_env, cwd=ROOT, timeout=900,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         if run.returncode != 0:
             raise RuntimeError(f"the scripted session failed ({run.returncode}): {run.stderr[-2000:]}")

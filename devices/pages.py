@@ -36,9 +36,11 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
 from PIL import Image
 
 Exposure = Literal["ok", "too_dark", "too_light"]
@@ -122,6 +124,8 @@ class PdfDocument:
 
 
 def _gray_small(image: Image.Image, dpi: int, target_dpi: int) -> np.ndarray:
+    import numpy as np  # here, not at import: opening the scan panel must not load numpy on the GUI thread
+
     factor = max(1, round(dpi / target_dpi))
     small = image.reduce(factor) if factor > 1 else image
     if small.mode != "L":
@@ -137,6 +141,8 @@ def _margin(a: np.ndarray, share: float = 0.04) -> np.ndarray:
 
 def _levels(a: np.ndarray) -> tuple[int, int]:
     """(paper, darkest): the 90th and the 0.2th percentile of the gray levels, from a histogram."""
+    import numpy as np  # here, not at import: opening the scan panel must not load numpy on the GUI thread
+
     cum = np.cumsum(np.bincount(a.ravel(), minlength=256))
     return int(np.searchsorted(cum, cum[-1] * 0.90)), int(np.searchsorted(cum, cum[-1] * 0.002))
 
@@ -144,6 +150,8 @@ def _levels(a: np.ndarray) -> tuple[int, int]:
 def check_blank(image: Image.Image, dpi: int, *, threshold: float = DEFAULT_BLANK_THRESHOLD) -> BlankCheck:
     """Is the page blank? Ink is a pixel of the 50-dpi copy at least 40 levels darker than the paper
     (show-through from the other side and dust, averaged down, stay above that)."""
+    import numpy as np  # here, not at import: opening the scan panel must not load numpy on the GUI thread
+
     a = _margin(_gray_small(image, dpi, 50))
     paper, _ = _levels(a)
     inked = a[a < paper - 40]
@@ -169,6 +177,8 @@ def find_skew(image: Image.Image, dpi: int, *, max_deg: float = 5.0) -> float:
     peaks of lines, clean gaps between them) wins. Coarse 0.5° steps, then 0.05° around the best;
     an angle that is not clearly better than 0 (a photo, a page of one word) is 0.
     """
+    import numpy as np  # here, not at import: opening the scan panel must not load numpy on the GUI thread
+
     a = _gray_small(image, dpi, 100)
     paper, _ = _levels(_margin(a))
     ys, xs = np.nonzero(_margin(a) < paper - 80)
