@@ -214,7 +214,7 @@ class HandoverDialog(QDialog):
         # a time from the event loop, so the dialog shows at once and the window never stops answering.
         self._fill = QTimer(self, interval=0)
         self._fill.timeout.connect(self._fill_some)
-        self._fill_some()
+        self._fill_some(self.FIRST_ROWS)
         for column in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
         self.tree.setColumnWidth(2, min(self.tree.columnWidth(2), 360))
@@ -235,10 +235,11 @@ class HandoverDialog(QDialog):
             self.print_button.setDefault(True)
             self.print_button.setFocus()
 
+    FIRST_ROWS = 100  # before the dialog shows: enough to fill it and size its columns
     FILL_ROWS = 300
 
-    def _fill_some(self) -> None:
-        budget = self.FILL_ROWS
+    def _fill_some(self, budget: int | None = None) -> None:
+        budget = budget or self.FILL_ROWS
         while self._pending and budget > 0:
             parent_item, rows = self._pending[0]
             chunk, rest = rows[:budget], rows[budget:]
