@@ -139,8 +139,9 @@ class DossierListPanel(QWidget):
         if generation != self._generation:
             return  # an older query finished after a newer one started
         self.model.set_dossiers(rows, now=now, calendar=self.calendar)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in range(self.model.columnCount()):  # the procedure's column stretches (set once, above)
+            if column != 2:
+                self.table.resizeColumnToContents(column)
         if searched:
             text = self.tr("%n dossier(s) found", "", len(rows))
         else:
