@@ -98,7 +98,11 @@ def _stalls(db: Path, data: Path, env: dict[str, str]) -> dict[str, float]:
         sim[1].wait(10)
     seen = json.loads(out.read_text())
     (ROOT / "bench" / "stalls.json").write_text(json.dumps(seen, ensure_ascii=False, indent=1))
+    # gui_max_stall_ms counts everything from the event loop on, the window's first paint after sign-in too;
+    # ..._after_start_ms leaves that first paint out (it belongs to counter_signed_in_ms): both are reported
+    working = [g["ms"] for g in seen["stalls"] if g.get("step") != "start"]
     return {"gui_max_stall_ms": seen["max_stall_ms"], "gui_stalls_over_100ms": seen["over_100ms"],
+            "gui_max_stall_after_start_ms": max(working or [0.0]),
             "gui_gc_max_pause_ms": max([g["ms"] for g in seen.get("gc_pauses_over_20ms", [])] or [0.0])}
 
 

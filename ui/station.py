@@ -155,6 +155,10 @@ class Station:
         from ui.fonts import install_text_room
 
         install_text_room(self.app)  # stacked Vietnamese diacritics (Ẫ, Ở …) are never cut at a label's top
+        from ui.warmup import EnumWarmup
+
+        self.warmup = EnumWarmup(parent=self.app)  # Qt's enums made while the sign-in waits (ui/warmup.py)
+        self.warmup.start()
         self.log_tail = TAIL  # the bounded in-memory tail of the log, for the technician's view
         if TAIL not in logging.getLogger().handlers:
             logging.getLogger().addHandler(TAIL)
@@ -224,6 +228,8 @@ class Station:
         if self._closed:
             return
         self._closed = True
+        self.warmup.stop()
+        self.warmup.deleteLater()
         window = self.window if self.window is not None and shiboken6.isValid(self.window) else None
         stop = getattr(window, "shutdown", None)
         if stop is not None:

@@ -45,6 +45,13 @@ class Driver:
     # -- stepping -------------------------------------------------------------------------------------
 
     def start(self) -> None:
+        """With the event loop: what happens before the first step (the window's first paint and loads) is the
+        step ``start``."""
+        from ui import startup_probe
+
+        if startup_probe.ACTIVE is not None:
+            startup_probe.ACTIVE.label = "start"
+        self.profile("start")
         QTimer.singleShot(STEP_MS, self.next)
 
     def idle(self) -> bool:
