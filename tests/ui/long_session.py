@@ -34,7 +34,7 @@ class Driver:
         for number in range(rounds):
             self.steps += [
                 self.issue_and_call, self.intake, self.find_and_open,
-                *((self.scan, self.scanned, self.scan_saved) if number == 0 else ()),  # later rounds: see NOTES
+                self.scan, self.scanned, self.scan_saved,
                 self.act("transfer"), self.act("finish"), self.act("return"), self.handover, self.board,
                 self.shortcuts, self.preview, self.sync, self.synced,
             ]
@@ -170,7 +170,11 @@ class Driver:
         """Digitize the open dossier: the panel (Ctrl+Shift+D), its first item, a scan on the simulated
         scanner (its own worker thread, the simulator's page delays), then save the pages as the item's PDF."""
         from ui.scan import open_scan_panel
+        from ui.scan.worker import _workers
 
+        for worker in _workers.values():  # the officer refills the feeder (the simulated one holds 5 sheets)
+            if hasattr(worker.scanner, "load") and worker.scanner.sheets == 0:
+                worker.scanner.load(5)
         self.scan_panel = open_scan_panel(self.window.dossier_view, self.window.dossier_view.code)
         self.scan_dialog = None
 
@@ -190,6 +194,10 @@ class Driver:
         self.scan_saved_rows = []
         self.scan_dialog.saved.connect(self.scan_saved_rows.append)
         self.scan_dialog.save()
+        if os.environ.get("LONG_SESSION_TRACE"):
+            outcome = self.scan_result[0]
+            sys.stderr.write(f"scanned {len(outcome.pages)} page(s), error {outcome.error!r}; "
+                             f"{self.scan_dialog.status_label.text()!r}\n")
         return None
 
     def scan_saved(self):
