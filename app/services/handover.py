@@ -34,33 +34,36 @@ def run_round(session: Session, actor: Actor, *, at: datetime | None = None, now
             raise ValidationError("handover_in_future")
         audit(session, actor, "handover.backdated", None, at=format_local(at))
     at = at or now
-    # what each hand-over touches (its events, department) and what round_json shows (parties, procedure)
-    # loaded in a few statements, not four per dossier: a first round can hand thousands over
-    stmt = (select(Dossier).where(Dossier.status == "received", Dossier.received_at <= at).order_by(Dossier.received_at)
-            .options(selectinload(Dossier.events), selectinload(Dossier.department), selectinload(Dossier.parties),
-                     selectinload(Dossier.procedure)))
+    # A first round can hand thousands over. The ids first (one narrow statement, row-locked on PostgreSQL),
+    # then the dossiers in parts with what each hand-over touches (events, department) and what round_json
+    # shows (parties, procedure): no statement builds thousands of objects at once, and the station's GUI
+    # thread gets the interpreter between the parts (sleep(0)).
+    ids = select(Dossier.id).where(Dossier.status == "received", Dossier.received_at <= at).order_by(Dossier.received_at)
     if session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update(skip_locked=True, of=Dossier)
-    dossiers = list(session.scalars(stmt))
+        ids = ids.with_for_update(skip_locked=True)
+    waiting = list(session.scalars(ids))
     rnd = HandoverRound(at=at, run_by=actor.username)
     session.add(rnd)
     session.flush()
-    for n, d in enumerate(dossiers, 1):
-        if n % FLUSH_EVERY == 0:
-            # a first round hands thousands over: flushing in parts keeps each bulk statement short, so the
-            # station's GUI thread gets the interpreter between them (sleep(0) lets it in)
-            session.flush()
-            time.sleep(0)
-        result = None
-        if d.handover_due_at is not None:
-            result = "on_time" if at <= d.handover_due_at else "late"
-        d.status = "processing"
-        d.transferred_at = d.transferred_at or at
-        rnd.items.append(HandoverItem(dossier=d, department=d.department, result=result))
-        add_event(
-            session, d, actor, "transferred", at=max(at, d.events[-1].occurred_at) if d.events else at, recorded_at=now,
-            note=None, round=rnd.id, to=d.department.name if d.department else None, result=result,
-        )
+    for start in range(0, len(waiting), FLUSH_EVERY):
+        part = waiting[start:start + FLUSH_EVERY]
+        dossiers = session.scalars(
+            select(Dossier).where(Dossier.id.in_(part)).order_by(Dossier.received_at)
+            .options(selectinload(Dossier.events), selectinload(Dossier.department), selectinload(Dossier.parties),
+                     selectinload(Dossier.procedure))).all()
+        for d in dossiers:
+            result = None
+            if d.handover_due_at is not None:
+                result = "on_time" if at <= d.handover_due_at else "late"
+            d.status = "processing"
+            d.transferred_at = d.transferred_at or at
+            rnd.items.append(HandoverItem(dossier=d, department=d.department, result=result))
+            add_event(
+                session, d, actor, "transferred", at=max(at, d.events[-1].occurred_at) if d.events else at,
+                recorded_at=now, note=None, round=rnd.id, to=d.department.name if d.department else None, result=result,
+            )
+        session.flush()
+        time.sleep(0)
     session.flush()
     return rnd
 
