@@ -15,13 +15,16 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -358,6 +361,23 @@ def _without_keys(text: str) -> str:
     if text.endswith(")") and " (" in text:
         text = text[: text.rindex(" (")]
     return text.strip()
+
+
+def record_table(model, name: str, *, stretch: int, parent: QWidget) -> QTableView:
+    """A read-only table of ``model``'s records, one selected row at a time: every column as wide as its
+    contents (codes, dates and short words are never cut) but ``stretch``, which takes the rest."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    header = view.horizontalHeader()
+    for column in range(model.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
 
 
 def shortcut_rows(root: QWidget) -> list[tuple[str, str]]:

@@ -13,24 +13,21 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.common import error_label, format_dt, set_error, with_shortcut
+from ui.common import error_label, format_dt, record_table, set_error, with_shortcut
 from ui.errors import error_text
 from ui.i18n import arg
 from ui.models import Column, DictTableModel
@@ -160,17 +157,7 @@ class ComplaintsDialog(QDialog):
             Column("department", self.tr("Handled by")),
             Column("due_at", self.tr("Deadline"), format_dt), Column("state", self.tr("State"), lambda v: label(STATES, v)),
         ], parent=self)
-        self.view = QTableView(self)
-        self.view.setObjectName("complaintTable")
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.view.horizontalHeader()
-        for column in range(len(self.model.columns)):  # codes, dates and short words are never cut
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.view = record_table(self.model, "complaintTable", stretch=4, parent=self)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.details = QLabel(self)
         self.details.setObjectName("complaintDetails")

@@ -13,23 +13,20 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.common import error_label, format_money, set_error, with_shortcut
+from ui.common import error_label, format_money, record_table, set_error, with_shortcut
 from ui.counter.fees import MoneyEdit
 from ui.errors import error_text
 from ui.i18n import arg
@@ -60,17 +57,7 @@ class ExemptionsDialog(QDialog):
             Column("percent", self.tr("Reduction")), Column("legal_basis", self.tr("Legal basis")),
             Column("active", self.tr("In use"), lambda v: self.tr("Yes") if v else self.tr("No")),
         ], parent=self)
-        self.view = QTableView(self)
-        self.view.setObjectName("exemptionTable")
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.view.horizontalHeader()
-        for column in range(len(self.model.columns)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view = record_table(self.model, "exemptionTable", stretch=3, parent=self)
         self.view.selectionModel().currentRowChanged.connect(lambda current, _prev: self.edit_row(current.row()))
 
         self.code = QLineEdit(self)
