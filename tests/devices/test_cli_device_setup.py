@@ -158,11 +158,12 @@ def test_set_writes_the_setting_only_after_a_passing_test(capsys, data_dir):
 
 def test_set_is_audited_with_the_secrets_blanked_and_needs_a_technician(capsys, data_dir, monkeypatch):
     assert run(capsys, "demo", "seed")[0] == 0
+    address = "ipp://admin:S3cretPW@10.0.0.9/ipp"  # secrets: allow (test fixture)
     monkeypatch.setenv("MOTCUA_USER", "canbo1")  # an officer may not set devices up
-    code, _, err = run(capsys, "devices", "set", "a4_printer", "ipp://admin:S3cretPW@10.0.0.9/ipp", "--no-test")
+    code, _, err = run(capsys, "devices", "set", "a4_printer", address, "--no-test")
     assert code == 2 and not (data_dir / "station.toml").exists()
     monkeypatch.setenv("MOTCUA_USER", "kythuat")
-    code, _, err = run(capsys, "devices", "set", "a4_printer", "ipp://admin:S3cretPW@10.0.0.9/ipp", "--no-test")
+    code, _, err = run(capsys, "devices", "set", "a4_printer", address, "--no-test")
     assert code == 0, err
     assert "S3cretPW" in (data_dir / "station.toml").read_text(encoding="utf-8")
     monkeypatch.setenv("MOTCUA_USER", "giamdoc")  # the director reads the audit
