@@ -24,7 +24,7 @@ from bench.util import CACHE, median_of
 
 log = logging.getLogger(__name__)
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 DOSSIERS, TICKETS = 200_000, 500_000
 FIRST, LAST = date(2026, 5, 1), date(2026, 5, 31)
 PG_URL = os.environ.get("MOTCUA_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
