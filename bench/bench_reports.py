@@ -59,12 +59,25 @@ def sqlite_store():
         store = Store.open(str(tmp))
         bootstrap(store)
         _fill(store)
+        _build_rollups(store)
         with store.engine.begin() as conn:
             conn.exec_driver_sql("ANALYZE")
         store.close()
         tmp.rename(path)
     store = Store.open(str(path))  # migrates the cached file when a new revision (an index) arrived
+    _build_rollups(store)
     return store
+
+
+def _build_rollups(store) -> None:
+    """Build the daily roll-ups of the closed days not built yet (kept in the cached file / schema)."""
+    from app.services import report_rollups
+
+    t = time.perf_counter()
+    with store.write() as s:
+        days = report_rollups.refresh(s)
+    if days:
+        log.warning("report roll-ups: %d days built in %.1f s", days, time.perf_counter() - t)
 
 
 def pg_store():
@@ -92,6 +105,7 @@ def pg_store():
         _fill(store)
         with engine.begin() as conn:
             conn.exec_driver_sql("CREATE TABLE bench_done (at timestamptz DEFAULT now())")
+    _build_rollups(store)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("ANALYZE")
     return store

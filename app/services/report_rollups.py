@@ -9,8 +9,8 @@ pre-grouped per local day, for the closed days (before today).
   roll-ups are always what the raw rows would give.
 - :class:`Source` answers a report: the listed days of the period from the roll-ups, every other day
   (today, a day changed since, a day never built) from the raw rows, the two concatenated — the report only
-  adds grouped rows up, so rows of both kinds mix. The "synced" figure is not rolled up: the sync worker
-  changes it all day for dossiers of any day; it is counted live from the few waiting outbox items.
+  adds grouped rows up, so rows of both kinds mix. :func:`rows_of` is the same for a provider (the ratings
+  section).
 
 PostgreSQL: :func:`refresh` first locks ``report_days`` against the triggers' deletes (SHARE ROW EXCLUSIVE):
 a change committed while a day is being built would otherwise be missed by the build and its delete of the
@@ -41,11 +41,11 @@ Range = tuple[date, date]
 #: roll-up name -> (table, builder of the raw SELECT, the key columns, the summed columns)
 ROLLUPS: dict[str, tuple[Any, Any, tuple[str, ...], tuple[str, ...]]] = {
     "received": (report_received_days, q.received_select, ("channel", "procedure_id", "department_id", "officer"),
-                 ("received", "digitized")),
+                 ("received", "digitized", "unsent")),
     "decided": (report_decided_days, q.decided_select, ("procedure_id", "department_id", "officer"),
                 ("decided", "early", "on_time", "late", "seconds")),
     "events": (report_event_days, q.event_select, ("kind", "actor", "department"), ("n",)),
-    "ratings": (report_rating_days, q.rating_select, ("officer", "counter", "scale", "score"), ("n",)),
+    "ratings": (report_rating_days, q.rating_select, ("officer", "counter", "scale", "score", "source"), ("n",)),
     "tickets": (report_ticket_days, q.ticket_select, ("service_code", "utc_hour"),
                 ("tickets", "called", "wait", "served", "service", "no_shows")),
 }
@@ -139,6 +139,11 @@ def rebuild(session: Session, *, today: date | None = None, now: datetime | None
 
 
 # --- reading -------------------------------------------------------------------------------------------
+
+def rows_of(session: Session, name: str, first: date, last: date) -> list[dict[str, Any]]:
+    """The grouped rows of roll-up ``name`` over the local days [first, last] (see :data:`ROLLUPS`)."""
+    return Source(session, q.Dialect(session.get_bind().dialect.name), first, last).rows(name)
+
 
 class Source:
     """The grouped rows of one period's days: roll-ups for the days listed as built, raw rows for the rest."""

@@ -150,14 +150,13 @@ def _figures(session: Session, p: Period, tick, *, light: bool = False) -> dict[
     d = q.Dialect(session.get_bind().dialect.name)
     src = rollups.Source(session, d, p.first, p.last)
     received = src.rows("received")
-    unsent = q.unsent_count(session, d, p.start, p.end)
     tick()
     decided = src.rows("decided")
     tick()
     ratings = src.rows("ratings")
     tick()
     doc: dict[str, Any] = {"period": p.json()}
-    doc["indicators"] = _indicators(received, unsent, decided, ratings)
+    doc["indicators"] = _indicators(received, decided, ratings)
     if light:
         return doc
     events = src.rows("events")
@@ -184,11 +183,11 @@ def _figures(session: Session, p: Period, tick, *, light: bool = False) -> dict[
     return doc
 
 
-def _indicators(received, unsent: int, decided, ratings) -> dict[str, dict[str, Any]]:
+def _indicators(received, decided, ratings) -> dict[str, dict[str, Any]]:
     total = sum(r["received"] for r in received)
     online = sum(r["received"] for r in received if r["channel"] == "online")
     digitized = sum(r["digitized"] for r in received)
-    synced = total - unsent
+    synced = total - sum(r["unsent"] for r in received)
     n = sum(r["decided"] for r in decided)
     early = sum(r["early"] for r in decided)
     on_time = sum(r["on_time"] for r in decided)

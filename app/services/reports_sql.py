@@ -89,25 +89,17 @@ def _grouped(by_day, day_expr, columns, sums, where, group):
 
 def received_select(d: Dialect, start: datetime, end: datetime, *, by_day: bool = False):
     """Dossiers received in [start, end) (not cancelled) by channel, procedure, department and officer, with
-    how many are digitized (a current file of an item)."""
+    how many are digitized (a current file of an item) and how many still have an unsent outbox item."""
     digitized = Dossier.id.in_(select(DossierFile.dossier_id).where(DossierFile.replaced_at.is_(None)))
     keys = (Dossier.channel, Dossier.procedure_id, Dossier.department_id, Dossier.officer)
     return _grouped(by_day, d.local_day(Dossier.received_at), keys,
-                    (func.count().label("received"), _n(digitized).label("digitized")),
+                    (func.count().label("received"), _n(digitized).label("digitized"),
+                     _n(d.unsent(Dossier.id)).label("unsent")),
                     (Dossier.received_at >= start, Dossier.received_at < end, Dossier.status != "cancelled"), keys)
 
 
 def received_rows(session: Session, d: Dialect, start: datetime, end: datetime) -> list[dict[str, Any]]:
     return [dict(r._mapping) for r in session.execute(received_select(d, start, end))]
-
-
-def unsent_count(session: Session, d: Dialect, start: datetime, end: datetime) -> int:
-    """Dossiers received in [start, end) (not cancelled) that still have an outbox item not sent to the
-    province. Always read live: the sync worker changes it all day, for dossiers of any day; it reads the few
-    waiting items (``ix_outbox_unsent``) and looks each dossier up, never the period's dossiers one by one."""
-    stmt = select(func.count()).select_from(Dossier).where(
-        d.unsent(Dossier.id), Dossier.received_at >= start, Dossier.received_at < end, Dossier.status != "cancelled")
-    return int(session.execute(stmt).scalar() or 0)
 
 
 def _decided_filter(start: datetime, end: datetime):
@@ -158,7 +150,8 @@ def event_rows(session: Session, d: Dialect, start: datetime, end: datetime) -> 
 
 
 def rating_select(d: Dialect, start: datetime, end: datetime, *, by_day: bool = False):
-    keys = (Rating.officer, Rating.counter, Rating.scale, Rating.score)
+    """Ratings given in [start, end) by officer, counter, scale, score and source (the ratings section)."""
+    keys = (Rating.officer, Rating.counter, Rating.scale, Rating.score, Rating.source)
     return (_grouped(by_day, d.local_day(Rating.at), keys, (func.count().label("n"),),
                      (Rating.at >= start, Rating.at < end), keys)
             # SQLite's planner prefers a skip-scan of ix_ratings_officer_at with a table lookup per rating

@@ -20,7 +20,7 @@ REPORT_INDEXES = {
                                                 "procedure_id", "department_id", "officer")),
     "ix_dossier_events_report": ("dossier_events", ("kind", "occurred_at", "actor", "department")),
     "ix_tickets_report": ("tickets", ("day", "service_code", "status", "issued_at", "called_at", "finished_at")),
-    "ix_ratings_report": ("ratings", ("at", "officer", "counter", "scale", "score")),
+    "ix_ratings_report": ("ratings", ("at", "officer", "counter", "scale", "score", "source")),  # source: 0019
 }
 _TABLES = {"dossiers": Dossier, "dossier_events": DossierEvent, "tickets": Ticket, "ratings": Rating}
 
@@ -45,7 +45,7 @@ report_received_days = Table(
     Column("day", Date, nullable=False), Column("channel", String(12), nullable=False),
     Column("procedure_id", Integer, nullable=False), Column("department_id", Integer),
     Column("officer", String(60)), Column("received", Integer, nullable=False),
-    Column("digitized", Integer, nullable=False),
+    Column("digitized", Integer, nullable=False), Column("unsent", Integer, nullable=False),
     Index("ix_report_received_days_day", "day"),
 )
 report_decided_days = Table(
@@ -68,7 +68,7 @@ report_rating_days = Table(
     "report_rating_days", Base.metadata,
     Column("day", Date, nullable=False), Column("officer", String(60)), Column("counter", Integer),
     Column("scale", Integer, nullable=False), Column("score", Integer, nullable=False),
-    Column("n", Integer, nullable=False),
+    Column("source", String(40), nullable=False), Column("n", Integer, nullable=False),
     Index("ix_report_rating_days_day", "day"),
 )
 report_ticket_days = Table(
@@ -81,7 +81,7 @@ report_ticket_days = Table(
     Index("ix_report_ticket_days_day", "day"),
 )
 
-#: the outbox items still to send, by dossier: the live "synced" figure reads only these
+#: the outbox items still to send, by dossier: what the "synced" figure of a day not rolled up probes
 UNSENT = "status <> 'sent'"
 Index("ix_outbox_unsent", OutboxMessage.kind, OutboxMessage.aggregate_id,
       sqlite_where=text(UNSENT), postgresql_where=text(UNSENT))

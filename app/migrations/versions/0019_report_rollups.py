@@ -9,7 +9,8 @@ decided, their events, ratings, tickets); ``report_days`` lists the days whose r
 the roll-ups and every other day (today, a day never built, a day changed since) from the raw rows.
 
 The triggers below delete a day from ``report_days`` in the same transaction as any write to a row that one
-of that day's figures counts, whoever writes it (the services, Core updates, the sync worker, an import):
+of that day's figures counts (a dossier, its file, event or waiting outbox item, a ticket, a rating), whoever
+writes it (the services, Core updates, the sync worker, an import):
 a stale roll-up is never read. A write to today's rows (every intake, call and finish) deletes nothing and
 costs one primary-key probe of a small table.
 
@@ -29,7 +30,8 @@ depends_on = None
 TABLES = {
     "report_received_days": [("channel", sa.String(12), False), ("procedure_id", sa.Integer(), False),
                              ("department_id", sa.Integer(), True), ("officer", sa.String(60), True),
-                             ("received", sa.Integer(), False), ("digitized", sa.Integer(), False)],
+                             ("received", sa.Integer(), False), ("digitized", sa.Integer(), False),
+                             ("unsent", sa.Integer(), False)],
     "report_decided_days": [("procedure_id", sa.Integer(), False), ("department_id", sa.Integer(), True),
                             ("officer", sa.String(60), True), ("decided", sa.Integer(), False),
                             ("early", sa.Integer(), False), ("on_time", sa.Integer(), False),
@@ -37,13 +39,15 @@ TABLES = {
     "report_event_days": [("kind", sa.String(30), False), ("actor", sa.String(60), False),
                           ("department", sa.String(200), True), ("n", sa.Integer(), False)],
     "report_rating_days": [("officer", sa.String(60), True), ("counter", sa.Integer(), True),
-                           ("scale", sa.Integer(), False), ("score", sa.Integer(), False), ("n", sa.Integer(), False)],
+                           ("scale", sa.Integer(), False), ("score", sa.Integer(), False),
+                           ("source", sa.String(40), False), ("n", sa.Integer(), False)],
     "report_ticket_days": [("service_code", sa.String(12), False), ("utc_hour", sa.Integer(), False),
                            ("tickets", sa.Integer(), False), ("called", sa.Integer(), False),
                            ("wait", sa.Float(), False), ("served", sa.Integer(), False),
                            ("service", sa.Float(), False), ("no_shows", sa.Integer(), False)],
 }
 UNSENT = "status <> 'sent'"
+RATINGS_INDEX = ["at", "officer", "counter", "scale", "score"]
 EVENT_KINDS = "('returned', 'supplement_requested', 'apologized')"
 
 #: the dossier columns each roll-up groups or counts by (a change to another column moves no figure)
@@ -54,6 +58,10 @@ TICKET_COLS = ("day", "service_code", "status", "issued_at", "called_at", "finis
 RATING_COLS = ("at", "officer", "counter", "scale", "score")
 EVENT_COLS = ("kind", "occurred_at", "actor", "department")
 FILE_COLS = ("dossier_id", "replaced_at")
+OUTBOX_COLS = ("kind", "aggregate_id", "status")
+SYNC_KIND = "'dossier.event'"
+#: a dossier id as the outbox writes it (PostgreSQL's cast must not fail inside a writer's transaction)
+UUID_RE = "'^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$'"
 
 TRIGGER_NAMES = [
     ("dossiers", "trg_report_dossiers_ins"), ("dossiers", "trg_report_dossiers_del"),
@@ -64,6 +72,7 @@ TRIGGER_NAMES = [
     ("dossier_events", "trg_report_events_del"),
     ("tickets", "trg_report_tickets_ins"), ("tickets", "trg_report_tickets_upd"), ("tickets", "trg_report_tickets_del"),
     ("ratings", "trg_report_ratings_ins"), ("ratings", "trg_report_ratings_upd"), ("ratings", "trg_report_ratings_del"),
+    ("outbox", "trg_report_outbox_ins"), ("outbox", "trg_report_outbox_upd"), ("outbox", "trg_report_outbox_del"),
 ]
 
 
@@ -71,8 +80,9 @@ def _changed(cols, *, pg: bool) -> str:
     op_ = "IS DISTINCT FROM" if pg else "IS NOT"
     parts = []
     for c in cols:
-        if c == "status":  # only "cancelled or not" matters to the figures
-            parts.append(f"(OLD.status = 'cancelled') {op_} (NEW.status = 'cancelled')")
+        if c == "status":  # only "cancelled or not" (a dossier) / "sent or not" (an outbox item) matters
+            flag = "sent" if "aggregate_id" in cols else "cancelled"
+            parts.append(f"(OLD.status = '{flag}') {op_} (NEW.status = '{flag}')")
         else:
             parts.append(f"OLD.{c} {op_} NEW.{c}")
     return " OR ".join(parts)
@@ -90,6 +100,11 @@ def _sq_forget(*days: str) -> str:
 
 def _sq_file_day(row: str) -> str:
     return f"(SELECT {_sq_day('received_at')} FROM dossiers WHERE id = {row}.dossier_id)"
+
+
+def _sq_outbox_day(row: str) -> str:
+    return (f"(SELECT {_sq_day('received_at')} FROM dossiers "
+            f"WHERE id = lower(replace({row}.aggregate_id, '-', '')))")
 
 
 def _sqlite_triggers() -> list[str]:
@@ -124,6 +139,13 @@ def _sqlite_triggers() -> list[str]:
         trg("trg_report_ratings_upd", f"UPDATE OF {', '.join(RATING_COLS)}", "ratings",
             _sq_forget(_sq_day("OLD.at"), _sq_day("NEW.at")), _changed(RATING_COLS, pg=False)),
         trg("trg_report_ratings_del", "DELETE", "ratings", _sq_forget(_sq_day("OLD.at"))),
+        trg("trg_report_outbox_ins", "INSERT", "outbox", _sq_forget(_sq_outbox_day("NEW")),
+            f"NEW.kind = {SYNC_KIND} AND NEW.status <> 'sent'"),
+        trg("trg_report_outbox_upd", f"UPDATE OF {', '.join(OUTBOX_COLS)}", "outbox",
+            _sq_forget(_sq_outbox_day("OLD"), _sq_outbox_day("NEW")),
+            f"(OLD.kind = {SYNC_KIND} OR NEW.kind = {SYNC_KIND}) AND ({_changed(OUTBOX_COLS, pg=False)})"),
+        trg("trg_report_outbox_del", "DELETE", "outbox", _sq_forget(_sq_outbox_day("OLD")),
+            f"OLD.kind = {SYNC_KIND} AND OLD.status <> 'sent'"),
     ]
 
 
@@ -146,6 +168,11 @@ def _pg_file_day(row: str) -> str:
     return f"(SELECT {_pg_day('received_at')} FROM dossiers WHERE id = {row}.dossier_id)"
 
 
+def _pg_outbox(row: str) -> str:
+    return (f"IF {row}.kind = {SYNC_KIND} AND {row}.aggregate_id ~ {UUID_RE} THEN DELETE FROM report_days WHERE day = "
+            f"(SELECT {_pg_day('received_at')} FROM dossiers WHERE id = {row}.aggregate_id::uuid); END IF;")
+
+
 PG_FUNCTIONS = {
     "report_forget_dossier": (
         f"IF TG_OP <> 'INSERT' THEN {_pg_forget(_pg_day('OLD.received_at'), _pg_day('OLD.decided_at'))} END IF;\n"
@@ -160,6 +187,8 @@ PG_FUNCTIONS = {
                              "IF TG_OP <> 'DELETE' THEN DELETE FROM report_days WHERE day = NEW.day; END IF;"),
     "report_forget_rating": (f"IF TG_OP <> 'INSERT' THEN {_pg_forget(_pg_day('OLD.at'))} END IF;\n"
                              f"IF TG_OP <> 'DELETE' THEN {_pg_forget(_pg_day('NEW.at'))} END IF;"),
+    "report_forget_outbox": (f"IF TG_OP <> 'INSERT' THEN {_pg_outbox('OLD')} END IF;\n"
+                             f"IF TG_OP <> 'DELETE' THEN {_pg_outbox('NEW')} END IF;"),
 }
 
 
@@ -193,6 +222,12 @@ def _pg_triggers() -> list[str]:
         trg("trg_report_ratings_upd", f"UPDATE OF {', '.join(RATING_COLS)}", "ratings", "report_forget_rating",
             _changed(RATING_COLS, pg=True)),
         trg("trg_report_ratings_del", "DELETE", "ratings", "report_forget_rating"),
+        trg("trg_report_outbox_ins", "INSERT", "outbox", "report_forget_outbox",
+            f"NEW.kind = {SYNC_KIND} AND NEW.status <> 'sent'"),
+        trg("trg_report_outbox_upd", f"UPDATE OF {', '.join(OUTBOX_COLS)}", "outbox", "report_forget_outbox",
+            f"(OLD.kind = {SYNC_KIND} OR NEW.kind = {SYNC_KIND}) AND ({_changed(OUTBOX_COLS, pg=True)})"),
+        trg("trg_report_outbox_del", "DELETE", "outbox", "report_forget_outbox",
+            f"OLD.kind = {SYNC_KIND} AND OLD.status <> 'sent'"),
     ]
 
 
@@ -205,6 +240,9 @@ def upgrade() -> None:
         op.create_index(f"ix_{table}_day", table, ["day"])
     op.create_index("ix_outbox_unsent", "outbox", ["kind", "aggregate_id"],
                     sqlite_where=sa.text(UNSENT), postgresql_where=sa.text(UNSENT))
+    # the ratings section (app.services.ratings) groups by source too: the covering index covers it
+    op.drop_index("ix_ratings_report", table_name="ratings")
+    op.create_index("ix_ratings_report", "ratings", RATINGS_INDEX + ["source"])
     if op.get_bind().dialect.name == "postgresql":
         for name, body in PG_FUNCTIONS.items():
             op.execute(_pg_function(name, body))
@@ -223,6 +261,8 @@ def downgrade() -> None:
         for name in PG_FUNCTIONS:
             op.execute(f"DROP FUNCTION {name}()")
     op.drop_index("ix_outbox_unsent", table_name="outbox")
+    op.drop_index("ix_ratings_report", table_name="ratings")
+    op.create_index("ix_ratings_report", "ratings", RATINGS_INDEX)
     for table in TABLES:
         op.drop_index(f"ix_{table}_day", table_name=table)
         op.drop_table(table)
