@@ -98,9 +98,12 @@ def _first_day(session: Session) -> date | None:
     return min(days) if days else None
 
 
-def refresh(session: Session, *, today: date | None = None, now: datetime | None = None) -> int:
-    """Build the roll-ups of every closed day (from the first day with rows to the day before ``today``) not
-    listed in ``report_days``; how many days were built. Idempotent; cheap when nothing changed."""
+def refresh(session: Session, *, today: date | None = None, now: datetime | None = None,
+            limit: int | None = None) -> int:
+    """Build the roll-ups of the closed days (from the first day with rows to the day before ``today``) not
+    listed in ``report_days``, newest first, at most ``limit`` of them; how many days were built.
+    Idempotent; cheap when nothing changed. A first build of years of rows is done in pieces (``limit``), one
+    unit of work each, so that counters are not held up behind one long write."""
     d = q.Dialect(session.get_bind().dialect.name)
     if d.pg:
         session.execute(text("LOCK TABLE report_days IN SHARE ROW EXCLUSIVE MODE"))
@@ -110,8 +113,8 @@ def refresh(session: Session, *, today: date | None = None, now: datetime | None
     if first is None or first > last:
         return 0
     built = built_days(session, first, last)
-    todo = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    todo = [day for day in todo if day not in built]
+    todo = [last - timedelta(days=i) for i in range((last - first).days + 1)]
+    todo = [day for day in todo if day not in built][:limit]
     stamp = now or datetime.now(timezone.utc)
     for a, b in runs(todo):
         build(session, d, a, b)
