@@ -37,6 +37,8 @@ from app.store.models_reports import (report_days, report_decided_days, report_e
 from app.workcal import VN_TZ, to_local
 
 Range = tuple[date, date]
+#: days built per unit of work by the callers that loop (the window, ``motcua report refresh``)
+REFRESH_CHUNK = 31
 
 #: roll-up name -> (table, builder of the raw SELECT, the key columns, the summed columns)
 ROLLUPS: dict[str, tuple[Any, Any, tuple[str, ...], tuple[str, ...]]] = {
