@@ -3,10 +3,13 @@
 - ``report_month_ms``: ``reports.summary`` of the month with the previous month beside it (every section of
   the document) on SQLite (budget 1,000); ``report_month_ms_pg`` the same on PostgreSQL (budget 1,000).
 - ``export_xlsx_ms``: the same summary written as the XLSX file (budget 4,000); ``export_xlsx_ms_pg``.
+- ``report_month_one_raw_day_ms``: the same with one day of the month not rolled up (read from the raw rows: a
+  day changed since the last refresh, or today in the current month); ``report_month_one_raw_day_ms_pg``.
 - ``report_month_cpu_ms``: the CPU time of the SQLite report in this process (load-independent, unlike wall time
   on a shared machine).
 
-The SQLite file is generated once (bulk ``executemany``) and cached in bench/cache/; the PostgreSQL data is
+The SQLite file is generated once (bulk ``executemany``) and cached in bench/cache/, the daily roll-ups of its
+closed days built right after (``report_rollups.refresh``, logged, not measured); the PostgreSQL data is
 written with ``COPY`` into the schema ``bench_reports_v<N>`` of the test database, kept between runs (drop the
 schema to regenerate it). Medians of 5 runs after a warm-up.
 
@@ -130,6 +133,7 @@ def _measure(store, suffix: str) -> dict[str, float]:
         f"report_month_ms{suffix}": median_of(report, repeat=5, warmup=1),
         f"export_xlsx_ms{suffix}": median_of(lambda: render_report_xlsx(report()), repeat=5, warmup=1),
     }
+    figures[f"report_month_one_raw_day_ms{suffix}"] = _one_raw_day(store, report)
     if not suffix:  # SQLite works in this process: its CPU time does not grow with the machine's load
         cpu = []
         for _ in range(3):
@@ -138,6 +142,23 @@ def _measure(store, suffix: str) -> dict[str, float]:
             cpu.append(time.process_time() - t)
         figures["report_month_cpu_ms"] = round(sorted(cpu)[1] * 1000, 1)
     return figures
+
+
+def _one_raw_day(store, report) -> float:
+    """The report with one day of the month read from the raw rows (a day changed since the last refresh,
+    or today's rows in the current month), then that day rolled up again."""
+    from sqlalchemy import delete
+
+    from app.services import report_rollups
+    from app.store.models_reports import report_days
+
+    with store.write() as s:
+        s.execute(delete(report_days).where(report_days.c.day == date(2026, 5, 15)))
+    try:
+        return median_of(report, repeat=5, warmup=1)
+    finally:
+        with store.write() as s:
+            report_rollups.refresh(s)
 
 
 def run() -> dict[str, float]:

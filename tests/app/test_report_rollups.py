@@ -125,6 +125,12 @@ def _rescore(s, rows):
     return r.at.astimezone(VN).date()
 
 
+def _resource(s, rows):
+    r = s.execute(select(Rating.id, Rating.at).where(Rating.at >= _local(FIRST, 0)).limit(1)).one()
+    s.execute(update(Rating).where(Rating.id == r.id).values(source="screen-2"))
+    return r.at.astimezone(VN).date()
+
+
 def _skip_ticket(s, rows):
     t = s.execute(select(Ticket.id, Ticket.day).where(Ticket.status == "done", Ticket.day >= FIRST).limit(1)).one()
     s.execute(update(Ticket).where(Ticket.id == t.id).values(status="skipped", finished_at=None))
@@ -137,8 +143,8 @@ def _drop_ticket(s, rows):
     return t.day
 
 
-CHANGES = [_cancel, _hand_over, _decide, _scan, _replace_file, _send, _return, _rate, _rescore, _skip_ticket,
-           _drop_ticket]
+CHANGES = [_cancel, _hand_over, _decide, _scan, _replace_file, _send, _return, _rate, _rescore, _resource,
+           _skip_ticket, _drop_ticket]
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=[c.__name__.strip("_") for c in CHANGES])

@@ -55,7 +55,7 @@ RECEIVED_COLS = ("received_at", "status", "channel", "procedure_id", "department
 DECIDED_COLS = ("decided_at", "due_at", "received_at", "status", "refused_at_intake", "procedure_id",
                 "department_id", "officer")
 TICKET_COLS = ("day", "service_code", "status", "issued_at", "called_at", "finished_at")
-RATING_COLS = ("at", "officer", "counter", "scale", "score")
+RATING_COLS = ("at", "officer", "counter", "scale", "score", "source")
 EVENT_COLS = ("kind", "occurred_at", "actor", "department")
 FILE_COLS = ("dossier_id", "replaced_at")
 OUTBOX_COLS = ("kind", "aggregate_id", "status")
