@@ -265,3 +265,30 @@ def test_a_database_upgraded_from_0018_reports_the_same(tmp_path, monkeypatch):
         assert _report(store) == raw
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("engine_kind", ["sqlite", "pg"])
+def test_0019_downgrades_and_upgrades_again(engine_kind, tmp_path, request):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from app.store import migrate
+    from app.store.engine import make_engine
+
+    url = str(tmp_path / "d.sqlite3") if engine_kind == "sqlite" else request.getfixturevalue("pg_schema_url")
+    engine = make_engine(url)
+    try:
+        migrate.upgrade(engine, backup=False)
+        cfg = migrate.alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0018")
+        assert "report_days" not in inspect(engine).get_table_names()
+        sql = ("SELECT name FROM sqlite_master WHERE type = 'trigger'" if engine_kind == "sqlite" else
+               "SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema = current_schema()")
+        with engine.connect() as conn:  # no trigger would delete from a table that is gone
+            assert [n for (n,) in conn.exec_driver_sql(sql) if n.startswith("trg_report_")] == []
+        migrate.upgrade(engine, backup=False)
+        assert migrate.current_revision(engine) == migrate.head_revision()
+    finally:
+        engine.dispose()
