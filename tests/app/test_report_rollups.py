@@ -292,3 +292,53 @@ def test_0019_downgrades_and_upgrades_again(engine_kind, tmp_path, request):
         assert migrate.current_revision(engine) == migrate.head_revision()
     finally:
         engine.dispose()
+
+
+def test_pg_a_change_committed_while_a_day_is_built_is_not_lost(pg_schema_url, monkeypatch):
+    """PostgreSQL: a writer under way when a refresh starts holds it up (the lock on ``report_days``), so the day
+    built afterwards includes its change; without the lock the build would read before the commit and list the
+    day, while the writer's trigger had found nothing to forget."""
+    import threading
+
+    from app.services import demo
+    from app.services.bootstrap import bootstrap
+    from app.store.engine import make_engine
+    from app.store.migrate import upgrade
+    from app.store.session import Store
+
+    engine = make_engine(pg_schema_url)
+    upgrade(engine)
+    store = Store(engine)
+    try:
+        bootstrap(store)
+        with store.write() as s:
+            demo.seed(s, Actor("t", "admin"))
+            rows = generate(3, FIRST, LAST, context(s), dossiers=120, tickets=50)
+            insert_orm(s, rows)
+        d = _dossier(rows, _in_march)
+        day = d["received_at"].astimezone(VN).date()
+        with store.write() as s:
+            rollups.refresh(s, today=TODAY)
+            s.execute(delete(report_days).where(report_days.c.day == day))  # the day is to be built again
+        writer = engine.connect()
+        writer.begin()
+        writer.execute(update(Dossier).where(Dossier.id == d["id"]).values(officer="late_writer"))
+        done = []
+
+        def refresh():
+            with store.write() as s:
+                done.append(rollups.refresh(s, today=TODAY))
+
+        thread = threading.Thread(target=refresh)
+        thread.start()
+        thread.join(1.0)
+        assert thread.is_alive() and not done, "the refresh waits for the writer under way"
+        writer.commit()
+        writer.close()
+        thread.join(30)
+        assert done and done[0] >= 1 and day in _built(store)  # its decided day too, when decided
+        report = _report(store)
+        assert report == _raw_report(store, monkeypatch)
+        assert any(r["officer"] == "late_writer" for r in report["officers"])
+    finally:
+        store.close()
