@@ -3,10 +3,13 @@
 - ``report_month_ms``: ``reports.summary`` of the month with the previous month beside it (every section of
   the document) on SQLite (budget 1,000); ``report_month_ms_pg`` the same on PostgreSQL (budget 1,000).
 - ``export_xlsx_ms``: the same summary written as the XLSX file (budget 4,000); ``export_xlsx_ms_pg``.
+- ``report_month_one_raw_day_ms``: the same with one day of the month not rolled up (read from the raw rows: a
+  day changed since the last refresh, or today in the current month); ``report_month_one_raw_day_ms_pg``.
 - ``report_month_cpu_ms``: the CPU time of the SQLite report in this process (load-independent, unlike wall time
   on a shared machine).
 
-The SQLite file is generated once (bulk ``executemany``) and cached in bench/cache/; the PostgreSQL data is
+The SQLite file is generated once (bulk ``executemany``) and cached in bench/cache/, the daily roll-ups of its
+closed days built right after (``report_rollups.refresh``, logged, not measured); the PostgreSQL data is
 written with ``COPY`` into the schema ``bench_reports_v<N>`` of the test database, kept between runs (drop the
 schema to regenerate it). Medians of 5 runs after a warm-up.
 
@@ -24,7 +27,7 @@ from bench.util import CACHE, median_of
 
 log = logging.getLogger(__name__)
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 DOSSIERS, TICKETS = 200_000, 500_000
 FIRST, LAST = date(2026, 5, 1), date(2026, 5, 31)
 PG_URL = os.environ.get("MOTCUA_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -59,12 +62,25 @@ def sqlite_store():
         store = Store.open(str(tmp))
         bootstrap(store)
         _fill(store)
+        _build_rollups(store)
         with store.engine.begin() as conn:
             conn.exec_driver_sql("ANALYZE")
         store.close()
         tmp.rename(path)
     store = Store.open(str(path))  # migrates the cached file when a new revision (an index) arrived
+    _build_rollups(store)
     return store
+
+
+def _build_rollups(store) -> None:
+    """Build the daily roll-ups of the closed days not built yet (kept in the cached file / schema)."""
+    from app.services import report_rollups
+
+    t = time.perf_counter()
+    with store.write() as s:
+        days = report_rollups.refresh(s)
+    if days:
+        log.warning("report roll-ups: %d days built in %.1f s", days, time.perf_counter() - t)
 
 
 def pg_store():
@@ -92,6 +108,7 @@ def pg_store():
         _fill(store)
         with engine.begin() as conn:
             conn.exec_driver_sql("CREATE TABLE bench_done (at timestamptz DEFAULT now())")
+    _build_rollups(store)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("ANALYZE")
     return store
@@ -116,6 +133,7 @@ def _measure(store, suffix: str) -> dict[str, float]:
         f"report_month_ms{suffix}": median_of(report, repeat=5, warmup=1),
         f"export_xlsx_ms{suffix}": median_of(lambda: render_report_xlsx(report()), repeat=5, warmup=1),
     }
+    figures[f"report_month_one_raw_day_ms{suffix}"] = _one_raw_day(store, report)
     if not suffix:  # SQLite works in this process: its CPU time does not grow with the machine's load
         cpu = []
         for _ in range(3):
@@ -124,6 +142,23 @@ def _measure(store, suffix: str) -> dict[str, float]:
             cpu.append(time.process_time() - t)
         figures["report_month_cpu_ms"] = round(sorted(cpu)[1] * 1000, 1)
     return figures
+
+
+def _one_raw_day(store, report) -> float:
+    """The report with one day of the month read from the raw rows (a day changed since the last refresh,
+    or today's rows in the current month), then that day rolled up again."""
+    from sqlalchemy import delete
+
+    from app.services import report_rollups
+    from app.store.models_reports import report_days
+
+    with store.write() as s:
+        s.execute(delete(report_days).where(report_days.c.day == date(2026, 5, 15)))
+    try:
+        return median_of(report, repeat=5, warmup=1)
+    finally:
+        with store.write() as s:
+            report_rollups.refresh(s)
 
 
 def run() -> dict[str, float]:

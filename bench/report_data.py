@@ -171,36 +171,42 @@ def _sqlite_value(v: Any) -> Any:
 
 def insert_bulk(engine, rows: dict[str, list[dict[str, Any]]]) -> None:
     """Write the rows fast: plain ``executemany`` on SQLite, ``COPY`` on PostgreSQL (one transaction)."""
+    from sqlalchemy.orm import Session as _S
+
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        if engine.dialect.name == "sqlite":  # a throwaway file until it is renamed into the cache
+            # before the transaction: SQLite refuses to change the safety level inside one
+            raw.execute("PRAGMA synchronous=OFF")
+            raw.execute("PRAGMA cache_size=-400000")
+        with conn.begin():
+            with _S(bind=conn) as s:
+                ensure_stored_file(s)
+                s.flush()
+            _write_rows(engine.dialect.name, raw, rows)
+
+
+def _write_rows(dialect: str, raw, rows: dict[str, list[dict[str, Any]]]) -> None:
     import json
 
     from app.store.models import Base
 
-    with engine.begin() as conn:
-        from sqlalchemy.orm import Session as _S
-
-        with _S(bind=conn) as s:
-            ensure_stored_file(s)
-            s.flush()
-        raw = conn.connection.driver_connection
-        if engine.dialect.name == "sqlite":  # a throwaway file until it is renamed into the cache
-            raw.execute("PRAGMA synchronous=OFF")
-            raw.execute("PRAGMA cache_size=-400000")
-        for table, key in ORDER:
-            data = rows[key]
-            if not data:
-                continue
-            columns = Base.metadata.tables[table].columns
-            cols = [c.name for c in columns if c.name in data[0]]
-            # Core fills scalar defaults itself; a raw statement needs them spelled out
-            fixed = {c.name: c.default.arg for c in columns if c.name not in data[0] and c.default is not None
-                     and c.default.is_scalar}
-            if fixed:
-                data = [{**r, **fixed} for r in data]
-                cols += list(fixed)
-            if engine.dialect.name == "sqlite":
-                sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-                raw.executemany(sql, [[_sqlite_value(r[c]) for c in cols] for r in data])
-            else:
-                with raw.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
-                    for r in data:
-                        copy.write_row([json.dumps(v) if isinstance(v, (dict, list)) else v for v in (r[c] for c in cols)])
+    for table, key in ORDER:
+        data = rows[key]
+        if not data:
+            continue
+        columns = Base.metadata.tables[table].columns
+        cols = [c.name for c in columns if c.name in data[0]]
+        # Core fills scalar defaults itself; a raw statement needs them spelled out
+        fixed = {c.name: c.default.arg for c in columns if c.name not in data[0] and c.default is not None
+                 and c.default.is_scalar}
+        if fixed:
+            data = [{**r, **fixed} for r in data]
+            cols += list(fixed)
+        if dialect == "sqlite":
+            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+            raw.executemany(sql, [[_sqlite_value(r[c]) for c in cols] for r in data])
+        else:
+            with raw.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
+                for r in data:
+                    copy.write_row([json.dumps(v) if isinstance(v, (dict, list)) else v for v in (r[c] for c in cols)])

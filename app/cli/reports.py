@@ -87,8 +87,26 @@ def cmd_register(ctx, args) -> int:
     return 0
 
 
+def cmd_refresh(ctx, args) -> int:
+    """Build the daily roll-ups of the closed days not built yet, a month of days per unit of work."""
+    from app.services import report_rollups
+
+    store = ctx.store()
+    ctx.admin().require("report.view")
+    days = 0
+    while True:
+        with store.write() as session:
+            built = report_rollups.refresh(session, limit=report_rollups.REFRESH_CHUNK)
+        days += built
+        if built < report_rollups.REFRESH_CHUNK:
+            break
+    emit({"days": days}) if args.json else print_line(f"{days} days rolled up")
+    return 0
+
+
 def register(sub, add) -> None:
     rp = sub.add_parser("report", help="the director's reports").add_subparsers(dest="sub", metavar="WHAT", required=True)
+    add(rp, "refresh", cmd_refresh, "build the daily roll-ups of the closed days not built yet (reports read them)")
     for name, func, text in (
         ("summary", cmd_summary, "the figures of a period (Decision 766 indicators, officers, services)"),
         ("export", cmd_export, "the figures of a period as an .xlsx or .pdf file"),

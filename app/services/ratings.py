@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.actors import Actor
@@ -223,14 +223,11 @@ def report_section(session: Session, start: date, end: date) -> dict[str, Any]:
     "very_satisfied"), ``satisfied_share`` (satisfied / total, None without ratings) and its ``formula``,
     ``by_officer`` [{officer, total, satisfied, satisfied_share, by_level}], ``by_counter`` (same with counter),
     ``by_source`` {source: n}."""
-    from app.services.fees import local_window
+    from app.services.report_rollups import rows_of
 
-    lo, hi = local_window(start, end)
-    rows = session.execute(
-        select(Rating.officer, Rating.counter, Rating.scale, Rating.score, Rating.source, func.count())
-        .where(Rating.at >= lo, Rating.at < hi)
-        .group_by(Rating.officer, Rating.counter, Rating.scale, Rating.score, Rating.source)
-    ).all()
+    # the reports' daily roll-ups for closed days, the raw ratings for the rest (issue 13)
+    rows = [(r["officer"], r["counter"], r["scale"], r["score"], r["source"], r["n"])
+            for r in rows_of(session, "ratings", start, end)]
     by_level = dict.fromkeys(ALL_LEVELS, 0)
     by_scale = {str(s): 0 for s in SCALES}
     by_source: dict[str, int] = {}

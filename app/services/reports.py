@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from app.actors import Actor
 from app.errors import RuleError
+from app.services import report_rollups as rollups
 from app.services import reports_sql as q
 from app.services.reports_periods import Period, custom, previous
 from app.store.models import Department, Procedure, QueueService, User
@@ -147,24 +148,25 @@ def _ticker(progress, total: int):
 
 def _figures(session: Session, p: Period, tick, *, light: bool = False) -> dict[str, Any]:
     d = q.Dialect(session.get_bind().dialect.name)
-    received = q.received_rows(session, d, p.start, p.end)
+    src = rollups.Source(session, d, p.first, p.last)
+    received = src.rows("received")
     tick()
-    decided = q.decided_rows(session, d, p.start, p.end)
+    decided = src.rows("decided")
     tick()
-    ratings = q.rating_rows(session, p.start, p.end)
+    ratings = src.rows("ratings")
     tick()
     doc: dict[str, Any] = {"period": p.json()}
     doc["indicators"] = _indicators(received, decided, ratings)
     if light:
         return doc
-    events = q.event_rows(session, p.start, p.end)
+    events = src.rows("events")
     tick()
-    tickets = q.ticket_rows(session, d, p.first, p.last)
+    tickets = src.rows("tickets")
     tick()
     # 12 months ending with the period's last month: the on-time trend chart
     trend_from = date(p.last.year - 1, p.last.month, 1) + timedelta(days=31)
     trend_from = date(trend_from.year, trend_from.month, 1)
-    months = q.decided_by_month(session, d, custom(trend_from, p.last).start, p.end)
+    months = rollups.Source(session, d, trend_from, p.last).months()
     tick()
     names = _names(session)
     doc["channels"] = _channels(received)

@@ -78,18 +78,31 @@ def _n(cond) -> ColumnElement:
     return func.sum(case((cond, 1), else_=0))
 
 
-def received_rows(session: Session, d: Dialect, start: datetime, end: datetime) -> list[dict[str, Any]]:
+def _grouped(by_day, day_expr, columns, sums, where, group):
+    """A SELECT of ``columns`` and ``sums`` grouped by ``group`` (and first by the local day when ``by_day``:
+    the roll-ups' shape)."""
+    if by_day:
+        day = day_expr.label("day")
+        return select(day, *columns, *sums).where(*where).group_by(day, *group)
+    return select(*columns, *sums).where(*where).group_by(*group)
+
+
+def received_select(d: Dialect, start: datetime, end: datetime, *, by_day: bool = False):
     """Dossiers received in [start, end) (not cancelled) by channel, procedure, department and officer, with
     how many are digitized (a current file of an item) and how many still have an unsent outbox item."""
-    digitized = Dossier.id.in_(select(DossierFile.dossier_id).where(DossierFile.replaced_at.is_(None)))
-    unsent = d.unsent(Dossier.id)
-    stmt = (
-        select(Dossier.channel, Dossier.procedure_id, Dossier.department_id, Dossier.officer,
-               func.count().label("received"), _n(digitized).label("digitized"), _n(unsent).label("unsent"))
-        .where(Dossier.received_at >= start, Dossier.received_at < end, Dossier.status != "cancelled")
-        .group_by(Dossier.channel, Dossier.procedure_id, Dossier.department_id, Dossier.officer)
-    )
-    return [dict(r._mapping) for r in session.execute(stmt)]
+    # a probe of ix_dossier_files_dossier_id per dossier of the range: a day not rolled up costs its own
+    # dossiers, not a list of every current file of the center (IN built that list per statement)
+    digitized = select(DossierFile.id).where(DossierFile.dossier_id == Dossier.id,
+                                             DossierFile.replaced_at.is_(None)).exists()
+    keys = (Dossier.channel, Dossier.procedure_id, Dossier.department_id, Dossier.officer)
+    return _grouped(by_day, d.local_day(Dossier.received_at), keys,
+                    (func.count().label("received"), _n(digitized).label("digitized"),
+                     _n(d.unsent(Dossier.id)).label("unsent")),
+                    (Dossier.received_at >= start, Dossier.received_at < end, Dossier.status != "cancelled"), keys)
+
+
+def received_rows(session: Session, d: Dialect, start: datetime, end: datetime) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in session.execute(received_select(d, start, end))]
 
 
 def _decided_filter(start: datetime, end: datetime):
@@ -103,17 +116,17 @@ def _timeliness(d: Dialect):
     return _n(early).label("early"), _n(and_(~early, ~late)).label("on_time"), _n(late).label("late")
 
 
-def decided_rows(session: Session, d: Dialect, start: datetime, end: datetime) -> list[dict[str, Any]]:
+def decided_select(d: Dialect, start: datetime, end: datetime, *, by_day: bool = False):
     """Dossiers decided (finished or refused) in [start, end) by procedure, department and officer: early
     (before the due day), on time (by the due instant), late, and the summed processing seconds."""
-    stmt = (
-        select(Dossier.procedure_id, Dossier.department_id, Dossier.officer, func.count().label("decided"),
-               *_timeliness(d),
-               func.sum(cast(d.seconds(Dossier.received_at, Dossier.decided_at), Float)).label("seconds"))
-        .where(_decided_filter(start, end))
-        .group_by(Dossier.procedure_id, Dossier.department_id, Dossier.officer)
-    )
-    return [dict(r._mapping) for r in session.execute(stmt)]
+    keys = (Dossier.procedure_id, Dossier.department_id, Dossier.officer)
+    sums = (func.count().label("decided"), *_timeliness(d),
+            func.coalesce(func.sum(cast(d.seconds(Dossier.received_at, Dossier.decided_at), Float)), 0.0).label("seconds"))
+    return _grouped(by_day, d.local_day(Dossier.decided_at), keys, sums, (_decided_filter(start, end),), keys)
+
+
+def decided_rows(session: Session, d: Dialect, start: datetime, end: datetime) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in session.execute(decided_select(d, start, end))]
 
 
 def decided_by_month(session: Session, d: Dialect, start: datetime, end: datetime) -> list[dict[str, Any]]:
@@ -127,41 +140,46 @@ def month_key(value) -> str:
     return value if isinstance(value, str) else f"{value:%Y-%m}"
 
 
-def event_rows(session: Session, start: datetime, end: datetime) -> list[dict[str, Any]]:
+def event_select(d: Dialect, start: datetime, end: datetime, *, by_day: bool = False):
     """Returns, supplement requests and apologies made in [start, end), by who made them and the department."""
-    stmt = (
-        select(DossierEvent.kind, DossierEvent.actor, DossierEvent.department, func.count().label("n"))
-        .where(DossierEvent.kind.in_(EVENT_KINDS), DossierEvent.occurred_at >= start, DossierEvent.occurred_at < end)
-        .group_by(DossierEvent.kind, DossierEvent.actor, DossierEvent.department)
-    )
-    return [dict(r._mapping) for r in session.execute(stmt)]
+    keys = (DossierEvent.kind, DossierEvent.actor, DossierEvent.department)
+    return _grouped(by_day, d.local_day(DossierEvent.occurred_at), keys, (func.count().label("n"),),
+                    (DossierEvent.kind.in_(EVENT_KINDS), DossierEvent.occurred_at >= start,
+                     DossierEvent.occurred_at < end), keys)
 
 
-def rating_rows(session: Session, start: datetime, end: datetime) -> list[dict[str, Any]]:
-    stmt = (
-        select(Rating.officer, Rating.counter, Rating.scale, Rating.score, func.count().label("n"))
-        .where(Rating.at >= start, Rating.at < end)
-        .group_by(Rating.officer, Rating.counter, Rating.scale, Rating.score)
-        # SQLite's planner prefers a skip-scan of ix_ratings_officer_at with a table lookup per rating
-        # (2.5x slower on the bench center); the covering index answers from the index alone.
-        .with_hint(Rating, "INDEXED BY ix_ratings_report", "sqlite")
-    )
-    return [dict(r._mapping) for r in session.execute(stmt)]
+def event_rows(session: Session, d: Dialect, start: datetime, end: datetime) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in session.execute(event_select(d, start, end))]
 
 
-def ticket_rows(session: Session, d: Dialect, first: date, last: date) -> list[dict[str, Any]]:
+def rating_select(d: Dialect, start: datetime, end: datetime, *, by_day: bool = False):
+    """Ratings given in [start, end) by officer, counter, scale, score and source (the ratings section)."""
+    keys = (Rating.officer, Rating.counter, Rating.scale, Rating.score, Rating.source)
+    return (_grouped(by_day, d.local_day(Rating.at), keys, (func.count().label("n"),),
+                     (Rating.at >= start, Rating.at < end), keys)
+            # SQLite's planner prefers a skip-scan of ix_ratings_officer_at with a table lookup per rating
+            # (2.5x slower on the bench center); the covering index answers from the index alone.
+            .with_hint(Rating, "INDEXED BY ix_ratings_report", "sqlite"))
+
+
+def rating_rows(session: Session, d: Dialect, start: datetime, end: datetime) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in session.execute(rating_select(d, start, end))]
+
+
+def ticket_select(d: Dialect, first: date, last: date, *, by_day: bool = False):
     """Tickets of the days [first, last] by service and UTC hour of issue: how many, how many were called
     (and their summed wait), served to the end (and their summed service time), skipped (no-shows)."""
     hour = d.utc_hour(Ticket.issued_at).label("utc_hour")
     called = Ticket.called_at.is_not(None)
     done = and_(Ticket.status == "done", Ticket.called_at.is_not(None), Ticket.finished_at.is_not(None))
-    stmt = (
-        select(Ticket.service_code, hour, func.count().label("tickets"), _n(called).label("called"),
-               func.sum(case((called, cast(d.seconds(Ticket.issued_at, Ticket.called_at), Float)), else_=0.0)).label("wait"),
-               _n(done).label("served"),
-               func.sum(case((done, cast(d.seconds(Ticket.called_at, Ticket.finished_at), Float)), else_=0.0)).label("service"),
-               _n(Ticket.status == "skipped").label("no_shows"))
-        .where(Ticket.day >= first, Ticket.day <= last)
-        .group_by(Ticket.service_code, hour)
-    )
-    return [dict(r._mapping) for r in session.execute(stmt)]
+    sums = (func.count().label("tickets"), _n(called).label("called"),
+            func.sum(case((called, cast(d.seconds(Ticket.issued_at, Ticket.called_at), Float)), else_=0.0)).label("wait"),
+            _n(done).label("served"),
+            func.sum(case((done, cast(d.seconds(Ticket.called_at, Ticket.finished_at), Float)), else_=0.0)).label("service"),
+            _n(Ticket.status == "skipped").label("no_shows"))
+    return _grouped(by_day, Ticket.day, (Ticket.service_code, hour), sums, (Ticket.day >= first, Ticket.day <= last),
+                    (Ticket.service_code, hour))
+
+
+def ticket_rows(session: Session, d: Dialect, first: date, last: date) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in session.execute(ticket_select(d, first, last))]

@@ -9,6 +9,7 @@ import pytest
 
 from app.actors import Actor
 from app.errors import RuleError, ValidationError
+from app.services import report_rollups as rollups
 from app.services import reports
 from app.services.reports_periods import custom, period, previous
 from app.workcal import to_local
@@ -18,11 +19,20 @@ FIRST, LAST = date(2025, 3, 1), date(2025, 3, 31)
 DIRECTOR = Actor("giamdoc", "director")
 
 
-@pytest.fixture
-def loaded(seeded):
+#: how much of the period the daily roll-ups cover: none (raw rows only), every day, the first half
+ROLLED_UP_BEFORE = {"raw": None, "rolled": date(2025, 4, 10), "half": date(2025, 3, 16)}
+
+
+@pytest.fixture(params=list(ROLLED_UP_BEFORE))
+def loaded(seeded, request):
+    """The generated rows; the roll-ups built for the days before ``ROLLED_UP_BEFORE[param]`` (``today``)."""
     with seeded.write() as s:
         rows = generate(7, FIRST, LAST, context(s), dossiers=600, tickets=900)
         insert_orm(s, rows)
+    today = ROLLED_UP_BEFORE[request.param]
+    if today is not None:
+        with seeded.write() as s:
+            assert rollups.refresh(s, today=today) > 0
     return seeded, rows
 
 

@@ -54,6 +54,16 @@ def test_summary_json_is_the_services_document(capsys, db):
     assert code == 0 and "on_time_rate" in out
 
 
+def test_refresh_rolls_up_the_closed_days_and_the_figures_stay(capsys, db):
+    first = run(capsys, "--db", db, "report", "summary", "--from", "2025-03-01", "--to", "2025-03-31", "--json")[1]
+    code, out, err = run(capsys, "--db", db, "report", "refresh", "--json")
+    assert code == 0, err
+    assert json.loads(out)["days"] > 31
+    assert json.loads(run(capsys, "--db", db, "report", "refresh", "--json")[1]) == {"days": 0}
+    again = run(capsys, "--db", db, "report", "summary", "--from", "2025-03-01", "--to", "2025-03-31", "--json")[1]
+    assert json.loads(again) == json.loads(first)
+
+
 def test_bad_input_exits_2(capsys, db, tmp_path):
     assert run(capsys, "--db", db, "report", "summary", "--from", "march", "--to", "2025-03-31", "--json")[0] == 2
     assert run(capsys, "--db", db, "report", "summary", "--from", "2025-04-01", "--to", "2025-03-31")[0] == 2
