@@ -127,6 +127,7 @@ class StallWatch(QObject):
         self.label = ""
         self.stalls: list[dict] = []
         self._samples: dict[str, int] = {}
+        self._others: dict[str, int] = {}  # what the other threads were in meanwhile (who kept the GIL?)
         self._lock = threading.Lock()
         self._last = time.perf_counter()
         self._gui = threading.get_ident()
@@ -161,22 +162,36 @@ class StallWatch(QObject):
         self.over += gap > 100
         with self._lock:
             samples, self._samples = self._samples, {}
+            others, self._others = self._others, {}
         if gap > self.REPORT_MS:
             top = sorted(samples.items(), key=lambda kv: -kv[1])[:3]
+            busy = sorted(others.items(), key=lambda kv: -kv[1])[:3]
             self.stalls.append({"ms": round(gap, 1), "step": self.label,
-                                "seen_in": [{"frames": k, "samples": n} for k, n in top]})
+                                "seen_in": [{"frames": k, "samples": n} for k, n in top],
+                                "other_threads": [{"frames": k, "samples": n} for k, n in busy]})
 
     def _sample(self) -> None:
         while self._running:
             time.sleep(self.SAMPLE_S)
             if (time.perf_counter() - self._last) * 1000 < self.INTERVAL_MS + 30:
                 continue
-            frame = sys._current_frames().get(self._gui)
+            frames = sys._current_frames()
+            frame = frames.get(self._gui)
             if frame is None:
                 continue
             where = " < ".join(_project_frames(frame))
+            names = {t.ident: t.name for t in threading.enumerate()}
+            elsewhere = []
+            for ident, other in frames.items():
+                if ident in (self._gui, threading.get_ident()):
+                    continue
+                stack = _project_frames(other, depth=3)
+                if len(stack) > 1:  # in our code, not only waiting in a library (a queue, a selector)
+                    elsewhere.append(f"{names.get(ident, ident)}: " + " < ".join(stack))
             with self._lock:
                 self._samples[where] = self._samples.get(where, 0) + 1
+                for item in elsewhere:
+                    self._others[item] = self._others.get(item, 0) + 1
 
     def write(self) -> None:
         self.timer.stop()

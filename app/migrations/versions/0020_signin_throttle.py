@@ -1,7 +1,7 @@
 """sign-in throttle: unknown user names back off in the database, not in one process's memory
 
 Revision ID: 0020
-Revises: 0018
+Revises: 0019
 
 A failed sign-in with a name that has no account waits like a real account's (the answer never tells which
 it was). Kept in memory, that back-off was lost on a restart and each station of a shared center had its
@@ -12,7 +12,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "0020"
-down_revision = "0018"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
