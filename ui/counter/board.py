@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.board import board
-from ui.common import format_dt, titled, with_shortcut
+from ui.common import format_dt, record_table, titled, with_shortcut
 from ui.errors import error_text, show_error
 from ui.i18n import arg, status_name
 from ui.models import Column, DictTableModel
@@ -164,18 +163,11 @@ class BoardPanel(QWidget):
         self.tiles[self.category].setChecked(True)
 
     def _table(self, model, name: str) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName(name)
-        view.setModel(model)
-        view.verticalHeader().hide()
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(40)  # widths from the first rows, not all of a 100-row list
-        if model is self.list_model:  # the procedure's long name takes the room and wraps
-            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        listing = model is self.list_model
+        # the list: the procedure's long name takes the room and wraps; the counts: the name column does
+        view = record_table(model, name, stretch=2 if listing else 0, parent=self)
+        view.horizontalHeader().setResizeContentsPrecision(40)  # widths from the first rows, not all of 100
+        if listing:
             view.setWordWrap(True)
             view.setTextElideMode(Qt.TextElideMode.ElideRight)  # a third line ends in "…"; the tooltip has it all
             # Rows two lines tall, fixed: measuring every row's wrapped text at each refresh (resizeRowsToContents)
@@ -183,8 +175,6 @@ class BoardPanel(QWidget):
             rows = view.verticalHeader()
             rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             rows.setDefaultSectionSize(2 * view.fontMetrics().lineSpacing() + 10)
-        else:  # the name column takes the room; the counts stay narrow
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         return view
 
     def set_users(self, users: dict[str, str]) -> None:
