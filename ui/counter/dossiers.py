@@ -215,6 +215,8 @@ class HandoverDialog(QDialog):
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("handoverTree")
+        # one line per row: the view need not measure every row again as thousands are added in chunks
+        self.tree.setUniformRowHeights(True)
         self.tree.setHeaderLabels([
             self.tr("Department / dossier code"), self.tr("Applicant"), self.tr("Procedure"),
             self.tr("Received"), self.tr("Appointment"), self.tr("Hand-over"),
