@@ -15,7 +15,7 @@ from ui.tasks import InlineExecutor, TaskManager
 
 
 @pytest.fixture
-def security_vi(qapp, counter_vi):
+def security_vi(qapp, counter_vi):  # ask for it before counter_window: the window's texts are set when it is built
     from ui.security import install_security_translator
 
     install_security_translator(qapp, "vi")
@@ -84,7 +84,7 @@ def test_first_run_creates_the_administrator(qtbot, sqlite_store, security_vi):
     tasks.shutdown()
 
 
-def test_the_counter_shows_who_is_signed_in_and_the_demo_banner(counter_window, security_vi):
+def test_the_counter_shows_who_is_signed_in_and_the_demo_banner(security_vi, counter_window):
     window = counter_window
     assert window.actor().username == "canbo1" and window.actor().counter == 3
     assert "Nguyễn Thị Lan" in window.officer_label.text()
@@ -92,7 +92,7 @@ def test_the_counter_shows_who_is_signed_in_and_the_demo_banner(counter_window, 
     assert not window.session.users_action.isEnabled()  # an officer manages no users
 
 
-def test_idle_lock_covers_the_window_and_another_user_takes_over(qtbot, counter_window, seeded_store, security_vi):
+def test_idle_lock_covers_the_window_and_another_user_takes_over(qtbot, security_vi, counter_window, seeded_store):
     window = counter_window
     lock = window.session.idle
     window.session.set_timeout_ms(30)
@@ -121,7 +121,7 @@ def test_idle_lock_covers_the_window_and_another_user_takes_over(qtbot, counter_
     assert [(e.actor, e.detail["reason"]) for e in out] == [("canbo1", "replaced")]
 
 
-def test_input_keeps_the_lock_away_and_the_filter_is_seldom_on(qtbot, counter_window, security_vi):
+def test_input_keeps_the_lock_away_and_the_filter_is_seldom_on(qtbot, security_vi, counter_window):
     """The idle watch sees the first input of each re-arm period only (no Python call per event), and input
     still keeps the lock away; the lock comes once input stops."""
     window = counter_window
@@ -138,7 +138,7 @@ def test_input_keeps_the_lock_away_and_the_filter_is_seldom_on(qtbot, counter_wi
     window.session.set_timeout_ms(0)
 
 
-def test_sign_out_locks_until_someone_signs_in(qtbot, counter_window, security_vi):
+def test_sign_out_locks_until_someone_signs_in(qtbot, security_vi, counter_window):
     window = counter_window
     window.session.sign_out_action.trigger()
     lock = window.session.idle
@@ -153,7 +153,7 @@ def test_sign_out_locks_until_someone_signs_in(qtbot, counter_window, security_v
     assert triggered == [1]  # unlocked: the shortcuts work again
 
 
-def test_change_password_then_sign_in_with_it(qtbot, counter_window, seeded_store, security_vi):
+def test_change_password_then_sign_in_with_it(qtbot, security_vi, counter_window, seeded_store):
     dialog = counter_window.session.change_password()
     dialog.old_field.setText("demo")
     dialog.new_field.setText("mat-khau-moi")
