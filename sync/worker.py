@@ -126,11 +126,11 @@ def send_audit_head(store, adapter) -> dict[str, Any]:
     """Give the province the audit chain head when it moved since the last one it acknowledged (so a chain
     rewritten here later is detectable: ``motcua audit verify --province``). Never fails the run: what
     happened, as ``{"audit_seq", "sent"}`` or ``{"error"}``; the next run tries again."""
-    from app.services.audit_chain import sync_head
+    from app.services.audit_chain import PROVINCE_HEAD_KEY, sync_head
 
     with store.read() as session:
         head = sync_head(session)
-        last = get_state(session, "audit.head_sent")
+        last = get_state(session, PROVINCE_HEAD_KEY)
     if last and last.get("audit_seq") == head["audit_seq"] and last.get("audit_hash") == head["audit_hash"]:
         return {"audit_seq": head["audit_seq"], "sent": False}
     try:
@@ -138,7 +138,7 @@ def send_audit_head(store, adapter) -> dict[str, Any]:
     except Exception as exc:  # SendFailure, or an adapter without the call: tried again next run
         log.warning("audit head not sent: %s", exc.__class__.__name__)
         return {"audit_seq": head["audit_seq"], "error": exc.__class__.__name__}
-    set_state(store, "audit.head_sent", {**head, "received_at": answer.get("received_at"),
+    set_state(store, PROVINCE_HEAD_KEY, {**head, "received_at": answer.get("received_at"),
                                          "at": datetime.now(timezone.utc).isoformat()})
     return {"audit_seq": head["audit_seq"], "sent": True}
 

@@ -318,8 +318,9 @@ def _locked(ctx: GalleryContext):
 def _reports(ctx: GalleryContext, tab: int):
     """The director's window over a month of the demo center's history (its own database: the history's
     dossiers carry no applicant, they are not for the counter's screens)."""
-    from datetime import date, timedelta
+    from datetime import timedelta
 
+    from ui.common import local_now
     from ui.reports.window import ReportsWindow
     from ui.tasks import InlineExecutor, TaskManager
 
@@ -327,7 +328,7 @@ def _reports(ctx: GalleryContext, tab: int):
     tasks = TaskManager(store, executor=InlineExecutor())
     ctx.keep.append(tasks)
     window = ReportsWindow(tasks, _signed_in(ctx, "giamdoc"))
-    last_month = date.today().replace(day=1) - timedelta(days=1)
+    last_month = local_now().date().replace(day=1) - timedelta(days=1)  # Vietnam's today, not the PC's
     window.set_period("month", last_month.replace(day=1))
     window.load()
     window.tabs.setCurrentIndex(tab)
@@ -337,18 +338,19 @@ def _reports(ctx: GalleryContext, tab: int):
 def _history_store(ctx: GalleryContext):
     if ctx.history is not None:
         return ctx.history
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from app.services import demo
     from app.services.bootstrap import bootstrap
     from app.store.session import Store
     from bench.report_data import context, generate, insert_orm
+    from ui.common import local_now
 
     store = Store.open(str(ctx.data_dir / "history.sqlite3"))
     bootstrap(store)
     with store.write() as session:
         demo.seed(session, Actor("quantri", "admin", "Quản trị"))
-    last = date.today().replace(day=1) - timedelta(days=1)
+    last = local_now().date().replace(day=1) - timedelta(days=1)
     first = (last.replace(day=1) - timedelta(days=150)).replace(day=1)  # the six months the chart shows
     with store.write() as session:
         insert_orm(session, generate(7, first, last, context(session), dossiers=1500, tickets=3000))

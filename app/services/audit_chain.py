@@ -59,6 +59,10 @@ def chain_head(session: Session) -> tuple[int, str]:
     return (row.seq, row.hash) if row is not None else (0, GENESIS)
 
 
+#: the ``sync_state`` key under which sync keeps the last head the province acknowledged (``sync.worker``)
+PROVINCE_HEAD_KEY = "audit.head_sent"
+
+
 def head(session: Session, actor: Actor) -> dict[str, Any]:
     """The chain head for the admin window and for paper: seq, hash and when it last moved; ``province``: the
     last head sync gave the province (``{"seq", "hash", "at"}``), or None."""
@@ -67,7 +71,7 @@ def head(session: Session, actor: Actor) -> dict[str, Any]:
     actor.require("audit.view")
     row = session.get(AuditChainHead, HEAD_ID)
     seq, digest = (row.seq, row.hash) if row is not None else (0, GENESIS)
-    sent = session.get(SyncState, "audit.head_sent")
+    sent = session.get(SyncState, PROVINCE_HEAD_KEY)
     province = None
     if sent is not None and isinstance(sent.value, dict):
         province = {"seq": sent.value.get("audit_seq"), "hash": sent.value.get("audit_hash"), "at": sent.value.get("at")}

@@ -64,7 +64,6 @@ def run_round(session: Session, actor: Actor, *, at: datetime | None = None, now
             )
         session.flush()
         time.sleep(0)
-    session.flush()
     return rnd
 
 

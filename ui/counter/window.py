@@ -146,14 +146,17 @@ class CounterWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self._build_status_bar()
+        from pathlib import Path
+
+        from app.filestore import content_store
+        from ui.security.retention import RetentionJob
+
+        files = content_store(store.dialect, Path(settings.data_dir))  # the dossiers' stored files
         if sync is None:
-            from pathlib import Path
-
-            from app.filestore import content_store
-
-            sync = SyncController(store, self.tasks, center_adapter_factory(store), parent=self,
-                                  files=content_store(store.dialect, Path(settings.data_dir)))
+            sync = SyncController(store, self.tasks, center_adapter_factory(store), parent=self, files=files)
         self.sync = sync
+        self.retention = RetentionJob(self.tasks, store, files, parent=self)  # the daily anonymization
+        self.retention.start()
         self.sync_bar = SyncStatusBar(self.sync, self.sync_indicator, self.skew_label, store=store, tasks=self.tasks, parent=self,
                                       actor=self.actor)
         self._build_menus()
@@ -240,14 +243,6 @@ class CounterWindow(QMainWindow):
         self._tick()
         self.backup = BackupMonitor(self.tasks, self.settings, self.backup_indicator, parent=self)
         self.backup.start()
-        from pathlib import Path
-
-        from app.filestore import content_store
-        from ui.security.retention import RetentionJob
-
-        files = content_store(self.store.dialect, Path(self.settings.data_dir))
-        self.retention = RetentionJob(self.tasks, self.store, files, parent=self)
-        self.retention.start()
 
     def _action(self, menu, text: str, keys: list[str], slot, tip: str = "") -> QAction:
         action = QAction(text, self)
