@@ -9,12 +9,16 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 import uuid
 from pathlib import Path
 
 import pytest
+
+from tests.sane_env import write_sane_config
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests only: the cheapest Argon2id (app/services/users.py FAST_ENV), so that every demo seed's six
@@ -22,6 +26,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MOTCUA_TEST_FAST_HASH", "1")
 # No start-up device check in the windows the tests build (ui/devices/status.py); its own tests turn it on.
 os.environ.setdefault("MOTCUA_DEVICE_CHECK", "0")
+# Only SANE's test backend, for the whole process: libsane reads its configuration once, at the first
+# sane.init(), whichever test that is (tests/sane_env.py). xdist workers inherit the controller's folder.
+if "SANE_CONFIG_DIR" not in os.environ:
+    _sane_dir = Path(tempfile.mkdtemp(prefix="motcua-sane-"))
+    os.environ["SANE_CONFIG_DIR"] = str(write_sane_config(_sane_dir))
+    atexit.register(shutil.rmtree, _sane_dir, True)
 
 
 @pytest.fixture(autouse=True)

@@ -8,13 +8,9 @@ catalog and Qt's own are installed by :func:`ui.i18n.install_translators`. GUI t
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from app.resources import resource
-
-log = logging.getLogger(__name__)
+from ui.i18n import ensure_catalog, install_catalog, install_translators, remove_catalogs  # noqa: F401 - re-exported
 
 #: The catalogs besides the main one (``motcua``). Integrator: the other rooms' catalogs go here.
 CATALOGS: list[str] = ["motcua_queue", "motcua_scan", "motcua_sync", "motcua_setup", "motcua_backup", "motcua_security",
@@ -22,23 +18,9 @@ CATALOGS: list[str] = ["motcua_queue", "motcua_scan", "motcua_sync", "motcua_set
 LANGUAGES = ("vi", "en")
 
 
-def install_catalog(app: QCoreApplication, name: str, language: str) -> QTranslator | None:
-    """Install ``<name>_<language>.qm`` on ``app``; English (the source language) installs nothing, a
-    missing file is logged and the English text shows."""
-    if not language or language == "en":
-        return None
-    translator = QTranslator(app)
-    if translator.load(f"{name}_{language}", str(resource("i18n"))):
-        app.installTranslator(translator)
-        return translator
-    log.warning("no translation %s_%s.qm in %s", name, language, resource("i18n"))
-    return None
-
-
 def install_all(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """The main catalog, Qt's own and every catalog of :data:`CATALOGS` in ``language``."""
-    from ui.i18n import install_translators
-
+    """The main catalog, Qt's own and every catalog of :data:`CATALOGS` in ``language``, each unless in place
+    already; returns those installed now (the caller removes them with :func:`remove_catalogs`)."""
     installed = install_translators(app, language)
     for name in CATALOGS:
         translator = install_catalog(app, name, language)

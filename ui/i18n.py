@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QT_TRANSLATE_NOOP, QTranslator
 
 from app.resources import resource
@@ -17,6 +18,7 @@ from app.resources import resource
 log = logging.getLogger(__name__)
 
 APP_CATALOG = "motcua"
+QT_CATALOG = "qtbase"
 SOURCE_LANGUAGE = "en"
 
 
@@ -24,30 +26,69 @@ def translations_dir() -> Path:
     return resource("i18n")
 
 
-def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install the app's translator (``motcua_<lang>.qm``) and Qt's own (``qtbase_<lang>``).
+#: The catalogs installed on the application through :func:`install_catalog`, by (name, language): a
+#: catalog is installed once however many windows ask for it, and taken off by :func:`remove_catalogs`.
+_live: dict[tuple[str, str], QTranslator] = {}
 
-    ``language`` "en" (the source language) installs nothing. A missing file is logged, not fatal: the
-    window then shows the English source text. The translators are parented to ``app`` so they live as
-    long as it does.
-    """
-    installed: list[QTranslator] = []
+
+def install_catalog(app: QCoreApplication, name: str, language: str, folder: str | Path | None = None
+                    ) -> QTranslator | None:
+    """Install ``<name>_<language>.qm`` (from ``folder``, by default ``resources/i18n``) on ``app`` unless it
+    is installed already. Returns the translator installed now; None for English (the source language), a
+    missing file (logged: the English text shows) or a catalog already in place, whose installer removes it."""
     if not language or language == SOURCE_LANGUAGE:
-        return installed
+        return None
+    kept = _live.get((name, language))
+    if kept is not None and shiboken6.isValid(kept):
+        return None
+    translator = QTranslator(app)
+    where = str(folder if folder is not None else translations_dir())
+    if not translator.load(f"{name}_{language}", where):
+        log.log(logging.INFO if name == QT_CATALOG else logging.WARNING, "no translation %s_%s.qm in %s",
+                name, language, where)
+        shiboken6.delete(translator)
+        return None
+    app.installTranslator(translator)
+    _live[(name, language)] = translator
+    return translator
+
+
+def ensure_catalog(app: QCoreApplication, name: str, language: str) -> QTranslator | None:
+    """The catalog installed on ``app`` (now or before): what a room calls when its window opens."""
+    install_catalog(app, name, language)
+    kept = _live.get((name, language))
+    return kept if kept is not None and shiboken6.isValid(kept) else None
+
+
+def remove_catalogs(app: QCoreApplication, translators=None) -> None:
+    """Take ``translators`` (by default every catalog installed through :func:`install_catalog`) off
+    ``app``; the next window that asks for one installs it again."""
+    chosen = list(_live.values()) if translators is None else list(translators)
+    for translator in chosen:
+        if shiboken6.isValid(translator):
+            app.removeTranslator(translator)
+        for key, kept in list(_live.items()):
+            if kept is translator:
+                del _live[key]
+
+
+def installed_catalogs() -> dict[tuple[str, str], QTranslator]:
+    """What :func:`install_catalog` has in place now, by (name, language)."""
+    return {key: t for key, t in _live.items() if shiboken6.isValid(t)}
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install the app's catalog (``motcua_<lang>.qm``) and Qt's own (``qtbase_<lang>``, from Qt's folder:
+    Qt's own dialogs stay English where it ships none) unless in place already; returns those installed now.
+
+    ``language`` "en" (the source language) installs nothing. The translators are parented to ``app``.
+    """
+    if not language or language == SOURCE_LANGUAGE:
+        return []
     QLocale.setDefault(QLocale(language))
-    own = QTranslator(app)
-    if own.load(f"{APP_CATALOG}_{language}", str(translations_dir())):
-        app.installTranslator(own)
-        installed.append(own)
-    else:
-        log.warning("no translation %s_%s.qm in %s", APP_CATALOG, language, translations_dir())
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        installed.append(qt)
-    else:
-        log.info("Qt ships no qtbase_%s translation here; Qt's own dialogs stay in English", language)
-    return installed
+    installed = [install_catalog(app, APP_CATALOG, language),
+                 install_catalog(app, QT_CATALOG, language, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    return [t for t in installed if t is not None]
 
 
 def arg(text: str, *values: object) -> str:

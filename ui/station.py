@@ -258,11 +258,10 @@ class Station:
         # Deferred deletions (dialogs closed with deleteLater, progress dialogs) happen now, not at exit.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.app.processEvents()
-        from ui.devices import forget_translator
+        from ui.i18n import remove_catalogs
 
+        remove_catalogs(self.app, self.translators)
         for translator in self.translators:
-            self.app.removeTranslator(translator)
-            forget_translator(translator)
             if shiboken6.isValid(translator):
                 shiboken6.delete(translator)
         self.translators = []

@@ -4,7 +4,6 @@ simulators, a pseudo-terminal LED display, SANE's ``test`` backend and a TCP lis
 from __future__ import annotations
 
 import json
-import os
 import socket
 import tomllib
 import zipfile
@@ -12,24 +11,14 @@ import zipfile
 import pytest
 
 from app.cli import main
-from devices import scanner_sane
 from devices.serial_frames import PRESETS
 from tests.devices.pty_helpers import FarEnd, PtyPort
-from tests.devices.test_scanner_sane import write_sane_config
 
 # SANE's test backend keeps its state for the whole process (see test_scanner_sane)
 pytestmark = pytest.mark.xdist_group("sane-test-backend")
 
 CANDIDATE_KEYS = {"source", "name", "url", "kinds", "detail"}
 RESULT_KEYS = {"name", "kind", "driver", "url", "ok", "detail"}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def sane_config(tmp_path_factory):
-    """Only SANE's test backend, set before python-sane starts (and left set: libsane reads it once)."""
-    if not scanner_sane._initialized and "SANE_CONFIG_DIR" not in os.environ:
-        os.environ["SANE_CONFIG_DIR"] = str(write_sane_config(tmp_path_factory.mktemp("sane.d")))
-    yield
 
 
 def run(capsys, *argv):

@@ -1,8 +1,7 @@
 """The SANE driver against SANE's own ``test`` backend (a virtual scanner inside libsane).
 
-The tests write a SANE configuration directory that enables only the ``test`` backend and point
-``SANE_CONFIG_DIR`` at it before python-sane initialises in this process, so the machine's
-/etc/sane.d (where ``test`` is commented out by default, and ``net`` may probe the network) plays no part.
+The root ``conftest.py`` points ``SANE_CONFIG_DIR`` at a configuration that enables only the ``test``
+backend before any test runs (``tests/sane_env.py``), so the machine's /etc/sane.d plays no part.
 """
 
 from __future__ import annotations
@@ -20,40 +19,16 @@ import pytest
 from devices.base import DeviceError
 from devices.scanner import ScanRequest
 from devices.scanners import open_scanner
-from devices import scanner_sane
 from devices.scanner_sane import SaneScanner, address_of, list_devices, pick_choice
+from tests.sane_env import write_sane_config
 
 # the test backend keeps its option values and its feeder's count for the whole process: one worker, in order
 pytestmark = pytest.mark.xdist_group("sane-test-backend")
 
-TEST_CONF = """\
-number_of_devices {devices}
-mode Gray
-depth 8
-resolution 50.0
-test-picture "Solid black"
-read-limit false
-read-delay false
-"""
-
-
-def write_sane_config(folder: Path, devices: int = 2) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "dll.conf").write_text("test\n")
-    (folder / "test.conf").write_text(TEST_CONF.format(devices=devices))
-    return folder
-
-
-@pytest.fixture(scope="module", autouse=True)
-def sane_config(tmp_path_factory):
-    folder = write_sane_config(tmp_path_factory.mktemp("sane.d"))
-    before = os.environ.get("SANE_CONFIG_DIR")
-    if scanner_sane._initialized and before is None:
-        pytest.fail("python-sane was initialised before the test configuration was in place")
-    os.environ["SANE_CONFIG_DIR"] = before if scanner_sane._initialized else str(folder)
-    yield Path(os.environ["SANE_CONFIG_DIR"])
-    if before is None:
-        os.environ.pop("SANE_CONFIG_DIR", None)
+@pytest.fixture(scope="module")
+def sane_config() -> Path:
+    """The process's SANE configuration folder (set by the root conftest before libsane started)."""
+    return Path(os.environ["SANE_CONFIG_DIR"])
 
 
 def refill(scanner: SaneScanner) -> None:

@@ -8,6 +8,22 @@ import pytest
 from app.actors import Actor
 
 
+@pytest.fixture(autouse=True)
+def _catalogs_as_before():
+    """Every test leaves the application's translation catalogs as it found them: a catalog a window,
+    a station or a fixture installed during the test is taken off again (ui.i18n's registry), so the
+    next test of this worker reads the language it asks for, whatever ran before it."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.i18n import installed_catalogs, remove_catalogs
+
+    before = installed_catalogs()
+    yield
+    app = QCoreApplication.instance()
+    if app is not None:
+        remove_catalogs(app, [t for key, t in installed_catalogs().items() if before.get(key) is not t])
+
+
 @pytest.fixture
 def seeded_store(sqlite_store):
     """The demo center (departments, officers, catalog) in a fresh SQLite file."""
@@ -39,13 +55,7 @@ def counter_vi(qapp):
     """The counter's Vietnamese catalog installed for one test, removed afterwards."""
     from ui.i18n import install_translators
 
-    installed = install_translators(qapp, "vi")
-    yield installed
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    from ui.sync import remove_sync_translators
-
-    remove_sync_translators(qapp)  # the counter window installs the sync catalog itself
+    yield install_translators(qapp, "vi")  # taken off by _catalogs_as_before, with the catalogs the window adds
 
 
 @pytest.fixture

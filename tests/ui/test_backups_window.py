@@ -12,13 +12,7 @@ from app.settings import StationSettings
 def backup_vi(qapp):
     from ui.backup import install_backup_translator
 
-    translator = install_backup_translator(qapp, "vi")
-    yield
-    if translator is not None:
-        from ui.backup import _installed
-
-        qapp.removeTranslator(translator)
-        _installed.pop("vi", None)
+    yield install_backup_translator(qapp, "vi")  # taken off again by tests/ui/conftest.py
 
 
 def _window(qtbot, seeded_store, data_dir, actor=None):

@@ -18,6 +18,7 @@ from app.services import dossiers
 from app.services.board import board
 from app.store.models import Dossier
 from devices.base import DeviceError
+from ui.i18n import remove_catalogs
 from ui.common import local_now
 from ui.counter.board import TILES
 from ui.errors import error_text, show_error
@@ -474,7 +475,7 @@ def test_open_counter_shows_the_window_in_the_station_language(qtbot, qapp, seed
         window.confirm_close = False
         window.station.shutdown()
         for translator in set(qapp.findChildren(QTranslator)) - before:
-            qapp.removeTranslator(translator)
+            remove_catalogs(qapp, [translator])
 
 
 def test_correct_document_counts(qtbot, counter_window, seeded_store):

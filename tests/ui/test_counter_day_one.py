@@ -58,9 +58,7 @@ def queue_vi(qapp):
     """The queue room's catalog too, as the station installs it (before the window is built)."""
     from ui.queue import install_queue_translator
 
-    translator = install_queue_translator(qapp, "vi")
-    yield translator
-    qapp.removeTranslator(translator)
+    yield install_queue_translator(qapp, "vi")  # taken off again by tests/ui/conftest.py
 
 
 def test_f1_lists_every_shortcut_of_the_window(qtbot, queue_vi, counter_window, seeded_store):

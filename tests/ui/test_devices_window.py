@@ -202,12 +202,7 @@ def test_the_counter_opens_the_devices_window_only_for_device_configure(qtbot, q
         devices.close()  # WA_DeleteOnClose: the counter forgets it
         qtbot.waitUntil(lambda: counter.devices_window is None, timeout=3000)
     finally:
-        counter.shutdown()
-        from ui.devices import _installed, forget_translator
-
-        for translator in list(_installed.values()):  # open_devices installed the devices catalog
-            qapp.removeTranslator(translator)
-            forget_translator(translator)
+        counter.shutdown()  # the devices catalog open_devices installed is taken off by tests/ui/conftest.py
 
 
 def test_motcua_devices_without_an_action_signs_a_technician_in_then_opens_the_window(tmp_path):

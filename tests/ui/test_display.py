@@ -33,10 +33,8 @@ def other_station(seeded_store):
 
 @pytest.fixture
 def vietnamese(qapp):
-    installed = install_all_translators(qapp, "vi")
-    yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
+    install_all_translators(qapp, "vi")
+    yield  # the catalogs are taken off again by tests/ui/conftest.py
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ui.i18n import arg, install_translators, status_name
+from ui.i18n import arg, install_translators, remove_catalogs, status_name
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "motcua_vi.ts"
@@ -99,7 +99,7 @@ def test_vietnamese_translators_translate_our_texts_and_qt_buttons(qapp):
         assert sorted(b.text() for b in box.buttons()) == ["Quay lại", "Đồng ý"]
     finally:
         for translator in installed:
-            qapp.removeTranslator(translator)
+            remove_catalogs(qapp, [translator])
 
 
 def test_english_installs_nothing(qapp):

@@ -27,10 +27,8 @@ CUT = (b"\x1dVA", b"\x1dVB")  # GS V m n: full or partial cut after feeding n do
 
 @pytest.fixture
 def vietnamese(qapp):
-    installed = install_all_translators(qapp, "vi")
-    yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
+    install_all_translators(qapp, "vi")
+    yield  # the catalogs are taken off again by tests/ui/conftest.py
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from app.store.models_print import PrintJob
 from devices.printer import SimulatedPrinter
 from app.settings import StationSettings
 from tests.ui.test_kiosk import button, make_kiosk, tap
-from ui.devices import forget_translator, install_devices_translator
+from ui.devices import install_devices_translator
 from ui.queue import install_all_translators
 
 STATION = "kiosk-1"
@@ -20,10 +20,8 @@ STATION = "kiosk-1"
 
 @pytest.fixture
 def vietnamese(qapp):
-    installed = install_all_translators(qapp, "vi")
-    yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
+    install_all_translators(qapp, "vi")
+    yield  # the catalogs are taken off again by tests/ui/conftest.py
 
 
 @pytest.fixture
@@ -33,11 +31,7 @@ def settings(tmp_path):
 
 @pytest.fixture
 def devices_vi(qapp):
-    translator = install_devices_translator(qapp, "vi")
-    yield
-    if translator is not None:
-        qapp.removeTranslator(translator)
-        forget_translator(translator)
+    yield install_devices_translator(qapp, "vi")  # taken off again by tests/ui/conftest.py
 
 
 def jobs(store) -> list[PrintJob]:

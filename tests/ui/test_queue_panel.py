@@ -32,10 +32,8 @@ KIOSK = Actor("kiosk", "kiosk")
 
 @pytest.fixture
 def vietnamese(qapp):
-    installed = install_all_translators(qapp, "vi")
-    yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
+    install_all_translators(qapp, "vi")
+    yield  # the catalogs are taken off again by tests/ui/conftest.py
 
 
 @pytest.fixture

@@ -25,9 +25,7 @@ def loaded_store(seeded_store):
 def reports_vi(qapp):
     from ui.reports import install_reports_translator
 
-    t = install_reports_translator(qapp, "vi")
-    yield t
-    qapp.removeTranslator(t)
+    yield install_reports_translator(qapp, "vi")  # taken off again by tests/ui/conftest.py
 
 
 def _window(qtbot, store, executor=None, actor=None):

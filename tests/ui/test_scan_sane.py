@@ -4,38 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 
 import pikepdf
 import pytest
 
 from devices.pages import pdf_images
-from devices import scanner_sane
-from tests.devices.test_scanner_sane import write_sane_config
 from tests.ui.test_scan import officer, received, scan, session, stored, tasks  # noqa: F401 - fixtures
 from ui.scan.worker import shutdown_all
 
 # the test backend keeps its state for the whole process: the same xdist group as the driver's tests
 pytestmark = pytest.mark.xdist_group("sane-test-backend")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def sane_config(tmp_path_factory):
-    """SANE_CONFIG_DIR with only the test backend, set before python-sane initialises in this process.
-    Once initialised (the driver's tests ran first in this worker), libsane keeps the configuration it read
-    then, which is the same test backend."""
-    if scanner_sane._initialized:
-        yield
-        return
-    before = os.environ.get("SANE_CONFIG_DIR")
-    os.environ["SANE_CONFIG_DIR"] = str(write_sane_config(tmp_path_factory.mktemp("sane.d")))
-    yield
-    if scanner_sane._initialized:
-        return  # libsane read this folder: leave it named, for the other SANE tests of this worker
-    if before is None:
-        os.environ.pop("SANE_CONFIG_DIR", None)
-    else:
-        os.environ["SANE_CONFIG_DIR"] = before
 
 
 @pytest.fixture(autouse=True)

@@ -131,7 +131,7 @@ def cut_texts(root: QWidget) -> list[str]:
 
 @pytest.fixture(scope="module")
 def context(qapp, tmp_path_factory):
-    from ui.catalogs import install_all
+    from ui.catalogs import install_all, remove_catalogs
 
     installed = install_all(qapp, "vi")
     ctx = gallery.make_context(tmp_path_factory.mktemp("gallery"))
@@ -141,17 +141,7 @@ def context(qapp, tmp_path_factory):
         getattr(kept, "close", lambda: None)()
     ctx.tasks.shutdown()
     ctx.store.close()
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    # the windows install the sync and devices catalogs themselves: later tests read English
-    from ui.devices import _installed as devices_installed
-    from ui.devices import forget_translator
-    from ui.sync import remove_sync_translators
-
-    remove_sync_translators(qapp)
-    for translator in list(devices_installed.values()):
-        qapp.removeTranslator(translator)
-        forget_translator(translator)
+    remove_catalogs(qapp, installed)  # later tests read English
 
 
 ENGLISH_SOURCES: set[str] = set()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from app.settings import StationSettings, station_file
+from ui.i18n import remove_catalogs
 from ui.setup.wizard import P_ADMIN, P_CENTER, P_DATABASE, P_DEVICES, P_FINISH, P_HOURS, P_ROLE, P_SYNC
 
 
@@ -20,7 +21,7 @@ def setup_vi(qapp):
     installed = install_all(qapp, "vi")
     yield
     for translator in installed:
-        qapp.removeTranslator(translator)
+        remove_catalogs(qapp, [translator])
 
 
 @pytest.fixture
@@ -218,7 +219,7 @@ def test_setup_catalog_is_loaded_with_every_other_at_start_up(qapp):
         assert QCoreApplication.translate("FinishPage", "Ready") == "Sẵn sàng"
     finally:
         for translator in installed:
-            qapp.removeTranslator(translator)
+            remove_catalogs(qapp, [translator])
     assert install_all(qapp, "en") == [] and QCoreApplication.translate("FinishPage", "Ready") == "Ready"
 
 
@@ -239,7 +240,7 @@ def test_english_screens_keep_vietnamese_dates_and_money(qapp):
             assert format_money(1500000) == "1.500.000 đ"
         finally:
             for translator in installed:
-                qapp.removeTranslator(translator)
+                remove_catalogs(qapp, [translator])
 
 
 FIRST_RUN = """

@@ -37,12 +37,7 @@ def window(qtbot, seeded_store, station_settings, counter_vi, sim, signed_in):
     qtbot.addWidget(win)
     win.show()
     yield win
-    win.shutdown()
-    from PySide6.QtCore import QCoreApplication
-
-    from ui.sync import remove_sync_translators
-
-    remove_sync_translators(QCoreApplication.instance())  # the next tests read the English source texts
+    win.shutdown()  # the sync catalog the window installed is taken off by tests/ui/conftest.py
 
 
 def test_the_status_bar_follows_the_sync_and_opens_its_window(qtbot, window, seeded_store, sim):

@@ -40,9 +40,10 @@ def host(qtbot, seeded_store):
 def _english(qapp):
     """These tests read the sync texts in English: a window built by an earlier test may have left the
     sync catalog installed (the counter installs it itself)."""
-    from ui.sync import remove_sync_translators
+    from ui.i18n import installed_catalogs, remove_catalogs
+    from ui.sync import SYNC_CATALOG
 
-    remove_sync_translators(qapp)
+    remove_catalogs(qapp, [t for (name, _), t in installed_catalogs().items() if name == SYNC_CATALOG])
     yield
 
 def test_states_read_as_sentences(qapp):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.settings import StationSettings
 from devices.printer import SimulatedPrinter
+from ui.i18n import remove_catalogs
 from ui.display import build_display_window
 from ui.fonts import VIETNAMESE_LETTERS, install_text_room, missing_glyphs
 from ui.kiosk import build_kiosk_window
@@ -32,10 +33,8 @@ def text_room(qapp):
     """What every station's start-up does (ui.common.station_application, the counter's bootstrap)."""
     before = qapp.styleSheet()
     install_text_room(qapp)
-    installed = install_all_translators(qapp, "vi")
+    install_all_translators(qapp, "vi")  # taken off again by tests/ui/conftest.py
     yield
-    for translator in installed:
-        qapp.removeTranslator(translator)
     qapp.setStyleSheet(before)
 
 
@@ -173,5 +172,5 @@ def test_the_stations_start_up_makes_the_room(qapp, tmp_path):
         assert qapp.styleSheet().count(TEXT_ROOM_CSS) == 1
     finally:
         for translator in set(qapp.findChildren(QTranslator)) - translators:
-            qapp.removeTranslator(translator)
+            remove_catalogs(qapp, [translator])
         qapp.setStyleSheet(before)

@@ -14,7 +14,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, QTranslator
 
-from app.resources import resource
 from app.services import backups
 from app.workcal import VN_TZ
 from ui.common import StatusIndicator
@@ -24,22 +23,14 @@ log = logging.getLogger(__name__)
 
 BACKUP_CATALOG = "motcua_backup"
 CHECK_MS = 60_000
-_installed: dict[str, QTranslator] = {}
 
 
 def install_backup_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Install ``motcua_backup_<language>.qm`` on ``app`` once. English installs nothing."""
-    if not language or language == "en":
-        return None
-    if language in _installed:
-        return _installed[language]
-    translator = QTranslator(app)
-    if translator.load(f"{BACKUP_CATALOG}_{language}", str(resource("i18n"))):
-        app.installTranslator(translator)
-        _installed[language] = translator
-        return translator
-    log.warning("no translation %s_%s.qm in %s", BACKUP_CATALOG, language, resource("i18n"))
-    return None
+    """Install the catalog (``motcua_backup_<language>.qm``) on ``app`` unless it is in
+    place already (:func:`ui.i18n.ensure_catalog`); returns it. English installs nothing."""
+    from ui.i18n import ensure_catalog
+
+    return ensure_catalog(app, BACKUP_CATALOG, language) if app is not None else None
 
 
 def when_text(moment: datetime) -> str:

@@ -12,34 +12,18 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from app.resources import resource
 
 log = logging.getLogger(__name__)
 
 DEVICES_CATALOG = "motcua_devices"
-_installed: dict[str, QTranslator] = {}
 
 
 def install_devices_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Install ``motcua_devices_<language>.qm`` on ``app`` once. English installs nothing."""
-    if not language or language == "en":
-        return None
-    if language in _installed:
-        return _installed[language]
-    translator = QTranslator(app)
-    if translator.load(f"{DEVICES_CATALOG}_{language}", str(resource("i18n"))):
-        app.installTranslator(translator)
-        _installed[language] = translator
-        return translator
-    log.warning("no translation %s_%s.qm in %s", DEVICES_CATALOG, language, resource("i18n"))
-    return None
+    """Install the catalog (``motcua_devices_<language>.qm``) on ``app`` unless it is in
+    place already (:func:`ui.i18n.ensure_catalog`); returns it. English installs nothing."""
+    from ui.i18n import ensure_catalog
 
-
-def forget_translator(translator: QTranslator) -> None:
-    """The station removed ``translator`` at shutdown: the next station installs it again."""
-    for language, installed in list(_installed.items()):
-        if installed is translator:
-            del _installed[language]
+    return ensure_catalog(app, DEVICES_CATALOG, language) if app is not None else None
 
 
 def run_devices(store, settings, *, argv: list[str] | None = None) -> int:

@@ -11,7 +11,6 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from app.resources import resource
 
 log = logging.getLogger(__name__)
 
@@ -19,18 +18,11 @@ QUEUE_CATALOG = "motcua_queue"
 
 
 def install_queue_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Install ``motcua_queue_<language>.qm`` (the kiosk, board and queue panel texts) on ``app``.
+    """Install the catalog (``motcua_queue_<language>.qm``) on ``app`` unless it is in
+    place already (:func:`ui.i18n.ensure_catalog`); returns it. English installs nothing."""
+    from ui.i18n import ensure_catalog
 
-    English (the source language) installs nothing; a missing file is logged and the English text shows.
-    """
-    if not language or language == "en":
-        return None
-    translator = QTranslator(app)
-    if translator.load(f"{QUEUE_CATALOG}_{language}", str(resource("i18n"))):
-        app.installTranslator(translator)
-        return translator
-    log.warning("no translation %s_%s.qm in %s", QUEUE_CATALOG, language, resource("i18n"))
-    return None
+    return ensure_catalog(app, QUEUE_CATALOG, language) if app is not None else None
 
 
 def install_all_translators(app: QCoreApplication, language: str) -> list[QTranslator]:

@@ -11,7 +11,6 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from app.resources import resource
 
 log = logging.getLogger(__name__)
 
@@ -19,15 +18,11 @@ REPORTS_CATALOG = "motcua_reports"
 
 
 def install_reports_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Install ``motcua_reports_<language>.qm`` on ``app``. English (the source language) installs nothing."""
-    if not language or language == "en":
-        return None
-    translator = QTranslator(app)
-    if translator.load(f"{REPORTS_CATALOG}_{language}", str(resource("i18n"))):
-        app.installTranslator(translator)
-        return translator
-    log.warning("no translation %s_%s.qm in %s", REPORTS_CATALOG, language, resource("i18n"))
-    return None
+    """Install the catalog (``motcua_reports_<language>.qm``) on ``app`` unless it is in
+    place already (:func:`ui.i18n.ensure_catalog`); returns it. English installs nothing."""
+    from ui.i18n import ensure_catalog
+
+    return ensure_catalog(app, REPORTS_CATALOG, language) if app is not None else None
 
 
 def run_reports(store, settings, *, argv=None) -> int:

@@ -16,27 +16,18 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QWidget
 
-from app.resources import resource
 
 log = logging.getLogger(__name__)
 
 SCAN_CATALOG = "motcua_scan"
-_installed: dict[str, QTranslator] = {}
 
 
 def install_scan_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Install ``motcua_scan_<language>.qm`` on ``app`` once. English installs nothing."""
-    if not language or language == "en":
-        return None
-    if language in _installed:
-        return _installed[language]
-    translator = QTranslator(app)
-    if translator.load(f"{SCAN_CATALOG}_{language}", str(resource("i18n"))):
-        app.installTranslator(translator)
-        _installed[language] = translator
-        return translator
-    log.warning("no translation %s_%s.qm in %s", SCAN_CATALOG, language, resource("i18n"))
-    return None
+    """Install the catalog (``motcua_scan_<language>.qm``) on ``app`` unless it is in
+    place already (:func:`ui.i18n.ensure_catalog`); returns it. English installs nothing."""
+    from ui.i18n import ensure_catalog
+
+    return ensure_catalog(app, SCAN_CATALOG, language) if app is not None else None
 
 
 def open_scan_panel(widget: QWidget, code: str):

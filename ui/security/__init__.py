@@ -13,27 +13,18 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from app.resources import resource
 
 log = logging.getLogger(__name__)
 
 SECURITY_CATALOG = "motcua_security"
-_installed: dict[str, QTranslator] = {}
 
 
 def install_security_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Install ``motcua_security_<language>.qm`` on ``app`` once. English installs nothing."""
-    if not language or language == "en":
-        return None
-    if language in _installed:
-        return _installed[language]
-    translator = QTranslator(app)
-    if translator.load(f"{SECURITY_CATALOG}_{language}", str(resource("i18n"))):
-        app.installTranslator(translator)
-        _installed[language] = translator
-        return translator
-    log.warning("no translation %s_%s.qm in %s", SECURITY_CATALOG, language, resource("i18n"))
-    return None
+    """Install the catalog (``motcua_security_<language>.qm``) on ``app`` unless it is in
+    place already (:func:`ui.i18n.ensure_catalog`); returns it. English installs nothing."""
+    from ui.i18n import ensure_catalog
+
+    return ensure_catalog(app, SECURITY_CATALOG, language) if app is not None else None
 
 
 def sign_in_at_start(tasks, settings, *, parent=None, permission: str | None = None):

@@ -58,7 +58,7 @@ def open_setup_dialog(parent, settings):
 def run_setup(settings, *, db_url: str = "", argv=None) -> bool:
     """Show the wizard (translators of ``ui.language`` installed) until it is finished or cancelled.
     True when it was finished and the station settings were saved."""
-    from ui.catalogs import install_all
+    from ui.catalogs import install_all, remove_catalogs
     from ui.fonts import install_text_room
     from ui.station import application
 
@@ -75,6 +75,5 @@ def run_setup(settings, *, db_url: str = "", argv=None) -> bool:
         wizard.shutdown()
         wizard.deleteLater()
         app.processEvents()
-        for translator in translators:
-            app.removeTranslator(translator)
+        remove_catalogs(app, translators)
         log.info("set-up wizard closed (finished: %s)", wizard.finished_ok)

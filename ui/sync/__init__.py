@@ -12,32 +12,15 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from app.resources import resource
 
 log = logging.getLogger(__name__)
 
 SYNC_CATALOG = "motcua_sync"
-_installed: dict[str, QTranslator] = {}
 
 
 def install_sync_translator(app: QCoreApplication | None, language: str | None) -> QTranslator | None:
-    """Install ``motcua_sync_<language>.qm`` on ``app`` once. English installs nothing."""
-    if app is None or not language or language == "en":
-        return None
-    if language in _installed:
-        return _installed[language]
-    translator = QTranslator(app)
-    if not translator.load(f"{SYNC_CATALOG}_{language}", str(resource("i18n"))):
-        log.warning("no translation %s_%s.qm in %s", SYNC_CATALOG, language, resource("i18n"))
-        return None
-    app.installTranslator(translator)
-    _installed[language] = translator
-    return translator
+    """Install the catalog (``motcua_sync_<language>.qm``) on ``app`` unless it is in
+    place already (:func:`ui.i18n.ensure_catalog`); returns it. English installs nothing."""
+    from ui.i18n import ensure_catalog
 
-
-def remove_sync_translators(app: QCoreApplication | None) -> None:
-    """Take the sync catalog off ``app`` again (tests that switch languages)."""
-    for translator in _installed.values():
-        if app is not None:
-            app.removeTranslator(translator)
-    _installed.clear()
+    return ensure_catalog(app, SYNC_CATALOG, language) if app is not None else None
