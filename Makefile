@@ -28,7 +28,7 @@ test: $(STAMP)
 # The long reliability runs: 1,000 kill -9 trials, 1,000 dossiers at 30 % faults, the sync state machine's
 # long examples (the tests marked soak read MOTCUA_SOAK=1 and grow). Not part of `make test`'s time budget.
 soak: $(STAMP)
-	MOTCUA_SOAK=1 $(PY) -m pytest -q -m soak $(PYTEST_ARGS)
+	MOTCUA_SOAK=1 $(PY) -m pytest -q -m soak --timeout=0 $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(PY) -m bench

@@ -65,9 +65,14 @@ def pg_available() -> None:
         pytest.skip(f"PostgreSQL not reachable at {PG_URL}")
 
 
+#: Every test connection waits at most this long for a lock (a row, a table, an advisory lock): a test that
+#: would wait for itself, or for a stuck process, fails naming the statement instead of hanging the run.
+PG_LOCK_TIMEOUT = "lock_timeout%3D120s"
+
+
 def _schema_url(schema: str) -> str:
     sep = "&" if "?" in PG_URL else "?"
-    return f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+    return f"{PG_URL}{sep}options=-csearch_path%3D{schema}%20-c{PG_LOCK_TIMEOUT}"
 
 
 def _create_schema(schema: str) -> None:

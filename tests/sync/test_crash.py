@@ -62,14 +62,16 @@ def test_kill_9_during_push_loses_and_doubles_nothing(tmp_path, sqlite_store, ad
         # Slow answers widen the window between the server's write and the client's commit.
         sim.admin("faults", rate=1.0 if trial % 3 == 0 else 0.0, kinds=["slow", "drop_after_write"])
         started = ctx.Event()
-        proc = ctx.Process(target=push_in_child, args=(path, sim.url, rng.choice((1, 3, 10)), started))
+        proc = ctx.Process(target=push_in_child, args=(path, sim.url, rng.choice((1, 3, 10)), started), daemon=True)
         proc.start()
-        assert started.wait(20)
-        time.sleep(rng.uniform(0.0, 0.3))
-        if proc.is_alive():
-            os.kill(proc.pid, signal.SIGKILL)
-            killed += 1
-        proc.join(20)
+        try:
+            assert started.wait(20)
+            time.sleep(rng.uniform(0.0, 0.3))
+        finally:
+            if proc.is_alive():
+                os.kill(proc.pid, signal.SIGKILL)
+                killed += 1
+            proc.join(20)
     assert killed >= TRIALS // 3
     sim.admin("faults", rate=0.0)
     # Items a slow answer timed out wait out their backoff; the final run comes after it (as the timer's would).
@@ -78,9 +80,11 @@ def test_kill_9_during_push_loses_and_doubles_nothing(tmp_path, sqlite_store, ad
     waiting = Store.open(path)
     retry(waiting)
     waiting.close()
-    final = ctx.Process(target=push_in_child, args=(path, sim.url, 200, ctx.Event()))
+    final = ctx.Process(target=push_in_child, args=(path, sim.url, 200, ctx.Event()), daemon=True)
     final.start()
     final.join(120)
+    if final.is_alive():
+        final.kill()
     assert final.exitcode == 0
 
     from sqlalchemy import func, select

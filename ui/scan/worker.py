@@ -93,7 +93,11 @@ class ScannerWorker(QObject):
         self.cancel()
         self._close.emit()
         self._thread.quit()
-        self._thread.wait()
+        if not self._thread.wait(STOP_WAIT_MS):
+            # A driver call that does not return (a USB scanner pulled mid-page): the station still closes;
+            # the thread is kept referenced so that Qt never destroys it while it runs.
+            log.warning("scanner %s did not stop within %d ms; leaving its thread", self.address, STOP_WAIT_MS)
+            _stuck.append(self)
 
 
 def scanner_worker(address: str) -> ScannerWorker:
@@ -101,6 +105,11 @@ def scanner_worker(address: str) -> ScannerWorker:
     if worker is None:
         worker = _workers[address] = ScannerWorker(address)
     return worker
+
+
+#: How long closing waits for a scanner's thread to finish its driver call.
+STOP_WAIT_MS = 15_000
+_stuck: list[ScannerWorker] = []
 
 
 def shutdown_all() -> None:
