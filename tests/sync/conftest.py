@@ -51,11 +51,14 @@ class Sim:
 def start_sim(tmp_path: Path, *extra: str, scheme: str = "http") -> Sim:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "sim-home"), "sim", "serve", "--port", str(port),
-         "--data", str(tmp_path / "sim"), "--seed", "7", "--hang-s", "2", *extra],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
+    # Its log to a file, not a pipe nobody reads: a full pipe would stop the server in the middle of a test.
+    log_path = tmp_path / f"sim-{port}.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "app", "--data-dir", str(tmp_path / "sim-home"), "sim", "serve", "--port", str(port),
+             "--data", str(tmp_path / "sim"), "--seed", "7", "--hang-s", "2", *extra],
+            env=env, stdout=subprocess.DEVNULL, stderr=log,
+        )
     url = f"{scheme}://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
@@ -64,7 +67,7 @@ def start_sim(tmp_path: Path, *extra: str, scheme: str = "http") -> Sim:
                 break
         except OSError:
             if process.poll() is not None:
-                raise RuntimeError(process.stderr.read().decode())
+                raise RuntimeError(log_path.read_text(errors="replace"))
             time.sleep(0.05)
     return Sim(url, process)
 
