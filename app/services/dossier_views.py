@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app import lifecycle
 from app.store.models import (
@@ -15,6 +15,7 @@ from app.store.models import (
     Dossier,
     DossierParty,
 )
+from app.store.models_fees import FeePayment, FeePaymentItem
 from app.workcal import format_local
 
 # --- JSON views ----------------------------------------------------------------------------------
@@ -88,10 +89,7 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
             }
             for doc in d.documents
         ],
-        "fees": [
-            {"name": f.name, "kind": f.kind, "amount": f.amount, "quantity": f.quantity, "status": f.status}
-            for f in d.fees
-        ],
+        "fees": _fees_json(d),
         "events": [
             {
                 "kind": e.kind,
@@ -106,6 +104,24 @@ def dossier_json(d: Dossier) -> dict[str, Any]:
             for e in d.events
         ],
     }
+
+
+def _fees_json(d: Dossier) -> list[dict[str, Any]]:
+    """The dossier's fees; ``entered_amount``: for a fee the catalog does not price, the amount typed when it
+    was paid (by the valid payment; it is never written into the fee itself), else None."""
+    typed: dict[int, int] = {}
+    if any(f.amount is None and f.status == "paid" for f in d.fees):
+        session = object_session(d)
+        if session is not None:
+            typed = dict(session.execute(
+                select(FeePaymentItem.dossier_fee_id, FeePaymentItem.gross)
+                .join(FeePayment, FeePayment.id == FeePaymentItem.payment_id)
+                .where(FeePayment.dossier_id == d.id, FeePayment.state == "valid")).all())
+    return [
+        {"name": f.name, "kind": f.kind, "amount": f.amount, "quantity": f.quantity, "status": f.status,
+         "entered_amount": typed.get(f.id) if f.amount is None else None}
+        for f in d.fees
+    ]
 
 
 def department_names(session: Session) -> list[str]:

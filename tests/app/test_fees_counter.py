@@ -9,6 +9,8 @@ from sqlalchemy import select
 from app.actors import Actor
 from app.errors import NotFoundError, RuleError, ValidationError
 from app.services import fees
+from app.services.dossier_events import get_dossier
+from app.services.dossier_views import dossier_json
 from app.store.models import AuditEntry, DossierFee
 from tests.app.test_fees import DIRECTOR, NOW, receive
 
@@ -58,12 +60,16 @@ def test_an_unpriced_fee_is_typed_at_the_counter_and_recorded_with_the_payment(s
         printed = fees.receipt_print_data(s, code)["receipt"]
         assert [i["amount"] for i in printed["items"]] == [25_000, 8000] and printed["amount"] == 33_000
         assert fees.report_section(s, NOW.date(), NOW.date())["by_kind"]["le_phi"] == 25_000
+        shown = dossier_json(get_dossier(s, code))["fees"]  # the dossier view shows the typed amount
+        assert [(f["amount"], f["entered_amount"]) for f in shown] == [(None, 25_000), (8000, None)]
 
     with seeded.write() as s:  # a cancelled receipt: its fee is priced again at the next payment
         fees.cancel(s, officer, paid["receipt"]["receipt"], reason="Nhập sai mức lệ phí", now=NOW)
         assert fees.due(s, code)["unknown"] == [1]
         again = fees.pay(s, officer, code, amount=28_000, means="cash", amounts={1: 20_000}, now=NOW)
     assert again["items"][0]["gross"] == 20_000
+    with seeded.read() as s:  # the cancelled payment's amount no longer shows
+        assert dossier_json(get_dossier(s, code))["fees"][0]["entered_amount"] == 20_000
 
 
 def test_an_exemption_applies_to_the_typed_amount_too(seeded, officer):

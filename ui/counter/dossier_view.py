@@ -297,7 +297,9 @@ class DossierView(QWidget):
         self.documents_view.resizeRowsToContents()
         self.fees.set_rows([
             {"kind": code_name(FEE_KIND_NAMES, f["kind"]), "name": f["name"],
-             "amount": format_money(f["amount"]) if f["amount"] is not None else self.tr("As set by the province"),
+             "amount": format_money(f["amount"]) if f["amount"] is not None
+             else format_money(f["entered_amount"]) if f.get("entered_amount") is not None
+             else self.tr("As set by the province"),
              "status": code_name(FEE_STATUS_NAMES, f["status"])}
             for f in data["fees"]
         ])
