@@ -180,6 +180,10 @@ class DossierView(QWidget):
         self.documents_view = self._table(self.documents, stretch=1, name="documentsView")
         self.fees_view = self._table(self.fees, stretch=1, name="feesView")
         for view in (self.documents_view, self.fees_view):  # long names wrap once the column has its width
+            # The scroll bar always there: were it to come and go with the rows' height, the name column
+            # would narrow and widen with it, each time wrapping the rows again, for ever (a frozen window
+            # at some widths: tests/ui/test_dossier_view_layout.py).
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
             view.horizontalHeader().sectionResized.connect(lambda *_a, v=view: v.resizeRowsToContents())
         bottom = QSplitter(Qt.Orientation.Horizontal, self)
         bottom.addWidget(titled(self.tr("Documents"), self.documents_view, parent=self))
