@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -147,6 +148,37 @@ def context(qapp, tmp_path_factory):
 ENGLISH_SOURCES: set[str] = set()
 
 
+def settle(ms: int = 20) -> None:
+    """Deliver pending events for at most ``ms``: a layout that feeds back on itself never runs out of them,
+    and would hold an unbounded processEvents() for ever."""
+    QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, ms)
+
+
+class _ResizeCount(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_class: dict[str, int] = {}
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Resize:
+            name = type(obj).__name__
+            self.by_class[name] = self.by_class.get(name, 0) + 1
+        return False
+
+
+def resizing_for_ever(ms: int = 100, limit: int = 20) -> dict[str, int]:
+    """The widget classes resized more than ``limit`` times in ``ms`` of an idle application (any window of
+    the walk, not only the screen shown): empty when every layout has come to rest."""
+    counter = _ResizeCount()
+    app = QApplication.instance()
+    app.installEventFilter(counter)
+    try:
+        settle(ms)
+    finally:
+        app.removeEventFilter(counter)
+    return counter.by_class if sum(counter.by_class.values()) > limit else {}
+
+
 def _cases():
     return [pytest.param(screen, size, id=f"{screen.name}-{size[0]}x{size[1]}",
                          marks=[pytest.mark.xfail(reason=screen.known_problem, strict=True)] if screen.known_problem else [])
@@ -163,7 +195,9 @@ def test_every_screen_is_vietnamese_filled_and_uncut(context, screen, size):
             widget.resize(*size)
         widget.show()
         for _ in range(10):
-            QApplication.processEvents()
+            settle()
+        loop = resizing_for_ever()
+        assert not loop, f"widgets still resizing once settled (a layout loop freezes the window): {loop}"
         untranslated, unfilled = [], []
         for where, text in visible_texts(widget):
             plain = _plain(text)
@@ -183,7 +217,7 @@ def test_every_screen_is_vietnamese_filled_and_uncut(context, screen, size):
         widget.close()
         getattr(widget, "shutdown", lambda: None)()
         widget.deleteLater()
-        QApplication.processEvents()
+        settle()
 
 
 def test_the_walk_catches_english_and_a_cut_button(qapp):
@@ -198,3 +232,33 @@ def test_the_walk_catches_english_and_a_cut_button(qapp):
     assert "Save the dossier" in texts and ENGLISH.search(texts[-1])
     assert cut_texts(root) and "Save the dossier" in cut_texts(root)[0]
     root.close()
+
+
+def test_the_walk_catches_a_layout_that_never_rests(qapp):
+    """A widget that answers each resize with another (as the dossier tables did, through their scroll bar)
+    is reported; a resting window is not."""
+
+    class Restless(QWidget):
+        stopped = False
+
+        def resizeEvent(self, event):  # noqa: N802 - Qt API
+            super().resizeEvent(event)
+            width = 300 if event.size().width() != 300 else 314
+            QTimer.singleShot(0, self, lambda: None if self.stopped else self.resize(width, 100))
+
+    calm = QWidget()
+    calm.resize(300, 100)
+    calm.show()
+    settle()
+    assert resizing_for_ever() == {}
+    restless = Restless()
+    restless.resize(300, 100)
+    restless.show()
+    try:
+        assert resizing_for_ever().get("Restless", 0) > 20
+    finally:
+        restless.stopped = True
+        restless.hide()
+        restless.deleteLater()
+        calm.close()
+        settle()
