@@ -53,8 +53,11 @@ def install_catalog(app: QCoreApplication, name: str, language: str, folder: str
     return translator
 
 
-def ensure_catalog(app: QCoreApplication, name: str, language: str) -> QTranslator | None:
-    """The catalog installed on ``app`` (now or before): what a room calls when its window opens."""
+def ensure_catalog(app: QCoreApplication | None, name: str, language: str | None) -> QTranslator | None:
+    """The catalog installed on ``app`` (now or before): what a room calls when its window opens. None with
+    no application, for English, or when the file is missing."""
+    if app is None or not language:
+        return None
     install_catalog(app, name, language)
     kept = _live.get((name, language))
     return kept if kept is not None and shiboken6.isValid(kept) else None

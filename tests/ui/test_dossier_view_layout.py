@@ -4,15 +4,8 @@ to them; that must never feed back on itself (rows taller → a scroll bar → a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import QApplication
-
 from tests.ui.test_counter import receive_directly
-
-
-def settle(ms: int = 30) -> None:
-    """Deliver what is pending for at most ``ms`` (a layout loop would never run out of events)."""
-    QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, ms)
+from tests.ui.test_screens import settle
 
 
 def test_no_width_makes_the_tables_resize_for_ever(qtbot, counter_window, seeded_store):

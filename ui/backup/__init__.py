@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, QTranslator
 from app.services import backups
 from app.workcal import VN_TZ
 from ui.common import StatusIndicator
-from ui.i18n import arg
+from ui.i18n import arg, ensure_catalog
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +28,7 @@ CHECK_MS = 60_000
 def install_backup_translator(app: QCoreApplication, language: str) -> QTranslator | None:
     """Install the catalog (``motcua_backup_<language>.qm``) on ``app`` unless it is in
     place already (:func:`ui.i18n.ensure_catalog`); returns it. English installs nothing."""
-    from ui.i18n import ensure_catalog
-
-    return ensure_catalog(app, BACKUP_CATALOG, language) if app is not None else None
+    return ensure_catalog(app, BACKUP_CATALOG, language)
 
 
 def when_text(moment: datetime) -> str:

@@ -8,12 +8,9 @@ the station bootstrap (``ui.station``) and by :func:`run_devices`.
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-
-log = logging.getLogger(__name__)
+from ui.i18n import ensure_catalog
 
 DEVICES_CATALOG = "motcua_devices"
 
@@ -21,9 +18,7 @@ DEVICES_CATALOG = "motcua_devices"
 def install_devices_translator(app: QCoreApplication, language: str) -> QTranslator | None:
     """Install the catalog (``motcua_devices_<language>.qm``) on ``app`` unless it is in
     place already (:func:`ui.i18n.ensure_catalog`); returns it. English installs nothing."""
-    from ui.i18n import ensure_catalog
-
-    return ensure_catalog(app, DEVICES_CATALOG, language) if app is not None else None
+    return ensure_catalog(app, DEVICES_CATALOG, language)
 
 
 def run_devices(store, settings, *, argv: list[str] | None = None) -> int:

@@ -7,12 +7,9 @@ The kiosk (``ui.kiosk``) and the display board (``ui.display``) build on these. 
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-
-log = logging.getLogger(__name__)
+from ui.i18n import ensure_catalog
 
 QUEUE_CATALOG = "motcua_queue"
 
@@ -20,9 +17,7 @@ QUEUE_CATALOG = "motcua_queue"
 def install_queue_translator(app: QCoreApplication, language: str) -> QTranslator | None:
     """Install the catalog (``motcua_queue_<language>.qm``) on ``app`` unless it is in
     place already (:func:`ui.i18n.ensure_catalog`); returns it. English installs nothing."""
-    from ui.i18n import ensure_catalog
-
-    return ensure_catalog(app, QUEUE_CATALOG, language) if app is not None else None
+    return ensure_catalog(app, QUEUE_CATALOG, language)
 
 
 def install_all_translators(app: QCoreApplication, language: str) -> list[QTranslator]:

@@ -7,12 +7,9 @@ installed by :func:`install_reports_translator` when the station starts. GUI thr
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-
-log = logging.getLogger(__name__)
+from ui.i18n import ensure_catalog
 
 REPORTS_CATALOG = "motcua_reports"
 
@@ -20,9 +17,7 @@ REPORTS_CATALOG = "motcua_reports"
 def install_reports_translator(app: QCoreApplication, language: str) -> QTranslator | None:
     """Install the catalog (``motcua_reports_<language>.qm``) on ``app`` unless it is in
     place already (:func:`ui.i18n.ensure_catalog`); returns it. English installs nothing."""
-    from ui.i18n import ensure_catalog
-
-    return ensure_catalog(app, REPORTS_CATALOG, language) if app is not None else None
+    return ensure_catalog(app, REPORTS_CATALOG, language)
 
 
 def run_reports(store, settings, *, argv=None) -> int:

@@ -10,14 +10,12 @@ dossier view).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QWidget
 
-
-log = logging.getLogger(__name__)
+from ui.i18n import ensure_catalog
 
 SCAN_CATALOG = "motcua_scan"
 
@@ -25,9 +23,7 @@ SCAN_CATALOG = "motcua_scan"
 def install_scan_translator(app: QCoreApplication, language: str) -> QTranslator | None:
     """Install the catalog (``motcua_scan_<language>.qm``) on ``app`` unless it is in
     place already (:func:`ui.i18n.ensure_catalog`); returns it. English installs nothing."""
-    from ui.i18n import ensure_catalog
-
-    return ensure_catalog(app, SCAN_CATALOG, language) if app is not None else None
+    return ensure_catalog(app, SCAN_CATALOG, language)
 
 
 def open_scan_panel(widget: QWidget, code: str):

@@ -13,6 +13,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from ui.i18n import ensure_catalog
 
 log = logging.getLogger(__name__)
 
@@ -22,9 +23,7 @@ SECURITY_CATALOG = "motcua_security"
 def install_security_translator(app: QCoreApplication, language: str) -> QTranslator | None:
     """Install the catalog (``motcua_security_<language>.qm``) on ``app`` unless it is in
     place already (:func:`ui.i18n.ensure_catalog`); returns it. English installs nothing."""
-    from ui.i18n import ensure_catalog
-
-    return ensure_catalog(app, SECURITY_CATALOG, language) if app is not None else None
+    return ensure_catalog(app, SECURITY_CATALOG, language)
 
 
 def sign_in_at_start(tasks, settings, *, parent=None, permission: str | None = None):

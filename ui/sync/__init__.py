@@ -8,12 +8,9 @@ installed by :func:`install_sync_translator` when the counter window is built.
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-
-log = logging.getLogger(__name__)
+from ui.i18n import ensure_catalog
 
 SYNC_CATALOG = "motcua_sync"
 
@@ -21,6 +18,4 @@ SYNC_CATALOG = "motcua_sync"
 def install_sync_translator(app: QCoreApplication | None, language: str | None) -> QTranslator | None:
     """Install the catalog (``motcua_sync_<language>.qm``) on ``app`` unless it is in
     place already (:func:`ui.i18n.ensure_catalog`); returns it. English installs nothing."""
-    from ui.i18n import ensure_catalog
-
-    return ensure_catalog(app, SYNC_CATALOG, language) if app is not None else None
+    return ensure_catalog(app, SYNC_CATALOG, language)
